@@ -1,0 +1,122 @@
+//! The app: global state (language, endpoint, dataset) and the routes.
+
+use crate::api::load_dataset;
+use crate::components::{Footer, Header, SampleNotice, LANG_STORAGE_KEY};
+use crate::config::Endpoint;
+use crate::dataset::{Dataset, LoadError};
+use crate::i18n::{choose_lang, texts, Texts};
+use crate::model::{Lang, Point};
+use crate::search::SearchIndex;
+use crate::routes::{About, Directory, InitiativePage, NotFound};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+use std::sync::Arc;
+
+/// Where the dataset is in its life.
+#[derive(Clone, Debug)]
+pub enum LoadState {
+    Loading,
+    Ready(Arc<Dataset>),
+    Failed(LoadError),
+}
+
+/// State shared by every page, provided as context by [`App`].
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub lang: RwSignal<Lang>,
+    pub data: RwSignal<LoadState>,
+    pub endpoint: StoredValue<Endpoint>,
+    /// The search index of the current dataset, built once per load, not per keystroke.
+    pub search: RwSignal<Option<Arc<SearchIndex>>>,
+    /// The device's location once the user shared it; never leaves the device.
+    pub here: RwSignal<Option<Point>>,
+}
+
+impl AppState {
+    /// The UI text in the current language (reactive).
+    pub fn t(&self) -> &'static Texts {
+        texts(self.lang.get())
+    }
+
+    /// (Re)loads the dataset from the endpoint. A failure keeps the dataset already shown.
+    pub fn load(self) {
+        let had_data = matches!(self.data.get_untracked(), LoadState::Ready(_));
+        if !had_data {
+            self.data.set(LoadState::Loading);
+        }
+        spawn_local(async move {
+            let endpoint = self.endpoint.get_value();
+            match load_dataset(&endpoint).await {
+                Ok(dataset) => {
+                    self.search.set(Some(Arc::new(SearchIndex::build(&dataset))));
+                    self.data.set(LoadState::Ready(Arc::new(dataset)));
+                }
+                Err(e) if !had_data => self.data.set(LoadState::Failed(e)),
+                Err(e) => leptos::logging::warn!("reload failed, keeping current data: {e}"),
+            }
+        });
+    }
+}
+
+pub fn use_app_state() -> AppState {
+    expect_context::<AppState>()
+}
+
+fn query_parameter(name: &str) -> Option<String> {
+    let search = window().location().search().ok()?;
+    let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
+    params.get(name)
+}
+
+fn meta_endpoint() -> Option<String> {
+    document()
+        .query_selector("meta[name=wegwijzer-bron]")
+        .ok()
+        .flatten()
+        .and_then(|m| m.get_attribute("content"))
+}
+
+/// Creates the app state from the page (meta tag, `?bron=`, `?taal=`) and starts loading.
+pub fn provide_app_state() -> AppState {
+    let endpoint = Endpoint::resolve(meta_endpoint().as_deref(), query_parameter("bron").as_deref());
+    let stored = window().local_storage().ok().flatten().and_then(|s| s.get_item(LANG_STORAGE_KEY).ok().flatten());
+    let browser: Vec<String> = window().navigator().languages().iter().filter_map(|l| l.as_string()).collect();
+    let lang = choose_lang(query_parameter("taal").as_deref(), stored.as_deref(), &browser);
+    let state = AppState {
+        lang: RwSignal::new(lang),
+        data: RwSignal::new(LoadState::Loading),
+        endpoint: StoredValue::new(endpoint),
+        search: RwSignal::new(None),
+        here: RwSignal::new(None),
+    };
+    provide_context(state);
+    Effect::new(move |_| {
+        if let Some(html) = document().document_element() {
+            let _ = html.set_attribute("lang", state.lang.get().code());
+        }
+    });
+    state.load();
+    state
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let state = provide_app_state();
+    view! {
+        <Router>
+            <a class="skip-link" href="#inhoud">{move || state.t().skip_to_content}</a>
+            <Header/>
+            <SampleNotice/>
+            <main id="inhoud" tabindex="-1">
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=Directory/>
+                    <Route path=path!("/initiatief/:id") view=InitiativePage/>
+                    <Route path=path!("/over") view=About/>
+                </Routes>
+            </main>
+            <Footer/>
+        </Router>
+    }
+}

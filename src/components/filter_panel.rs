@@ -1,0 +1,176 @@
+use crate::app::use_app_state;
+use crate::dataset::Dataset;
+use crate::model::{province_name, Lang};
+use crate::search::{normalize, FacetCounts};
+use crate::view_state::{toggle, DirectoryView};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// Which list of the view a facet edits.
+#[derive(Clone, Copy, PartialEq)]
+enum Facet {
+    Services,
+    Kinds,
+    Provinces,
+    Partnerships,
+}
+
+impl Facet {
+    fn values(self, view: &mut DirectoryView) -> &mut Vec<String> {
+        match self {
+            Facet::Services => &mut view.services,
+            Facet::Kinds => &mut view.kinds,
+            Facet::Provinces => &mut view.provinces,
+            Facet::Partnerships => &mut view.partnerships,
+        }
+    }
+
+    fn counts(self, facets: &FacetCounts) -> &Vec<(String, usize)> {
+        match self {
+            Facet::Services => &facets.services,
+            Facet::Kinds => &facets.kinds,
+            Facet::Provinces => &facets.provinces,
+            Facet::Partnerships => &facets.partnerships,
+        }
+    }
+
+    fn label(self, data: &Dataset, id: &str, lang: Lang) -> String {
+        match self {
+            Facet::Services | Facet::Kinds => data.category(id).map(|c| c.label.get(lang).to_string()),
+            Facet::Provinces => province_name(id, lang).map(String::from),
+            Facet::Partnerships => data.partnerships.iter().find(|p| p.id == id).map(|p| p.name.clone()),
+        }
+        .unwrap_or_else(|| id.to_string())
+    }
+}
+
+/// The filter panel: checkboxes with live counts per facet (counts for the current query and
+/// the other facets), "based in" and "works in my municipality" selects, and one button to
+/// clear everything.
+#[component]
+pub fn FilterPanel(
+    open: RwSignal<bool>,
+    data: Arc<Dataset>,
+    view: Memo<DirectoryView>,
+    facets: Signal<FacetCounts>,
+    on_change: Callback<DirectoryView>,
+) -> impl IntoView {
+    let state = use_app_state();
+    let t = move || state.t();
+    let fieldset = |facet: Facet, legend: fn(&crate::i18n::Texts) -> &'static str, key: &'static str| {
+        let data = data.clone();
+        view! {
+            <fieldset class="facet">
+                <legend>{move || legend(state.t())}</legend>
+                {move || {
+                    let lang = state.lang.get();
+                    let selected = view.with(|v| { let mut v = v.clone(); facet.values(&mut v).clone() });
+                    let mut rows: Vec<(String, usize)> = facets.with(|f| facet.counts(f).clone());
+                    // A selected value stays visible even when the query leaves it no results.
+                    for s in &selected {
+                        if !rows.iter().any(|(id, _)| id == s) {
+                            rows.push((s.clone(), 0));
+                        }
+                    }
+                    rows.into_iter()
+                        .filter(|(id, n)| *n > 0 || selected.contains(id))
+                        .map(|(id, n)| {
+                            let checked = selected.contains(&id);
+                            let input_id = format!("f-{key}-{id}");
+                            let label = facet.label(&data, &id, lang);
+                            let toggle_id = id.clone();
+                            view! {
+                                <div class="check">
+                                    <input
+                                        type="checkbox"
+                                        id=input_id.clone()
+                                        prop:checked=checked
+                                        on:change=move |_| {
+                                            let mut next = view.get_untracked();
+                                            toggle(facet.values(&mut next), &toggle_id);
+                                            on_change.run(next);
+                                        }
+                                    />
+                                    <label for=input_id>{label}" "<span class="count">"("{n}")"</span></label>
+                                </div>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </fieldset>
+        }
+    };
+    let municipality_options = {
+        let data = data.clone();
+        move |with_counts: bool| {
+            let lang = state.lang.get();
+            let counts = facets.with(|f| f.municipalities.clone());
+            let mut rows: Vec<(String, String)> = data
+                .municipalities
+                .iter()
+                .filter_map(|m| {
+                    let name = m.name.get(lang).to_string();
+                    if !with_counts {
+                        return Some((m.nis.clone(), name));
+                    }
+                    let n = counts.iter().find(|(id, _)| *id == m.nis).map(|(_, n)| *n).unwrap_or(0);
+                    (n > 0).then(|| (m.nis.clone(), format!("{name} ({n})")))
+                })
+                .collect();
+            rows.sort_by_key(|(_, name)| normalize(name));
+            rows.into_iter().map(|(nis, label)| view! { <option value=nis>{label}</option> }).collect_view()
+        }
+    };
+    let based_in_options = municipality_options.clone();
+    view! {
+        <div id="filters" class="filters" hidden=move || !open.get()>
+            {fieldset(Facet::Services, |t| t.facet_services, "dienst")}
+            {fieldset(Facet::Kinds, |t| t.facet_kinds, "soort")}
+            {fieldset(Facet::Provinces, |t| t.facet_provinces, "provincie")}
+            {fieldset(Facet::Partnerships, |t| t.facet_partnerships, "regie")}
+            <div class="field">
+                <label for="f-gemeente">{move || t().facet_municipalities}</label>
+                <select
+                    id="f-gemeente"
+                    prop:value=move || view.with(|v| v.municipalities.first().cloned().unwrap_or_default())
+                    on:change=move |ev| {
+                        let value = event_target_value(&ev);
+                        let mut next = view.get_untracked();
+                        next.municipalities = if value.is_empty() { vec![] } else { vec![value] };
+                        on_change.run(next);
+                    }
+                >
+                    <option value="">{move || t().any_municipality}</option>
+                    {move || based_in_options(true)}
+                </select>
+            </div>
+            <div class="field">
+                <label for="f-werkt-in">{move || t().serves_label}</label>
+                <select
+                    id="f-werkt-in"
+                    prop:value=move || view.with(|v| v.serves.clone().unwrap_or_default())
+                    on:change=move |ev| {
+                        let value = event_target_value(&ev);
+                        let mut next = view.get_untracked();
+                        next.serves = Some(value).filter(|v| !v.is_empty());
+                        on_change.run(next);
+                    }
+                >
+                    <option value="">{move || t().any_municipality}</option>
+                    {move || municipality_options(false)}
+                </select>
+            </div>
+            <p class="filter-actions">
+                <button
+                    type="button"
+                    class="button button-secondary"
+                    disabled=move || view.with(|v| v.active_filter_count() == 0)
+                    on:click=move |_| on_change.run(view.get_untracked().without_filters())
+                >
+                    {move || t().clear_filters}
+                </button>
+                <button type="button" class="button" on:click=move |_| open.set(false)>{move || t().close}</button>
+            </p>
+        </div>
+    }
+}

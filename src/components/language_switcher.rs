@@ -1,0 +1,53 @@
+use crate::app::use_app_state;
+use crate::model::Lang;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::NavigateOptions;
+
+/// Where the chosen language is remembered on this device.
+pub const LANG_STORAGE_KEY: &str = "wegwijzer.taal";
+
+fn native_name(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Nl => "Nederlands",
+        Lang::Fr => "Français",
+        Lang::En => "English",
+    }
+}
+
+/// NL / FR / EN buttons. The choice is kept in the URL (`taal=`, so shared links keep it) and
+/// in localStorage (so the next visit starts in it).
+#[component]
+pub fn LanguageSwitcher() -> impl IntoView {
+    let state = use_app_state();
+    let location = use_location();
+    let navigate = use_navigate();
+    let choose = move |lang: Lang| {
+        state.lang.set(lang);
+        if let Ok(Some(storage)) = window().local_storage() {
+            let _ = storage.set_item(LANG_STORAGE_KEY, lang.code());
+        }
+        let mut query = location.query.get_untracked();
+        query.replace("taal", lang.code().to_string());
+        let url = format!("{}{}", location.pathname.get_untracked(), query.to_query_string());
+        navigate(&url, NavigateOptions { replace: true, scroll: false, ..Default::default() });
+    };
+    view! {
+        <div class="language-switcher" role="group" aria-label=move || state.t().language_label>
+            {Lang::ALL.into_iter().map(|lang| {
+                let choose = choose.clone();
+                view! {
+                    <button
+                        type="button"
+                        lang=lang.code()
+                        aria-pressed=move || (state.lang.get() == lang).to_string()
+                        aria-label=native_name(lang)
+                        on:click=move |_| choose(lang)
+                    >
+                        {lang.code().to_uppercase()}
+                    </button>
+                }
+            }).collect_view()}
+        </div>
+    }
+}

@@ -1,0 +1,45 @@
+use crate::app::{use_app_state, LoadState};
+use crate::components::LanguageSwitcher;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+#[component]
+pub fn Header() -> impl IntoView {
+    let state = use_app_state();
+    view! {
+        <header class="site-header">
+            <A href="/" attr:class="brand">
+                <span class="brand-name">{move || state.t().app_title}</span>
+            </A>
+            <nav aria-label=move || state.t().nav_label>
+                <ul>
+                    <li><A href="/" exact=true>{move || state.t().nav_directory}</A></li>
+                    <li><A href="/over">{move || state.t().nav_about}</A></li>
+                </ul>
+            </nav>
+            <LanguageSwitcher/>
+        </header>
+    }
+}
+
+/// Shown whenever the dataset says it is sample data.
+#[component]
+pub fn SampleNotice() -> impl IntoView {
+    let state = use_app_state();
+    let is_sample = move || matches!(state.data.get(), LoadState::Ready(d) if d.is_sample());
+    view! {
+        <Show when=is_sample>
+            <p class="sample-notice" role="note">{move || state.t().sample_notice}</p>
+        </Show>
+    }
+}
+
+#[component]
+pub fn Footer() -> impl IntoView {
+    let state = use_app_state();
+    view! {
+        <footer class="site-footer">
+            <p>{move || state.t().footer} " · " <A href="/over">{move || state.t().nav_about}</A></p>
+        </footer>
+    }
+}

@@ -1,0 +1,231 @@
+//! Turning the endpoint's bytes into a checked [`Dataset`]: parse `index.json`, verify each
+//! collection file against it (size, SHA-256, version, count), then validate the records.
+//! Pure Rust; the fetching lives in `api.rs`.
+
+use crate::model::{
+    Category, Collection, CollectionEntry, Index, Initiative, Municipality, Partnership, COLLECTIONS,
+    FORMAT_VERSION,
+};
+use crate::validate::{validate, Problem};
+use serde::de::DeserializeOwned;
+use sha2::{Digest, Sha256};
+use std::collections::HashMap;
+use std::fmt;
+
+/// `index.json` is small; anything bigger is not ours.
+pub const MAX_INDEX_BYTES: u64 = 256 * 1024;
+/// Upper bound for one collection file, whatever the index claims.
+pub const MAX_COLLECTION_BYTES: u64 = 40 * 1024 * 1024;
+
+/// Why a dataset could not be used. Each variant maps to a plain-language message in the UI.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LoadError {
+    /// The request did not complete (offline, server down, CORS, timeout).
+    Network { file: String, detail: String },
+    Http { file: String, status: u16 },
+    TooLarge { file: String, bytes: u64, limit: u64 },
+    NotJson { file: String, detail: String },
+    UnsupportedFormat { found: u32 },
+    MissingCollection(String),
+    /// A file name in index.json that could point outside the endpoint.
+    BadFileName(String),
+    SizeMismatch { file: String, expected: u64, actual: u64 },
+    ChecksumMismatch { file: String },
+    VersionMismatch { file: String, expected: u64, found: u64 },
+    CountMismatch { file: String, expected: u64, found: u64 },
+    Invalid(Vec<Problem>),
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::Network { file, detail } => write!(f, "{file}: request failed: {detail}"),
+            LoadError::Http { file, status } => write!(f, "{file}: server answered HTTP {status}"),
+            LoadError::TooLarge { file, bytes, limit } => {
+                write!(f, "{file}: {bytes} bytes is more than the limit of {limit}")
+            }
+            LoadError::NotJson { file, detail } => write!(f, "{file}: not valid JSON data: {detail}"),
+            LoadError::UnsupportedFormat { found } => {
+                write!(f, "index.json: format version {found}, this app reads {FORMAT_VERSION}")
+            }
+            LoadError::MissingCollection(c) => write!(f, "index.json: collection {c:?} is missing"),
+            LoadError::BadFileName(n) => write!(f, "index.json: {n:?} is not a plain file name"),
+            LoadError::SizeMismatch { file, expected, actual } => {
+                write!(f, "{file}: {actual} bytes, index.json says {expected}")
+            }
+            LoadError::ChecksumMismatch { file } => {
+                write!(f, "{file}: SHA-256 differs from index.json")
+            }
+            LoadError::VersionMismatch { file, expected, found } => {
+                write!(f, "{file}: dataset version {found}, index.json says {expected}")
+            }
+            LoadError::CountMismatch { file, expected, found } => {
+                write!(f, "{file}: {found} items, index.json says {expected}")
+            }
+            LoadError::Invalid(problems) => {
+                write!(f, "{} invalid record(s)", problems.len())?;
+                for p in problems.iter().take(20) {
+                    write!(f, "\n- {p}")?;
+                }
+                if problems.len() > 20 {
+                    write!(f, "\n- ... and {} more", problems.len() - 20)?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn json_error(file: &str, e: serde_json::Error) -> LoadError {
+    LoadError::NotJson { file: file.to_string(), detail: e.to_string() }
+}
+
+/// A relative file name inside the endpoint: no scheme, no leading slash, no `..`.
+pub fn is_plain_file_name(name: &str) -> bool {
+    !name.is_empty()
+        && !name.starts_with('/')
+        && name.split('/').all(|part| !part.is_empty() && part != "." && part != "..")
+        && name.bytes().all(|b| b.is_ascii_alphanumeric() || b"._-/".contains(&b))
+}
+
+/// Parses and checks `index.json`.
+pub fn parse_index(bytes: &[u8]) -> Result<Index, LoadError> {
+    let file = "index.json";
+    if bytes.len() as u64 > MAX_INDEX_BYTES {
+        return Err(LoadError::TooLarge { file: file.into(), bytes: bytes.len() as u64, limit: MAX_INDEX_BYTES });
+    }
+    // Read the format version first, so a future format gets a clear message, not a field error.
+    #[derive(serde::Deserialize)]
+    struct Head {
+        format_version: u32,
+    }
+    let head: Head = serde_json::from_slice(bytes).map_err(|e| json_error(file, e))?;
+    if head.format_version != FORMAT_VERSION {
+        return Err(LoadError::UnsupportedFormat { found: head.format_version });
+    }
+    let index: Index = serde_json::from_slice(bytes).map_err(|e| json_error(file, e))?;
+    for name in COLLECTIONS {
+        let entry = index.collections.get(name).ok_or_else(|| LoadError::MissingCollection(name.into()))?;
+        if !is_plain_file_name(&entry.file) {
+            return Err(LoadError::BadFileName(entry.file.clone()));
+        }
+        if entry.bytes > MAX_COLLECTION_BYTES {
+            return Err(LoadError::TooLarge { file: entry.file.clone(), bytes: entry.bytes, limit: MAX_COLLECTION_BYTES });
+        }
+    }
+    Ok(index)
+}
+
+/// Checks a collection file's bytes against its index entry, before parsing.
+pub fn verify_file(entry: &CollectionEntry, bytes: &[u8]) -> Result<(), LoadError> {
+    let actual = bytes.len() as u64;
+    if actual != entry.bytes {
+        return Err(LoadError::SizeMismatch { file: entry.file.clone(), expected: entry.bytes, actual });
+    }
+    if !sha256_hex(bytes).eq_ignore_ascii_case(entry.sha256.trim()) {
+        return Err(LoadError::ChecksumMismatch { file: entry.file.clone() });
+    }
+    Ok(())
+}
+
+fn parse_collection<T: DeserializeOwned>(index: &Index, name: &str, bytes: &[u8]) -> Result<Vec<T>, LoadError> {
+    let entry = &index.collections[name];
+    verify_file(entry, bytes)?;
+    let collection: Collection<T> = serde_json::from_slice(bytes).map_err(|e| json_error(&entry.file, e))?;
+    if collection.dataset_version != index.dataset_version {
+        return Err(LoadError::VersionMismatch {
+            file: entry.file.clone(),
+            expected: index.dataset_version,
+            found: collection.dataset_version,
+        });
+    }
+    if collection.items.len() as u64 != entry.count {
+        return Err(LoadError::CountMismatch {
+            file: entry.file.clone(),
+            expected: entry.count,
+            found: collection.items.len() as u64,
+        });
+    }
+    Ok(collection.items)
+}
+
+/// A complete, verified and valid dataset with lookups by id.
+#[derive(Clone, Debug, Default)]
+pub struct Dataset {
+    pub index: Option<Index>,
+    pub categories: Vec<Category>,
+    pub municipalities: Vec<Municipality>,
+    pub partnerships: Vec<Partnership>,
+    pub initiatives: Vec<Initiative>,
+    category_by_id: HashMap<String, usize>,
+    municipality_by_nis: HashMap<String, usize>,
+    initiative_by_id: HashMap<String, usize>,
+}
+
+impl Dataset {
+    /// Builds a dataset from already-parsed collections, validating every record.
+    pub fn new(
+        index: Option<Index>,
+        categories: Vec<Category>,
+        municipalities: Vec<Municipality>,
+        partnerships: Vec<Partnership>,
+        initiatives: Vec<Initiative>,
+    ) -> Result<Self, LoadError> {
+        let problems = validate(&categories, &municipalities, &partnerships, &initiatives);
+        if !problems.is_empty() {
+            return Err(LoadError::Invalid(problems));
+        }
+        let by = |ids: Vec<&String>| ids.into_iter().enumerate().map(|(i, id)| (id.clone(), i)).collect();
+        Ok(Dataset {
+            category_by_id: by(categories.iter().map(|c| &c.id).collect()),
+            municipality_by_nis: by(municipalities.iter().map(|m| &m.nis).collect()),
+            initiative_by_id: by(initiatives.iter().map(|i| &i.id).collect()),
+            index,
+            categories,
+            municipalities,
+            partnerships,
+            initiatives,
+        })
+    }
+
+    /// Verifies and parses the collection files of `index` (`file_bytes` by collection name).
+    pub fn from_files(index: Index, file_bytes: &HashMap<String, Vec<u8>>) -> Result<Self, LoadError> {
+        let get = |name: &str| {
+            file_bytes.get(name).map(Vec::as_slice).ok_or_else(|| LoadError::MissingCollection(name.into()))
+        };
+        let categories = parse_collection(&index, "categories", get("categories")?)?;
+        let municipalities = parse_collection(&index, "municipalities", get("municipalities")?)?;
+        let partnerships = parse_collection(&index, "partnerships", get("partnerships")?)?;
+        let initiatives = parse_collection(&index, "initiatives", get("initiatives")?)?;
+        Dataset::new(Some(index), categories, municipalities, partnerships, initiatives)
+    }
+
+    pub fn is_sample(&self) -> bool {
+        self.index.as_ref().is_some_and(|i| i.sample)
+    }
+
+    pub fn category(&self, id: &str) -> Option<&Category> {
+        self.category_by_id.get(id).map(|&i| &self.categories[i])
+    }
+
+    pub fn municipality(&self, nis: &str) -> Option<&Municipality> {
+        self.municipality_by_nis.get(nis).map(|&i| &self.municipalities[i])
+    }
+
+    pub fn initiative(&self, id: &str) -> Option<&Initiative> {
+        self.initiative_by_id.get(id).map(|&i| &self.initiatives[i])
+    }
+
+    /// The partnerships whose members include `nis`, newest period first.
+    pub fn partnerships_for(&self, nis: &str) -> Vec<&Partnership> {
+        let mut found: Vec<&Partnership> =
+            self.partnerships.iter().filter(|p| p.members.iter().any(|m| m == nis)).collect();
+        found.sort_by(|a, b| b.period.to.cmp(&a.period.to));
+        found
+    }
+}

@@ -1,0 +1,153 @@
+//! UI text in Dutch, French and English. One `Texts` value per language, in its own file, so a
+//! missing translation is a compile error. Pure Rust: host tests check the locales.
+//! Templates use `{n}` / `{x}` placeholders, filled with [`fill`].
+
+use crate::model::Lang;
+
+mod en;
+mod fr;
+mod nl;
+
+pub struct Texts {
+    pub app_title: &'static str,
+    pub tagline: &'static str,
+    pub skip_to_content: &'static str,
+    pub nav_label: &'static str,
+    pub nav_directory: &'static str,
+    pub nav_about: &'static str,
+    pub sample_notice: &'static str,
+    pub loading: &'static str,
+    pub error_title: &'static str,
+    pub error_network: &'static str,
+    pub error_http: &'static str,
+    pub error_not_json: &'static str,
+    pub error_too_large: &'static str,
+    pub error_damaged: &'static str,
+    pub error_format: &'static str,
+    pub error_invalid: &'static str,
+    pub error_details: &'static str,
+    pub retry: &'static str,
+    pub endpoint_rejected: &'static str,
+    pub directory_heading: &'static str,
+    pub result_count: &'static str,
+    pub show_more: &'static str,
+    pub no_initiatives: &'static str,
+    pub label_kind: &'static str,
+    pub label_services: &'static str,
+    pub label_municipality: &'static str,
+    pub label_address: &'static str,
+    pub label_phone: &'static str,
+    pub label_email: &'static str,
+    pub label_website: &'static str,
+    pub label_contact: &'static str,
+    pub label_serves: &'static str,
+    pub label_partnership: &'static str,
+    pub label_updated: &'static str,
+    pub back_to_list: &'static str,
+    pub initiative_not_found: &'static str,
+    pub page_not_found_title: &'static str,
+    pub page_not_found_text: &'static str,
+    pub to_home: &'static str,
+    pub about_heading: &'static str,
+    pub about_intro: &'static str,
+    pub about_dataset: &'static str,
+    pub about_publisher: &'static str,
+    pub about_version: &'static str,
+    pub about_generated: &'static str,
+    pub about_counts: &'static str,
+    pub about_sources: &'static str,
+    pub about_licence: &'static str,
+    pub about_used_for: &'static str,
+    pub about_privacy_heading: &'static str,
+    pub about_privacy: &'static str,
+    pub about_software_heading: &'static str,
+    pub about_software: &'static str,
+    pub footer: &'static str,
+    pub language_label: &'static str,
+    pub share: &'static str,
+    pub shared: &'static str,
+    pub link_copied: &'static str,
+    pub copy_failed: &'static str,
+    pub route: &'static str,
+    pub print: &'static str,
+    pub search_label: &'static str,
+    pub search_hint: &'static str,
+    pub filters_button: &'static str,
+    pub clear_filters: &'static str,
+    pub facet_services: &'static str,
+    pub facet_kinds: &'static str,
+    pub facet_provinces: &'static str,
+    pub facet_partnerships: &'static str,
+    pub facet_municipalities: &'static str,
+    pub serves_label: &'static str,
+    pub any_municipality: &'static str,
+    pub sort_label: &'static str,
+    pub sort_relevance: &'static str,
+    pub sort_distance: &'static str,
+    pub sort_name: &'static str,
+    pub near_label: &'static str,
+    pub choose_place: &'static str,
+    pub use_my_location: &'static str,
+    pub my_location: &'static str,
+    pub location_denied: &'static str,
+    pub location_unavailable: &'static str,
+    pub location_note: &'static str,
+    pub distance_km: &'static str,
+    pub place_scope: &'static str,
+    pub no_results: &'static str,
+    pub close: &'static str,
+}
+
+pub fn texts(lang: Lang) -> &'static Texts {
+    match lang {
+        Lang::Nl => &nl::NL,
+        Lang::Fr => &fr::FR,
+        Lang::En => &en::EN,
+    }
+}
+
+/// The language to start in: the URL parameter wins (shared links), then the user's earlier
+/// choice on this device, then the browser's preferred languages, then Dutch.
+pub fn choose_lang(url: Option<&str>, stored: Option<&str>, browser: &[String]) -> Lang {
+    url.and_then(Lang::parse)
+        .or_else(|| stored.and_then(Lang::parse))
+        .or_else(|| browser.iter().find_map(|l| Lang::parse(l)))
+        .unwrap_or_default()
+}
+
+/// Replaces `{key}` in `template` with `value`.
+pub fn fill(template: &str, key: &str, value: impl std::fmt::Display) -> String {
+    template.replace(&format!("{{{key}}}"), &value.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn templates_keep_their_placeholders_in_every_language() {
+        for lang in Lang::ALL {
+            let t = texts(lang);
+            assert!(t.result_count.contains("{n}"), "{lang:?}");
+            assert!(t.error_http.contains("{n}"), "{lang:?}");
+            assert!(t.error_invalid.contains("{n}"), "{lang:?}");
+            assert!(t.about_counts.contains("{n}") && t.about_counts.contains("{m}"), "{lang:?}");
+            assert!(!t.sample_notice.is_empty() && !t.app_title.is_empty());
+        }
+        assert_eq!(fill("{n} initiatieven", "n", 3), "3 initiatieven");
+    }
+
+    #[test]
+    fn language_choice_order() {
+        let browser = vec!["de-DE".to_string(), "fr-BE".to_string(), "nl".to_string()];
+        assert_eq!(choose_lang(Some("en"), Some("nl"), &browser), Lang::En);
+        assert_eq!(choose_lang(Some("xx"), Some("nl"), &browser), Lang::Nl);
+        assert_eq!(choose_lang(None, None, &browser), Lang::Fr);
+        assert_eq!(choose_lang(None, None, &[]), Lang::Nl);
+    }
+
+    #[test]
+    fn dutch_sample_notice_names_voorbeeldgegevens() {
+        assert!(texts(Lang::Nl).sample_notice.to_lowercase().contains("voorbeeldgegevens"));
+    }
+}

@@ -1,0 +1,26 @@
+//! Wegwijzer Sociale Economie.
+//!
+//! The pure modules (`model`, `validate`, `dataset`, `config`, `i18n`) compile everywhere and are tested
+//! on the host with `cargo test`. The browser app (`app`, `routes`, `components`, `api`)
+//! is only compiled for wasm32, so host tests do not build the UI stack.
+
+pub mod config;
+pub mod dataset;
+pub mod i18n;
+pub mod model;
+pub mod validate;
+pub mod search;
+pub mod geo;
+pub mod view_state;
+
+#[cfg(target_arch = "wasm32")]
+pub mod api;
+#[cfg(target_arch = "wasm32")]
+pub mod app;
+#[cfg(target_arch = "wasm32")]
+pub mod components;
+#[cfg(target_arch = "wasm32")]
+pub mod routes;
+
+#[cfg(target_arch = "wasm32")]
+pub use app::App;

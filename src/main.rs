@@ -1,0 +1,12 @@
+//! Mounts the app; everything else is in the library.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(wegwijzer::App);
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("wegwijzer is a browser app: build it with `trunk build` (see README.md).");
+}

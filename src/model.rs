@@ -1,0 +1,320 @@
+//! The endpoint format, version 1: one serde model shared by the app, the host tests and the
+//! sample-data generator. Pure Rust, no DOM types. See `docs/data-format.md`.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The format version this build reads and writes. A different major format is refused.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// The four collections every dataset has, in load order (later ones refer to earlier ones).
+pub const COLLECTIONS: [&str; 4] = ["categories", "municipalities", "partnerships", "initiatives"];
+
+/// The languages the app speaks. Data fields fall back to Dutch.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    Nl,
+    Fr,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 3] = [Lang::Nl, Lang::Fr, Lang::En];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Nl => "nl",
+            Lang::Fr => "fr",
+            Lang::En => "en",
+        }
+    }
+
+    /// Parses "nl", "fr-BE", "EN" and the like; anything else is `None`.
+    pub fn parse(s: &str) -> Option<Lang> {
+        let primary = s.split(['-', '_']).next()?.to_ascii_lowercase();
+        match primary.as_str() {
+            "nl" => Some(Lang::Nl),
+            "fr" => Some(Lang::Fr),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+}
+
+/// `index.json`: what a client reads first, small enough to poll.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Index {
+    pub format_version: u32,
+    /// Grows with every publication; a client never moves to a lower one.
+    pub dataset_version: u64,
+    /// RFC 3339 UTC time of generation.
+    pub generated_at: String,
+    /// True for generated demonstration data: the UI then shows a "voorbeeldgegevens" notice.
+    #[serde(default)]
+    pub sample: bool,
+    /// Who publishes this dataset, shown on the about page.
+    pub publisher: String,
+    /// Where the data comes from, with licences, shown on the about page.
+    #[serde(default)]
+    pub sources: Vec<Source>,
+    /// Collection name ("categories", ...) to its file. Unknown names are ignored by readers.
+    pub collections: BTreeMap<String, CollectionEntry>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Source {
+    pub name: String,
+    pub url: String,
+    pub licence: String,
+    /// What this source contributed, in Dutch (about page).
+    #[serde(default)]
+    pub used_for: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CollectionEntry {
+    /// File name relative to the endpoint base, e.g. "initiatives.json".
+    pub file: String,
+    /// Exact byte size of the file.
+    pub bytes: u64,
+    /// Number of items in the file.
+    pub count: u64,
+    /// Lower-case hex SHA-256 of the file's bytes.
+    pub sha256: String,
+}
+
+/// Every collection file has this envelope, so a file can be checked against its index.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Collection<T> {
+    pub dataset_version: u64,
+    pub items: Vec<T>,
+}
+
+/// Text in several languages; Dutch is required, the others are optional.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
+pub struct Text {
+    pub nl: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fr: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub en: Option<String>,
+}
+
+impl Text {
+    pub fn nl(s: impl Into<String>) -> Self {
+        Text { nl: s.into(), fr: None, en: None }
+    }
+
+    /// The text in `lang`, falling back to Dutch when that language is missing or empty.
+    pub fn get(&self, lang: Lang) -> &str {
+        let other = match lang {
+            Lang::Nl => None,
+            Lang::Fr => self.fr.as_deref(),
+            Lang::En => self.en.as_deref(),
+        };
+        other.filter(|s| !s.trim().is_empty()).unwrap_or(&self.nl)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CategoryKind {
+    /// What an initiative does (aanvullende thuiszorg, fietspunt, ...).
+    Service,
+    /// What an initiative is (LDE, maatwerkbedrijf, arbeidszorg, wijk-werken).
+    InitiativeType,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Category {
+    pub id: String,
+    pub kind: CategoryKind,
+    pub label: Text,
+    /// Optional grouping, e.g. "lde" for the local service-economy services.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
+}
+
+/// WGS84 point.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Point {
+    pub lat: f64,
+    pub lon: f64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Municipality {
+    /// Five-digit NIS (REFNIS) code.
+    pub nis: String,
+    /// Official name; `fr` where the municipality has an official French name.
+    pub name: Text,
+    /// NIS code of the province.
+    pub province: String,
+    #[serde(default)]
+    pub postcodes: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub population: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub point: Option<Point>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Period {
+    /// First year, inclusive.
+    pub from: u16,
+    /// Last year, inclusive.
+    pub to: u16,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
+pub struct Contact {
+    pub organisation: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub website: Option<String>,
+}
+
+/// A regie partnership for social economy and work (a "lokale regisseur").
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Partnership {
+    pub id: String,
+    pub name: String,
+    /// NIS codes of the member municipalities.
+    pub members: Vec<String>,
+    pub period: Period,
+    pub contact: Contact,
+    /// Where the membership was published; empty for demo partnerships.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_url: Option<String>,
+    /// A made-up partnership in sample data.
+    #[serde(default)]
+    pub demo: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
+pub struct Address {
+    pub street: String,
+    pub postcode: String,
+    pub locality: String,
+}
+
+impl Address {
+    pub fn one_line(&self) -> String {
+        format!("{}, {} {}", self.street, self.postcode, self.locality)
+    }
+
+    /// A directions link to this address. The cross-platform maps URL opens the phone's map app;
+    /// it is only a link, so nothing is sent anywhere until the user follows it.
+    pub fn route_url(&self) -> String {
+        let destination = format!("{}, {} {}, België", self.street, self.postcode, self.locality);
+        format!("https://www.google.com/maps/dir/?api=1&destination={}", crate::view_state::encode(&destination))
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Initiative {
+    /// Stable across dataset versions.
+    pub id: String,
+    pub name: String,
+    /// Category id of kind `initiative_type`.
+    pub kind: String,
+    /// Category ids of kind `service`.
+    #[serde(default)]
+    pub services: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<Text>,
+    pub address: Address,
+    /// NIS code of the municipality where it is based.
+    pub nis: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub point: Option<Point>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub website: Option<String>,
+    /// NIS codes of the municipalities it serves (besides where it is based).
+    #[serde(default)]
+    pub serves: Vec<String>,
+    /// RFC 3339 date or time of the last change of this record.
+    pub updated_at: String,
+}
+
+/// The names of the Flemish provinces by NIS code. These are fixed administrative facts, so they
+/// live here instead of in every municipality record.
+pub fn province_name(nis: &str, lang: Lang) -> Option<&'static str> {
+    let (nl, fr, en) = match nis {
+        "10000" => ("Antwerpen", "Anvers", "Antwerp"),
+        "20001" => ("Vlaams-Brabant", "Brabant flamand", "Flemish Brabant"),
+        "30000" => ("West-Vlaanderen", "Flandre-Occidentale", "West Flanders"),
+        "40000" => ("Oost-Vlaanderen", "Flandre-Orientale", "East Flanders"),
+        "70000" => ("Limburg", "Limbourg", "Limburg"),
+        _ => return None,
+    };
+    Some(match lang {
+        Lang::Nl => nl,
+        Lang::Fr => fr,
+        Lang::En => en,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_falls_back_to_dutch() {
+        let t = Text { nl: "Fietspunt".into(), fr: Some("Point vélo".into()), en: Some(" ".into()) };
+        assert_eq!(t.get(Lang::Fr), "Point vélo");
+        assert_eq!(t.get(Lang::En), "Fietspunt");
+        assert_eq!(t.get(Lang::Nl), "Fietspunt");
+    }
+
+    #[test]
+    fn route_url_encodes_the_address() {
+        let a = Address { street: "Grote Markt 1".into(), postcode: "8900".into(), locality: "Ieper".into() };
+        assert_eq!(
+            a.route_url(),
+            "https://www.google.com/maps/dir/?api=1&destination=Grote+Markt+1%2C+8900+Ieper%2C+Belgi%C3%AB"
+        );
+    }
+
+    #[test]
+    fn lang_parses_browser_tags() {
+        assert_eq!(Lang::parse("fr-BE"), Some(Lang::Fr));
+        assert_eq!(Lang::parse("EN_gb"), Some(Lang::En));
+        assert_eq!(Lang::parse("de"), None);
+        assert_eq!(Lang::parse(""), None);
+    }
+
+    #[test]
+    fn initiative_round_trips_and_omits_empty_optionals() {
+        let i = Initiative {
+            id: "demo-1".into(),
+            name: "Demo Fietspunt".into(),
+            kind: "lde".into(),
+            services: vec!["fietspunt".into()],
+            description: None,
+            address: Address { street: "Markt 1".into(), postcode: "8500".into(), locality: "Kortrijk".into() },
+            nis: "34022".into(),
+            point: Some(Point { lat: 50.83, lon: 3.26 }),
+            phone: None,
+            email: Some("info@example.org".into()),
+            website: None,
+            serves: vec![],
+            updated_at: "2026-01-01".into(),
+        };
+        let json = serde_json::to_string(&i).unwrap();
+        assert!(!json.contains("phone"), "absent optionals are omitted: {json}");
+        let back: Initiative = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, i);
+    }
+}

@@ -1,0 +1,282 @@
+use crate::app::use_app_state;
+use crate::components::{
+    request_device_location, set_page_title, with_data, FilterPanel, InitiativeCard, LocationError,
+};
+use crate::dataset::Dataset;
+use crate::geo::sort_by_distance;
+use crate::i18n::fill;
+use crate::model::Point;
+use crate::search::{apply_filters, facet_counts, normalize, FacetCounts, Filters, Hit, SearchIndex};
+use crate::view_state::{DirectoryView, Place, Sort};
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+
+/// How many cards are added per "show more": enough to scroll on a phone, cheap to render.
+const PAGE_SIZE: usize = 50;
+/// Keystrokes closer together than this replace the history entry instead of adding one, so
+/// Back goes to the previous search, not the previous letter.
+const TYPING_BURST_MS: f64 = 1500.0;
+
+/// What the list shows for the current view.
+#[derive(Clone, Default)]
+pub struct Results {
+    /// Initiative positions with distance in km when sorting by distance.
+    pub items: Vec<(u32, Option<f64>)>,
+    pub facets: FacetCounts,
+    /// The municipality recognised in the query ("8900", "sint-niklaas"), shown as scope.
+    pub scope: Option<String>,
+}
+
+impl PartialEq for Results {
+    fn eq(&self, other: &Self) -> bool {
+        self.items == other.items && self.scope == other.scope
+    }
+}
+
+/// The point distances are measured from, if the view has one.
+fn origin(data: &Dataset, view: &DirectoryView, here: Option<Point>) -> Option<Point> {
+    match view.place.as_ref()? {
+        Place::Here => here,
+        Place::Municipality(nis) => data.municipality(nis)?.point,
+    }
+}
+
+/// Query → scope → search → filters → facets → sort. Pure apart from reading its arguments.
+pub fn compute(data: &Dataset, index: &SearchIndex, view: &DirectoryView, here: Option<Point>) -> Results {
+    let place = index.place_in_query(data, &view.query);
+    let text = place.as_ref().map(|p| p.rest.as_str()).unwrap_or(&view.query);
+    let mut hits: Vec<Hit> = index.search(text);
+    if let Some(p) = &place {
+        hits = apply_filters(data, &hits, &Filters { serves: Some(p.nis.clone()), ..Default::default() });
+    }
+    let filters = Filters {
+        services: view.services.clone(),
+        kinds: view.kinds.clone(),
+        provinces: view.provinces.clone(),
+        partnerships: view.partnerships.clone(),
+        municipalities: view.municipalities.clone(),
+        serves: view.serves.clone(),
+    };
+    let facets = facet_counts(data, &hits, &filters);
+    let filtered = apply_filters(data, &hits, &filters);
+    let items = match (view.sort, origin(data, view, here)) {
+        (Sort::Distance, Some(from)) => {
+            sort_by_distance(data, &filtered, from).into_iter().map(|(h, km)| (h.doc, km)).collect()
+        }
+        (Sort::Name, _) => {
+            let mut named: Vec<(String, u32)> =
+                filtered.iter().map(|h| (normalize(&data.initiatives[h.doc as usize].name), h.doc)).collect();
+            named.sort();
+            named.into_iter().map(|(_, doc)| (doc, None)).collect()
+        }
+        _ => filtered.iter().map(|h| (h.doc, None)).collect(),
+    };
+    let scope = place.and_then(|p| data.municipality(&p.nis).map(|m| m.nis.clone()));
+    Results { items, facets, scope }
+}
+
+/// `/`: search, filters, near-me and the list of initiatives. The whole view lives in the URL.
+#[component]
+pub fn Directory() -> impl IntoView {
+    let state = use_app_state();
+    let t = move || state.t();
+    Effect::new(move |_| set_page_title("", state.t().app_title));
+    let query = use_query_map();
+    let navigate = use_navigate();
+    let view = Memo::new(move |_| {
+        let map = query.read();
+        DirectoryView::from_pairs(map.latest_values().map(|(k, v)| (k.as_ref(), v)))
+    });
+    let last_edit = StoredValue::new(0.0_f64);
+    // Writes a new view to the URL; `push` adds a history entry (Back returns to the old view).
+    let set_view = StoredValue::new(move |next: DirectoryView, push: bool| {
+        let lang = state.lang.get_untracked().code();
+        let url = format!("/{}", next.to_query_with(&[("taal", lang)]));
+        navigate(&url, NavigateOptions { replace: !push, scroll: false, ..Default::default() });
+    });
+    let update = move |push: bool, change: &dyn Fn(&mut DirectoryView)| {
+        let mut next = view.get_untracked();
+        change(&mut next);
+        set_view.with_value(|f| f(next, push));
+    };
+    let on_input = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        let now = js_sys::Date::now();
+        let push = now - last_edit.get_value() > TYPING_BURST_MS;
+        last_edit.set_value(now);
+        update(push, &|v| v.query = value.clone());
+    };
+    let location_message = RwSignal::new(None::<&'static str>);
+    let use_location = move |_| {
+        location_message.set(None);
+        request_device_location(move |result| match result {
+            Ok(point) => {
+                state.here.set(Some(point));
+                update(true, &|v| {
+                    v.place = Some(Place::Here);
+                    v.sort = Sort::Distance;
+                });
+            }
+            Err(LocationError::Denied) => location_message.set(Some(state.t().location_denied)),
+            Err(_) => location_message.set(Some(state.t().location_unavailable)),
+        });
+    };
+    // A shared link with `plaats=hier`: ask this device for its own location.
+    Effect::new(move |_| {
+        if view.get().place == Some(Place::Here) && state.here.get_untracked().is_none() {
+            request_device_location(move |r| state.here.set(r.ok()));
+        }
+    });
+    let shown = RwSignal::new(PAGE_SIZE);
+    Effect::new(move |_| {
+        view.track();
+        shown.set(PAGE_SIZE);
+    });
+    let filters_open = RwSignal::new(false);
+
+    view! {
+        <h1>{move || t().directory_heading}</h1>
+        <form role="search" class="search" on:submit=|ev| ev.prevent_default()>
+            <label for="zoek">{move || t().search_label}</label>
+            <input
+                id="zoek"
+                type="search"
+                autocomplete="off"
+                spellcheck="false"
+                placeholder=move || t().search_hint
+                prop:value=move || view.get().query
+                on:input=on_input
+            />
+        </form>
+        {with_data(move |data| {
+            let results = {
+                let data = data.clone();
+                Memo::new(move |_| {
+                    let index = state.search.get()?;
+                    Some(compute(&data, &index, &view.get(), state.here.get()))
+                })
+            };
+            let results = Signal::derive(move || results.get().unwrap_or_default());
+            let total = move || results.with(|r| r.items.len());
+            let more = move || shown.get() < total();
+            let filter_count = move || view.with(|v| v.active_filter_count());
+            let list = {
+                let data = data.clone();
+                move || {
+                    results.with(|r| {
+                        r.items
+                            .iter()
+                            .take(shown.get())
+                            .map(|&(doc, km)| {
+                                let initiative = data.initiatives[doc as usize].clone();
+                                view! { <InitiativeCard data=data.clone() initiative distance_km=km/> }
+                            })
+                            .collect_view()
+                    })
+                }
+            };
+            let scope = {
+                let data = data.clone();
+                move || {
+                    results.with(|r| r.scope.clone()).and_then(|nis| {
+                        let name = data.municipality(&nis)?.name.get(state.lang.get()).to_string();
+                        Some(view! { <p class="scope">{fill(t().place_scope, "x", name)}</p> })
+                    })
+                }
+            };
+            let places = {
+                let mut all: Vec<(String, String)> =
+                    data.municipalities.iter().map(|m| (m.nis.clone(), m.name.nl.clone())).collect();
+                all.sort_by(|a, b| normalize(&a.1).cmp(&normalize(&b.1)));
+                all
+            };
+            let place_value = move || match view.get().place {
+                Some(Place::Municipality(nis)) => nis,
+                Some(Place::Here) => "hier".into(),
+                None => String::new(),
+            };
+            view! {
+                <div class="toolbar">
+                    <button
+                        type="button"
+                        class="button button-secondary"
+                        aria-expanded=move || filters_open.get().to_string()
+                        aria-controls="filters"
+                        on:click=move |_| filters_open.update(|o| *o = !*o)
+                    >
+                        {move || t().filters_button}
+                        {move || (filter_count() > 0).then(|| format!(" ({})", filter_count()))}
+                    </button>
+                    <div class="field">
+                        <label for="sorteer">{move || t().sort_label}</label>
+                        <select
+                            id="sorteer"
+                            prop:value=move || view.get().sort.code()
+                            on:change=move |ev| {
+                                let sort = match event_target_value(&ev).as_str() {
+                                    "afstand" => Sort::Distance,
+                                    "naam" => Sort::Name,
+                                    _ => Sort::Relevance,
+                                };
+                                update(true, &|v| v.sort = sort);
+                            }
+                        >
+                            <option value="relevantie">{move || t().sort_relevance}</option>
+                            <option value="afstand">{move || t().sort_distance}</option>
+                            <option value="naam">{move || t().sort_name}</option>
+                        </select>
+                    </div>
+                </div>
+                <Show when=move || view.get().sort == Sort::Distance>
+                    <div class="near">
+                        <div class="field">
+                            <label for="plaats">{move || t().near_label}</label>
+                            <select
+                                id="plaats"
+                                prop:value=place_value
+                                on:change=move |ev| {
+                                    let value = event_target_value(&ev);
+                                    update(true, &|v| {
+                                        v.place = match value.as_str() {
+                                            "" => None,
+                                            "hier" => Some(Place::Here),
+                                            nis => Some(Place::Municipality(nis.to_string())),
+                                        }
+                                    });
+                                }
+                            >
+                                <option value="">{move || t().choose_place}</option>
+                                <option value="hier">{move || t().my_location}</option>
+                                {places.iter().map(|(nis, name)| view! { <option value=nis.clone()>{name.clone()}</option> }).collect_view()}
+                            </select>
+                        </div>
+                        <button type="button" class="button button-secondary" on:click=use_location>
+                            {move || t().use_my_location}
+                        </button>
+                        <p class="hint">{move || t().location_note}</p>
+                        <p class="hint" role="status">{move || location_message.get()}</p>
+                    </div>
+                </Show>
+                <FilterPanel
+                    open=filters_open
+                    data=data.clone()
+                    view=view
+                    facets=Signal::derive(move || results.with(|r| r.facets.clone()))
+                    on_change=Callback::new(move |next: DirectoryView| set_view.with_value(|f| f(next, true)))
+                />
+                {scope}
+                <p class="result-count" role="status" aria-live="polite">{move || fill(t().result_count, "n", total())}</p>
+                <Show when=move || total() == 0>
+                    <p class="no-results">{move || t().no_results}</p>
+                </Show>
+                <ul class="cards">{list}</ul>
+                <Show when=more>
+                    <button type="button" class="button" on:click=move |_| shown.update(|n| *n += PAGE_SIZE)>
+                        {move || t().show_more}
+                    </button>
+                </Show>
+            }
+        })}
+    }
+}

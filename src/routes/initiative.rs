@@ -1,0 +1,117 @@
+use crate::app::use_app_state;
+use crate::components::{set_page_title, with_data, ShareButton};
+use crate::dataset::Dataset;
+use crate::model::{Initiative, Lang};
+use crate::validate::{is_email, is_http_url, is_phone, tel_href};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+use std::sync::Arc;
+
+fn labels(data: &Dataset, ids: &[String], lang: Lang) -> Vec<String> {
+    ids.iter().map(|id| data.category(id).map(|c| c.label.get(lang).to_string()).unwrap_or_else(|| id.clone())).collect()
+}
+
+fn municipality_names(data: &Dataset, codes: &[String], lang: Lang) -> Vec<String> {
+    codes.iter().filter_map(|nis| data.municipality(nis)).map(|m| m.name.get(lang).to_string()).collect()
+}
+
+/// `/initiatief/:id`: everything about one initiative, with contact links that work on a phone.
+#[component]
+pub fn InitiativePage() -> impl IntoView {
+    let state = use_app_state();
+    let params = use_params_map();
+    let id = move || params.read().get("id").unwrap_or_default();
+    view! {
+        <p class="back"><A href="/">{move || state.t().back_to_list}</A></p>
+        {with_data(move |data| {
+            match data.initiative(&id()).cloned() {
+                Some(initiative) => view! { <Detail data=data.clone() initiative/> }.into_any(),
+                None => {
+                    Effect::new(move |_| set_page_title(state.t().page_not_found_title, state.t().app_title));
+                    view! {
+                        <h1>{move || state.t().page_not_found_title}</h1>
+                        <p>{move || state.t().initiative_not_found}</p>
+                    }
+                    .into_any()
+                }
+            }
+        })}
+    }
+}
+
+#[component]
+fn Detail(data: Arc<Dataset>, initiative: Initiative) -> impl IntoView {
+    let state = use_app_state();
+    let lang = state.lang;
+    let t = move || state.t();
+    let i = Arc::new(initiative);
+    {
+        let name = i.name.clone();
+        Effect::new(move |_| set_page_title(&name, state.t().app_title));
+    }
+    let kind = { let (d, i) = (data.clone(), i.clone()); move || labels(&d, std::slice::from_ref(&i.kind), lang.get()).join(", ") };
+    let place = { let (d, i) = (data.clone(), i.clone()); move || municipality_names(&d, std::slice::from_ref(&i.nis), lang.get()).join("") };
+    let description = { let i = i.clone(); move || i.description.as_ref().map(|d| d.get(lang.get()).to_string()) };
+    let services = { let (d, i) = (data.clone(), i.clone()); move || labels(&d, &i.services, lang.get()).into_iter().map(|s| view! { <li>{s}</li> }).collect_view() };
+    let serves = { let (d, i) = (data.clone(), i.clone()); move || municipality_names(&d, &i.serves, lang.get()).join(", ") };
+    let partnerships = data.partnerships_for(&i.nis).into_iter().map(|p| p.name.clone()).collect::<Vec<_>>();
+    let partnerships = (!partnerships.is_empty()).then(|| partnerships.join(", "));
+    // Links only from values that pass the same checks as ingest: never a javascript: href.
+    let phone = i.phone.clone().filter(|p| is_phone(p));
+    let email = i.email.clone().filter(|e| is_email(e));
+    let website = i.website.clone().filter(|w| is_http_url(w));
+    let has_serves = !i.serves.is_empty();
+    view! {
+        <article class="detail">
+            <h1>{i.name.clone()}</h1>
+            <p class="detail-kind">{kind}" · "{place}</p>
+            {description.clone()().map(|_| view! { <p class="detail-description">{description}</p> })}
+            <section aria-labelledby="h-contact">
+                <h2 id="h-contact">{move || t().label_contact}</h2>
+                <dl class="facts">
+                    <dt>{move || t().label_address}</dt>
+                    <dd>
+                        {i.address.one_line()}<br/>
+                        <a href=i.address.route_url() rel="noopener noreferrer" target="_blank">{move || t().route}</a>
+                    </dd>
+                    {phone.map(|p| view! {
+                        <dt>{move || t().label_phone}</dt>
+                        <dd><a href=tel_href(&p)>{p.clone()}</a></dd>
+                    })}
+                    {email.map(|e| view! {
+                        <dt>{move || t().label_email}</dt>
+                        <dd><a href=format!("mailto:{e}")>{e.clone()}</a></dd>
+                    })}
+                    {website.map(|w| view! {
+                        <dt>{move || t().label_website}</dt>
+                        <dd><a href=w.clone() rel="noopener noreferrer" target="_blank">{w.clone()}</a></dd>
+                    })}
+                </dl>
+            </section>
+            <section aria-labelledby="h-services">
+                <h2 id="h-services">{move || t().label_services}</h2>
+                <ul class="tags">{services}</ul>
+            </section>
+            {has_serves.then(|| view! {
+                <section aria-labelledby="h-serves">
+                    <h2 id="h-serves">{move || t().label_serves}</h2>
+                    <p>{serves}</p>
+                </section>
+            })}
+            {partnerships.map(|p| view! {
+                <section aria-labelledby="h-partnership">
+                    <h2 id="h-partnership">{move || t().label_partnership}</h2>
+                    <p>{p}</p>
+                </section>
+            })}
+            <p class="actions">
+                <ShareButton title=i.name.clone()/>
+                <button type="button" class="button button-secondary" on:click=move |_| { let _ = window().print(); }>
+                    {move || t().print}
+                </button>
+            </p>
+            <p class="updated">{move || t().label_updated}": "{i.updated_at.clone()}</p>
+        </article>
+    }
+}

@@ -1,0 +1,317 @@
+//! Record validation on ingest. Every problem is reported with where it is and what is wrong,
+//! so a publisher can fix it and the app can say why it refused a dataset. Never panics.
+
+use crate::model::{Category, CategoryKind, Initiative, Municipality, Partnership, Point};
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+/// One thing wrong with one record.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Problem {
+    /// "initiatives", "municipalities", ...
+    pub collection: &'static str,
+    /// Position of the record in its collection (0-based).
+    pub index: usize,
+    /// The record's id where it has one.
+    pub id: String,
+    /// The field, e.g. "services[1]" or "website".
+    pub field: String,
+    pub kind: ProblemKind,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum ProblemKind {
+    DuplicateId,
+    Empty,
+    UnknownCategory(String),
+    WrongCategoryKind { id: String, expected: CategoryKind },
+    BadNisCode(String),
+    UnknownNisCode(String),
+    BadUrl(String),
+    BadEmail(String),
+    BadPhone(String),
+    PointOutOfRange(f64, f64),
+    BadPeriod(u16, u16),
+}
+
+impl fmt::Display for ProblemKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ProblemKind::DuplicateId => write!(f, "duplicate id"),
+            ProblemKind::Empty => write!(f, "must not be empty"),
+            ProblemKind::UnknownCategory(c) => write!(f, "unknown category id {c:?}"),
+            ProblemKind::WrongCategoryKind { id, expected } => {
+                write!(f, "category {id:?} is not of kind {expected:?}")
+            }
+            ProblemKind::BadNisCode(c) => write!(f, "{c:?} is not a five-digit NIS code"),
+            ProblemKind::UnknownNisCode(c) => write!(f, "NIS code {c:?} is not in municipalities"),
+            ProblemKind::BadUrl(u) => write!(f, "{u:?} is not an http(s) URL"),
+            ProblemKind::BadEmail(e) => write!(f, "{e:?} is not an e-mail address"),
+            ProblemKind::BadPhone(p) => write!(f, "{p:?} is not a phone number"),
+            ProblemKind::PointOutOfRange(lat, lon) => {
+                write!(f, "point ({lat}, {lon}) is not a WGS84 point in or near Belgium")
+            }
+            ProblemKind::BadPeriod(a, b) => write!(f, "period {a}-{b} is not a valid range"),
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}[{}]", self.collection, self.index)?;
+        if !self.id.is_empty() {
+            write!(f, " (id {:?})", self.id)?;
+        }
+        write!(f, " {}: {}", self.field, self.kind)
+    }
+}
+
+/// True for an absolute http or https URL with a host. Everything else (javascript:, data:,
+/// relative paths) is refused, so the UI never renders such a link.
+pub fn is_http_url(s: &str) -> bool {
+    let lower = s.trim().to_ascii_lowercase();
+    let rest = match lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://")) {
+        Some(r) => r,
+        None => return false,
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    !host.is_empty()
+        && !s.chars().any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>')
+}
+
+/// A plain-syntax e-mail check: one `@`, a dotted domain, no spaces or link-breaking characters.
+pub fn is_email(s: &str) -> bool {
+    let Some((local, domain)) = s.split_once('@') else { return false };
+    !local.is_empty()
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !s.chars().any(|c| c.is_whitespace() || c.is_control() || "@<>\"'?&:/\\".contains(c) && c != '@')
+        && !domain.contains('@')
+}
+
+/// A phone number as people write it: digits, spaces, `+`, `/`, `.`, `-`, `(`, `)`, with 8 to 15
+/// digits in all.
+pub fn is_phone(s: &str) -> bool {
+    let digits = s.chars().filter(|c| c.is_ascii_digit()).count();
+    (8..=15).contains(&digits) && s.chars().all(|c| c.is_ascii_digit() || " +/.-()".contains(c))
+}
+
+/// The digits of a phone number for a `tel:` link, keeping a leading `+`.
+pub fn tel_href(s: &str) -> String {
+    let plus = if s.trim_start().starts_with('+') { "+" } else { "" };
+    // "+32 (0)51 ..." : the bracketed trunk zero is not dialled from abroad.
+    let s = if plus.is_empty() { s.to_string() } else { s.replace("(0)", "") };
+    let digits: String = s.chars().filter(|c| c.is_ascii_digit()).collect();
+    format!("tel:{plus}{digits}")
+}
+
+pub fn is_nis_code(s: &str) -> bool {
+    s.len() == 5 && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Generous bounds around Belgium: catches swapped lat/lon and Lambert coordinates.
+pub fn point_in_belgium(p: &Point) -> bool {
+    (49.4..=51.6).contains(&p.lat) && (2.4..=6.5).contains(&p.lon)
+}
+
+/// Collects problems for one collection.
+struct Checker {
+    collection: &'static str,
+    problems: Vec<Problem>,
+}
+
+impl Checker {
+    fn new(collection: &'static str) -> Self {
+        Checker { collection, problems: Vec::new() }
+    }
+
+    fn add(&mut self, index: usize, id: &str, field: impl Into<String>, kind: ProblemKind) {
+        self.problems.push(Problem {
+            collection: self.collection,
+            index,
+            id: id.to_string(),
+            field: field.into(),
+            kind,
+        });
+    }
+
+    fn id(&mut self, seen: &mut HashSet<String>, index: usize, id: &str, field: &str) {
+        if id.trim().is_empty() {
+            self.add(index, id, field, ProblemKind::Empty);
+        } else if !seen.insert(id.to_string()) {
+            self.add(index, id, field, ProblemKind::DuplicateId);
+        }
+    }
+
+    fn non_empty(&mut self, index: usize, id: &str, field: &str, value: &str) {
+        if value.trim().is_empty() {
+            self.add(index, id, field, ProblemKind::Empty);
+        }
+    }
+
+    fn url(&mut self, index: usize, id: &str, field: &str, value: Option<&str>) {
+        if let Some(u) = value {
+            if !is_http_url(u) {
+                self.add(index, id, field, ProblemKind::BadUrl(u.to_string()));
+            }
+        }
+    }
+
+    fn contact(&mut self, index: usize, id: &str, prefix: &str, phone: Option<&str>, email: Option<&str>) {
+        if let Some(p) = phone {
+            if !is_phone(p) {
+                self.add(index, id, format!("{prefix}phone"), ProblemKind::BadPhone(p.to_string()));
+            }
+        }
+        if let Some(e) = email {
+            if !is_email(e) {
+                self.add(index, id, format!("{prefix}email"), ProblemKind::BadEmail(e.to_string()));
+            }
+        }
+    }
+
+    fn point(&mut self, index: usize, id: &str, point: Option<&Point>) {
+        if let Some(p) = point {
+            if !point_in_belgium(p) {
+                self.add(index, id, "point", ProblemKind::PointOutOfRange(p.lat, p.lon));
+            }
+        }
+    }
+
+    fn nis(&mut self, index: usize, id: &str, field: String, code: &str, known: &HashSet<&str>) {
+        if !is_nis_code(code) {
+            self.add(index, id, field, ProblemKind::BadNisCode(code.to_string()));
+        } else if !known.contains(code) {
+            self.add(index, id, field, ProblemKind::UnknownNisCode(code.to_string()));
+        }
+    }
+}
+
+/// Validates the four collections together (initiatives refer to categories and municipalities).
+/// Returns every problem found; an empty list means the dataset is usable.
+pub fn validate(
+    categories: &[Category],
+    municipalities: &[Municipality],
+    partnerships: &[Partnership],
+    initiatives: &[Initiative],
+) -> Vec<Problem> {
+    let mut problems = Vec::new();
+
+    let mut c = Checker::new("categories");
+    let mut seen = HashSet::new();
+    for (i, cat) in categories.iter().enumerate() {
+        c.id(&mut seen, i, &cat.id, "id");
+        c.non_empty(i, &cat.id, "label.nl", &cat.label.nl);
+    }
+    problems.append(&mut c.problems);
+    let category_kinds: HashMap<&str, CategoryKind> =
+        categories.iter().map(|c| (c.id.as_str(), c.kind)).collect();
+
+    let mut c = Checker::new("municipalities");
+    let mut seen = HashSet::new();
+    for (i, m) in municipalities.iter().enumerate() {
+        if is_nis_code(&m.nis) {
+            c.id(&mut seen, i, &m.nis, "nis");
+        } else {
+            c.add(i, &m.nis, "nis", ProblemKind::BadNisCode(m.nis.clone()));
+        }
+        c.non_empty(i, &m.nis, "name.nl", &m.name.nl);
+        if !is_nis_code(&m.province) {
+            c.add(i, &m.nis, "province", ProblemKind::BadNisCode(m.province.clone()));
+        }
+        c.point(i, &m.nis, m.point.as_ref());
+    }
+    problems.append(&mut c.problems);
+    let known_nis: HashSet<&str> = municipalities.iter().map(|m| m.nis.as_str()).collect();
+
+    let mut c = Checker::new("partnerships");
+    let mut seen = HashSet::new();
+    for (i, p) in partnerships.iter().enumerate() {
+        c.id(&mut seen, i, &p.id, "id");
+        c.non_empty(i, &p.id, "name", &p.name);
+        if p.period.from > p.period.to || p.period.from < 1990 {
+            c.add(i, &p.id, "period", ProblemKind::BadPeriod(p.period.from, p.period.to));
+        }
+        if p.members.is_empty() {
+            c.add(i, &p.id, "members", ProblemKind::Empty);
+        }
+        for (j, nis) in p.members.iter().enumerate() {
+            c.nis(i, &p.id, format!("members[{j}]"), nis, &known_nis);
+        }
+        c.non_empty(i, &p.id, "contact.organisation", &p.contact.organisation);
+        c.contact(i, &p.id, "contact.", p.contact.phone.as_deref(), p.contact.email.as_deref());
+        c.url(i, &p.id, "contact.website", p.contact.website.as_deref());
+        c.url(i, &p.id, "source_url", p.source_url.as_deref());
+    }
+    problems.append(&mut c.problems);
+
+    let mut c = Checker::new("initiatives");
+    let mut seen = HashSet::new();
+    let category = |c: &mut Checker, i: usize, id: &str, field: String, cat: &str, expected: CategoryKind| {
+        match category_kinds.get(cat) {
+            None => c.add(i, id, field, ProblemKind::UnknownCategory(cat.to_string())),
+            Some(kind) if *kind != expected => {
+                c.add(i, id, field, ProblemKind::WrongCategoryKind { id: cat.to_string(), expected })
+            }
+            Some(_) => {}
+        }
+    };
+    for (i, it) in initiatives.iter().enumerate() {
+        c.id(&mut seen, i, &it.id, "id");
+        c.non_empty(i, &it.id, "name", &it.name);
+        category(&mut c, i, &it.id, "kind".into(), &it.kind, CategoryKind::InitiativeType);
+        for (j, s) in it.services.iter().enumerate() {
+            category(&mut c, i, &it.id, format!("services[{j}]"), s, CategoryKind::Service);
+        }
+        c.nis(i, &it.id, "nis".into(), &it.nis, &known_nis);
+        for (j, nis) in it.serves.iter().enumerate() {
+            c.nis(i, &it.id, format!("serves[{j}]"), nis, &known_nis);
+        }
+        c.point(i, &it.id, it.point.as_ref());
+        c.contact(i, &it.id, "", it.phone.as_deref(), it.email.as_deref());
+        c.url(i, &it.id, "website", it.website.as_deref());
+        c.non_empty(i, &it.id, "updated_at", &it.updated_at);
+    }
+    problems.append(&mut c.problems);
+    problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_are_http_only() {
+        assert!(is_http_url("https://www.example.be/pad?x=1"));
+        assert!(is_http_url("HTTP://example.be"));
+        assert!(!is_http_url("javascript:alert(1)"));
+        assert!(!is_http_url("https://"));
+        assert!(!is_http_url("//example.be"));
+        assert!(!is_http_url("data:text/html,<b>x</b>"));
+        assert!(!is_http_url("https://exa mple.be"));
+        assert!(!is_http_url("https://x.be/\"onmouseover=\"x"));
+    }
+
+    #[test]
+    fn emails_and_phones() {
+        assert!(is_email("info@gemeente.be"));
+        assert!(!is_email("info@gemeente"));
+        assert!(!is_email("in fo@gemeente.be"));
+        assert!(!is_email("a@b@c.be"));
+        assert!(!is_email("x@y.be?subject=spam"));
+        assert!(is_phone("+32 51 12 34 56"));
+        assert!(is_phone("051/12.34.56"));
+        assert!(!is_phone("12"));
+        assert!(!is_phone("051 12 34 56; drop"));
+        assert_eq!(tel_href("+32 (0)51 12 34 56"), "tel:+3251123456");
+        assert_eq!(tel_href("051/12.34.56"), "tel:051123456");
+    }
+
+    #[test]
+    fn nis_codes() {
+        assert!(is_nis_code("11001"));
+        assert!(!is_nis_code("1100"));
+        assert!(!is_nis_code("1100a"));
+    }
+}

