@@ -11,6 +11,7 @@ pub mod model;
 pub mod validate;
 pub mod search;
 pub mod geo;
+pub mod map;
 pub mod view_state;
 
 #[cfg(target_arch = "wasm32")]
