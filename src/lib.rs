@@ -11,7 +11,7 @@ pub mod model;
 pub mod validate;
 pub mod search;
 pub mod geo;
-pub mod map;
+pub mod map; pub mod coverage;
 pub mod view_state;
 
 #[cfg(target_arch = "wasm32")]
