@@ -122,7 +122,7 @@ const server = http.createServer((req, res) => {
   if (fs.existsSync(file) && fs.statSync(file).isFile()) return send(req, res, file);
   // App routes (no file extension) get the shell; missing files get a real 404.
   if (!path.extname(url.pathname)) return send(req, res, path.join(root, 'index.html'));
-  res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+  res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', ...(cors ? { 'access-control-allow-origin': '*' } : {}) });
   res.end('Not found');
 });
 

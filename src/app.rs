@@ -108,8 +108,9 @@ pub fn App() -> impl IntoView {
         <Router>
             <a class="skip-link" href="#inhoud">{move || state.t().skip_to_content}</a>
             <Header/>
-            <SampleNotice/>
             <main id="inhoud" tabindex="-1">
+                // Inside <main> so the notice belongs to a landmark (axe "region").
+                <SampleNotice/>
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Directory/>
                     <Route path=path!("/initiatief/:id") view=InitiativePage/>

@@ -24,8 +24,12 @@ async fn sleep(ms: i32) {
 }
 
 /// Mounts the app in a fresh container, reading its endpoint from the meta tag like the real page.
+/// The language is pinned to Dutch through the remembered choice, as the headless browser's own
+/// language varies by machine.
 fn mount_app(endpoint: &str) -> web_sys::HtmlElement {
-    let document = web_sys::window().unwrap().document().unwrap();
+    let window = web_sys::window().unwrap();
+    window.local_storage().unwrap().unwrap().set_item("wegwijzer.taal", "nl").unwrap();
+    let document = window.document().unwrap();
     if let Some(old) = document.query_selector("meta[name=wegwijzer-bron]").unwrap() {
         old.remove();
     }

@@ -44,7 +44,7 @@ pub fn InitiativeCard(
     };
     view! {
         <li class="card">
-            <h3 class="card-title"><A href=href>{initiative.name}</A></h3>
+            <h2 class="card-title"><A href=href>{initiative.name}</A></h2>
             <p class="card-kind">{kind}</p>
             <p class="card-services"><span class="visually-hidden">{move || state.t().label_services} ": "</span>{services}</p>
             <p class="card-place">

@@ -41,10 +41,12 @@ pub fn LanguageSwitcher() -> impl IntoView {
                         type="button"
                         lang=lang.code()
                         aria-pressed=move || (state.lang.get() == lang).to_string()
-                        aria-label=native_name(lang)
                         on:click=move |_| choose(lang)
                     >
+                        // The accessible name starts with the visible code (axe
+                        // label-content-name-mismatch) and then says the language in full.
                         {lang.code().to_uppercase()}
+                        <span class="visually-hidden">" " {native_name(lang)}</span>
                     </button>
                 }
             }).collect_view()}

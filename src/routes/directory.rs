@@ -6,7 +6,7 @@ use crate::dataset::Dataset;
 use crate::geo::sort_by_distance;
 use crate::i18n::fill;
 use crate::model::Point;
-use crate::search::{apply_filters, facet_counts, normalize, FacetCounts, Filters, Hit, SearchIndex};
+use crate::search::{normalize, FacetCounts, Filters, Hit, SearchIndex};
 use crate::view_state::{DirectoryView, Place, Sort};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -48,7 +48,7 @@ pub fn compute(data: &Dataset, index: &SearchIndex, view: &DirectoryView, here: 
     let text = place.as_ref().map(|p| p.rest.as_str()).unwrap_or(&view.query);
     let mut hits: Vec<Hit> = index.search(text);
     if let Some(p) = &place {
-        hits = apply_filters(data, &hits, &Filters { serves: Some(p.nis.clone()), ..Default::default() });
+        hits = index.apply_filters(data, &hits, &Filters { serves: Some(p.nis.clone()), ..Default::default() });
     }
     let filters = Filters {
         services: view.services.clone(),
@@ -58,8 +58,8 @@ pub fn compute(data: &Dataset, index: &SearchIndex, view: &DirectoryView, here: 
         municipalities: view.municipalities.clone(),
         serves: view.serves.clone(),
     };
-    let facets = facet_counts(data, &hits, &filters);
-    let filtered = apply_filters(data, &hits, &filters);
+    let facets = index.facet_counts(data, &hits, &filters);
+    let filtered = index.apply_filters(data, &hits, &filters);
     let items = match (view.sort, origin(data, view, here)) {
         (Sort::Distance, Some(from)) => {
             sort_by_distance(data, &filtered, from).into_iter().map(|(h, km)| (h.doc, km)).collect()

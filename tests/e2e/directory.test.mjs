@@ -1,24 +1,11 @@
 // End-to-end: the directory a citizen uses on a phone (360 px): forgiving search, facets kept
 // in the URL, languages, history. Expected results are derived from the served sample data.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
-import { startServer, launchBrowser, phonePage, axeViolations, repo } from './harness.mjs';
+import { useServerAndBrowser, readSample, phonePage, axeViolations } from './harness.mjs';
 
-let server;
-let browser;
-const read = (name) => JSON.parse(fs.readFileSync(path.join(repo, 'dist/data/v1', name), 'utf8')).items;
-const initiatives = read('initiatives.json');
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser();
+const initiatives = readSample('initiatives');
 
 /** Replaces one inner letter of the longest word: a realistic one-letter typo. */
 function withTypo(text) {
@@ -38,8 +25,8 @@ test('a query with a typo finds the initiative, which opens on a 360 px phone', 
   const target = initiatives.find((i) => i.name.replace(' (demo)', '').split(' ').some((w) => w.length >= 7));
   const query = withTypo(target.name.replace(' (demo)', ''));
   assert.notEqual(query, target.name);
-  const page = await phonePage(browser);
-  await page.goto(`${server.url}/`);
+  const page = await phonePage(env.browser);
+  await page.goto(`${env.server.url}/`);
   await page.locator('.cards > li').first().waitFor();
   await page.getByLabel('Zoeken').pressSequentially(query, { delay: 20 });
   await page.waitForFunction((q) => new URL(location.href).searchParams.get('q') === q, query);
@@ -47,27 +34,27 @@ test('a query with a typo finds the initiative, which opens on a 360 px phone', 
   const top = await resultNames(page);
   assert.ok(top.includes(target.name), `"${query}" should find "${target.name}" in the top 3, got ${JSON.stringify(top)}`);
   await page.locator('.card-title a', { hasText: target.name }).first().click();
-  await page.waitForURL(`${server.url}/initiatief/${target.id}`);
+  await page.waitForURL(`${env.server.url}/initiatief/${target.id}`);
   await page.locator('h1', { hasText: target.name }).waitFor();
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
 
 test('accents, case and word forms do not matter', async () => {
-  const page = await phonePage(browser);
-  await page.goto(`${server.url}/?q=ENERGIESNOEIER`);
+  const page = await phonePage(env.browser);
+  await page.goto(`${env.server.url}/?q=ENERGIESNOEIER`);
   await page.locator('.cards > li').first().waitFor();
   const upper = await resultNames(page, 1);
   assert.match(upper[0], /energiesnoeier/i);
-  await page.goto(`${server.url}/?q=fietsen`);
+  await page.goto(`${env.server.url}/?q=fietsen`);
   await page.locator('.cards > li').first().waitFor();
   assert.match((await resultNames(page, 1))[0], /fiets/i);
   await page.context().close();
 });
 
 test('two facets survive a reload, with the same results', async () => {
-  const page = await phonePage(browser);
-  await page.goto(`${server.url}/`);
+  const page = await phonePage(env.browser);
+  await page.goto(`${env.server.url}/`);
   await page.locator('.cards > li').first().waitFor();
   await page.getByRole('button', { name: /^Filters/ }).click();
   await page.locator('#filters fieldset').first().locator('input[type=checkbox]').first().check();
@@ -95,23 +82,23 @@ test('two facets survive a reload, with the same results', async () => {
 });
 
 test('switching to French translates the UI and is kept in the URL', async () => {
-  const page = await phonePage(browser);
-  await page.goto(`${server.url}/?q=fiets`);
+  const page = await phonePage(env.browser);
+  await page.goto(`${env.server.url}/?q=fiets`);
   await page.locator('.cards > li').first().waitFor();
-  await page.getByRole('button', { name: 'Français' }).click();
+  await page.getByRole('button', { name: 'FR Français' }).click();
   await page.waitForFunction(() => new URL(location.href).searchParams.get('taal') === 'fr');
   assert.equal(await page.locator('html').getAttribute('lang'), 'fr');
   assert.equal(await page.getByLabel('Rechercher').inputValue(), 'fiets');
   await page.getByRole('button', { name: /^Filtres/ }).waitFor();
   // Remembered on the device: a plain visit starts in French.
-  await page.goto(`${server.url}/over`);
+  await page.goto(`${env.server.url}/over`);
   await page.locator('h1', { hasText: 'À propos de Wegwijzer' }).waitFor();
   await page.context().close();
 });
 
 test('the back button restores the previous query', async () => {
-  const page = await phonePage(browser);
-  await page.goto(`${server.url}/`);
+  const page = await phonePage(env.browser);
+  await page.goto(`${env.server.url}/`);
   await page.locator('.cards > li').first().waitFor();
   const box = page.getByLabel('Zoeken');
   await box.pressSequentially('fiets', { delay: 30 });
@@ -127,11 +114,11 @@ test('the back button restores the previous query', async () => {
 });
 
 test('a postcode in the box scopes results to that municipality', async () => {
-  const municipalities = read('municipalities.json');
+  const municipalities = readSample('municipalities');
   const nis = initiatives[0].nis;
   const m = municipalities.find((x) => x.nis === nis);
-  const page = await phonePage(browser);
-  await page.goto(`${server.url}/?q=${m.postcodes[0]}`);
+  const page = await phonePage(env.browser);
+  await page.goto(`${env.server.url}/?q=${m.postcodes[0]}`);
   await page.locator('.scope').waitFor();
   assert.match(await page.locator('.scope').textContent(), new RegExp(m.name.nl));
   const expected = initiatives.filter((i) => i.nis === nis || i.serves.includes(nis)).length;
@@ -140,8 +127,8 @@ test('a postcode in the box scopes results to that municipality', async () => {
 });
 
 test('near me: distance from a chosen municipality, in km, nearest first', async () => {
-  const page = await phonePage(browser);
-  await page.goto(`${server.url}/?sorteer=afstand&plaats=${initiatives[0].nis}`);
+  const page = await phonePage(env.browser);
+  await page.goto(`${env.server.url}/?sorteer=afstand&plaats=${initiatives[0].nis}`);
   await page.locator('.cards > li .distance').first().waitFor();
   const km = await page.locator('.cards > li .distance').evaluateAll((els) =>
     els.slice(0, 10).map((e) => Number(e.textContent.replace(' km', '').replace(',', '.'))));
@@ -151,8 +138,8 @@ test('near me: distance from a chosen municipality, in km, nearest first', async
 });
 
 test('axe-core: no violations on the directory with filters open', async () => {
-  const page = await phonePage(browser);
-  await page.goto(`${server.url}/?sorteer=afstand`);
+  const page = await phonePage(env.browser);
+  await page.goto(`${env.server.url}/?sorteer=afstand`);
   await page.locator('.cards > li').first().waitFor();
   await page.getByRole('button', { name: /^Filters/ }).click();
   await page.locator('#filters input[type=checkbox]').first().waitFor();

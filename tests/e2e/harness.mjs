@@ -1,6 +1,8 @@
 // Shared set-up for the end-to-end tests: a release build (dist/) served by scripts/serve.mjs on
 // 127.0.0.1, and Debian's chromium driven by playwright-core. Never downloads a browser.
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import { before, after } from 'node:test';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -58,4 +60,26 @@ export async function axeViolations(page) {
     return axe.run(document, { resultTypes: ['violations'] });
   });
   return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** The items of one collection of the served sample endpoint in dist/. */
+export function readSample(collection) {
+  return JSON.parse(fs.readFileSync(path.join(repo, 'dist/data/v1', `${collection}.json`), 'utf8')).items;
+}
+
+/**
+ * Starts a server and a browser before the file's tests and stops both after them.
+ * Returns an object whose `server` and `browser` are set once `before` has run.
+ */
+export function useServerAndBrowser(options) {
+  const env = { server: null, browser: null };
+  before(async () => {
+    env.server = await startServer(options);
+    env.browser = await launchBrowser();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.stop();
+  });
+  return env;
 }
