@@ -224,9 +224,10 @@ impl MergerTable {
                 unknown.extend(targets);
             }
         }
-        // A merged municipality with a part missing from the input is not known either.
+        // A merged municipality with some parts in the input but not all is not known either.
         for m in &self.mergers {
-            if m.year > from_year && m.year <= to_year && m.from.iter().any(|f| !population.contains_key(f)) {
+            let present = m.from.iter().filter(|f| population.contains_key(*f)).count();
+            if m.year > from_year && m.year <= to_year && present > 0 && present < m.from.len() {
                 unknown.insert(m.into.clone());
             }
         }

@@ -167,6 +167,7 @@ fn lambert72() -> Lcc {
 
 /// BD72 geographic (radians) to Lambert 72 metres; the inverse of the first half of
 /// [`lambert72_to_wgs84`], kept for tests.
+#[cfg(test)]
 fn bd72_to_lambert72(lat: f64, lon: f64) -> Xy {
     let p = lambert72();
     let es = p.e * lat.sin();
