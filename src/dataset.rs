@@ -133,11 +133,13 @@ pub fn verify_file(entry: &CollectionEntry, bytes: &[u8]) -> Result<(), LoadErro
     Ok(())
 }
 
-fn parse_collection<T: DeserializeOwned>(index: &Index, name: &str, bytes: &[u8]) -> Result<Vec<T>, LoadError> {
+pub(crate) fn parse_collection<T: DeserializeOwned>(index: &Index, name: &str, bytes: &[u8]) -> Result<Vec<T>, LoadError> {
     let entry = &index.collections[name];
     verify_file(entry, bytes)?;
     let collection: Collection<T> = serde_json::from_slice(bytes).map_err(|e| json_error(&entry.file, e))?;
-    if collection.dataset_version != index.dataset_version {
+    // A file keeps the version in which it last changed, so an unchanged collection keeps its
+    // bytes and SHA-256 across publications (clients skip it); a newer one cannot be ours.
+    if collection.dataset_version > index.dataset_version {
         return Err(LoadError::VersionMismatch {
             file: entry.file.clone(),
             expected: index.dataset_version,

@@ -61,6 +61,62 @@ pub struct Index {
     pub sources: Vec<Source>,
     /// Collection name ("categories", ...) to its file. Unknown names are ignored by readers.
     pub collections: BTreeMap<String, CollectionEntry>,
+    /// Optional delta files from earlier versions to this one, for incremental sync.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub changes: Vec<ChangesEntry>,
+}
+
+/// One delta file listed in `index.json`: what changed from `from` to `to` (= this version).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ChangesEntry {
+    pub from: u64,
+    pub to: u64,
+    /// File name relative to the endpoint base, e.g. "changes/41-42.json".
+    pub file: String,
+    pub bytes: u64,
+    pub sha256: String,
+}
+
+/// A delta file: upserts (whole records, by id) and deletions (ids) per collection.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
+pub struct Changes {
+    pub format_version: u32,
+    pub from: u64,
+    pub to: u64,
+    #[serde(default)]
+    pub categories: CollectionChanges<Category>,
+    #[serde(default)]
+    pub municipalities: CollectionChanges<Municipality>,
+    #[serde(default)]
+    pub partnerships: CollectionChanges<Partnership>,
+    #[serde(default)]
+    pub initiatives: CollectionChanges<Initiative>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CollectionChanges<T> {
+    #[serde(default = "Vec::new", skip_serializing_if = "Vec::is_empty")]
+    pub upserts: Vec<T>,
+    /// Ids (NIS codes for municipalities) of records that no longer exist.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub deletions: Vec<String>,
+}
+
+impl<T> Default for CollectionChanges<T> {
+    fn default() -> Self {
+        CollectionChanges { upserts: Vec::new(), deletions: Vec::new() }
+    }
+}
+
+impl<T> CollectionChanges<T> {
+    pub fn is_empty(&self) -> bool {
+        self.upserts.is_empty() && self.deletions.is_empty()
+    }
+}
+
+/// Records with a stable key, so a delta can replace or delete them.
+pub trait Keyed {
+    fn key(&self) -> &str;
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -316,5 +372,29 @@ mod tests {
         assert!(!json.contains("phone"), "absent optionals are omitted: {json}");
         let back: Initiative = serde_json::from_str(&json).unwrap();
         assert_eq!(back, i);
+    }
+}
+
+impl Keyed for Category {
+    fn key(&self) -> &str {
+        &self.id
+    }
+}
+
+impl Keyed for Municipality {
+    fn key(&self) -> &str {
+        &self.nis
+    }
+}
+
+impl Keyed for Partnership {
+    fn key(&self) -> &str {
+        &self.id
+    }
+}
+
+impl Keyed for Initiative {
+    fn key(&self) -> &str {
+        &self.id
     }
 }

@@ -169,6 +169,7 @@ fn endpoint(initiatives: Vec<Initiative>) -> (Vec<u8>, HashMap<String, Vec<u8>>)
         publisher: "Test".into(),
         sources: vec![],
         collections,
+        changes: vec![],
     };
     (serde_json::to_vec_pretty(&index).unwrap(), bytes)
 }
@@ -238,16 +239,24 @@ fn bad_index_files() {
 }
 
 #[test]
-fn a_file_from_another_version_is_refused() {
+fn a_file_from_a_newer_version_is_refused_an_older_one_kept() {
     let (index, mut files) = endpoint(vec![initiative("a")]);
     let mut index = parse_index(&index).unwrap();
-    let other = serde_json::to_vec(&Collection { dataset_version: 6, items: categories() }).unwrap();
+    // Unchanged since version 6: fine in version 7.
+    let older = serde_json::to_vec(&Collection { dataset_version: 6, items: categories() }).unwrap();
+    let entry = index.collections.get_mut("categories").unwrap();
+    entry.bytes = older.len() as u64;
+    entry.sha256 = sha256_hex(&older);
+    files.insert("categories".into(), older);
+    assert!(Dataset::from_files(index.clone(), &files).is_ok());
+
+    let other = serde_json::to_vec(&Collection { dataset_version: 8, items: categories() }).unwrap();
     let entry = index.collections.get_mut("categories").unwrap();
     entry.bytes = other.len() as u64;
     entry.sha256 = sha256_hex(&other);
     files.insert("categories".into(), other);
     assert_eq!(
         Dataset::from_files(index, &files).unwrap_err(),
-        LoadError::VersionMismatch { file: "categories.json".into(), expected: 7, found: 6 }
+        LoadError::VersionMismatch { file: "categories.json".into(), expected: 7, found: 8 }
     );
 }

@@ -1224,6 +1224,7 @@ mod host {
             publisher: PUBLISHER.into(),
             sources,
             collections,
+            changes: Vec::new(),
         };
         let mut index_bytes = serde_json::to_vec_pretty(&index).map_err(|e| format!("serialising index: {e}"))?;
         index_bytes.push(b'\n');

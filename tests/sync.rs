@@ -1,0 +1,184 @@
+//! Host tests for the sync decisions (`src/sync.rs`), on the bundled sample endpoint.
+
+use std::collections::HashMap;
+use std::path::Path;
+use wegwijzer::dataset::{parse_index, sha256_hex, Dataset, LoadError};
+use wegwijzer::model::*;
+use wegwijzer::sync::*;
+
+/// The sample endpoint in public/data/v1, as the app would load it.
+fn sample() -> (Index, HashMap<String, Vec<u8>>) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("public/data/v1");
+    let index = parse_index(&std::fs::read(dir.join("index.json")).unwrap()).unwrap();
+    let files = COLLECTIONS
+        .iter()
+        .map(|c| (c.to_string(), std::fs::read(dir.join(&index.collections[*c].file)).unwrap()))
+        .collect();
+    (index, files)
+}
+
+fn sample_dataset() -> Dataset {
+    let (index, files) = sample();
+    Dataset::from_files(index, &files).unwrap()
+}
+
+/// Publishes `initiatives` as version `version` on top of `base`: only that collection changes.
+fn publish_initiatives(base: &Index, version: u64, initiatives: &[Initiative]) -> (Index, Vec<u8>) {
+    let bytes = serde_json::to_vec(&Collection { dataset_version: version, items: initiatives.to_vec() }).unwrap();
+    let mut index = base.clone();
+    index.dataset_version = version;
+    let entry = index.collections.get_mut("initiatives").unwrap();
+    entry.bytes = bytes.len() as u64;
+    entry.count = initiatives.len() as u64;
+    entry.sha256 = sha256_hex(&bytes);
+    (index, bytes)
+}
+
+fn with_changes(mut index: Index, changes: &Changes) -> (Index, ChangesEntry, Vec<u8>) {
+    let bytes = serde_json::to_vec(changes).unwrap();
+    let entry = ChangesEntry {
+        from: changes.from,
+        to: changes.to,
+        file: format!("changes/{}-{}.json", changes.from, changes.to),
+        bytes: bytes.len() as u64,
+        sha256: sha256_hex(&bytes),
+    };
+    index.changes.push(entry.clone());
+    (index, entry, bytes)
+}
+
+#[test]
+fn nothing_cached_downloads_everything_and_same_version_costs_nothing() {
+    let (index, _) = sample();
+    assert_eq!(plan_sync(None, &index), Ok(SyncPlan::Download(COLLECTIONS.to_vec())));
+    assert_eq!(plan_sync(Some(&index), &index), Ok(SyncPlan::Unchanged));
+}
+
+#[test]
+fn a_version_going_backwards_is_refused() {
+    let (index, _) = sample();
+    let mut older = index.clone();
+    older.dataset_version = index.dataset_version - 1;
+    let mut newer = index.clone();
+    newer.dataset_version += 5;
+    assert_eq!(
+        plan_sync(Some(&newer), &older),
+        Err(SyncRefusal::VersionWentBack { cached: newer.dataset_version, offered: older.dataset_version })
+    );
+}
+
+#[test]
+fn only_collections_whose_sha256_changed_are_downloaded_and_the_rest_kept() {
+    let (index, _) = sample();
+    let cached = sample_dataset();
+    let mut initiatives = cached.initiatives.clone();
+    initiatives[0].name = "Kringloopwinkel Nieuwe Naam (demo)".into();
+    let (offered, bytes) = publish_initiatives(&index, index.dataset_version + 1, &initiatives);
+    assert_eq!(plan_sync(Some(&index), &offered), Ok(SyncPlan::Download(vec!["initiatives"])));
+
+    let downloaded = HashMap::from([("initiatives".to_string(), bytes)]);
+    let next = assemble(Some(&cached), offered.clone(), &downloaded).unwrap();
+    assert_eq!(next.index.as_ref().unwrap().dataset_version, offered.dataset_version);
+    assert_eq!(next.initiatives[0].name, "Kringloopwinkel Nieuwe Naam (demo)");
+    assert_eq!(next.municipalities, cached.municipalities);
+}
+
+#[test]
+fn a_corrupt_download_is_refused_before_anything_changes() {
+    let (index, _) = sample();
+    let cached = sample_dataset();
+    let (offered, mut bytes) = publish_initiatives(&index, index.dataset_version + 1, &cached.initiatives);
+    let last = bytes.len() - 2;
+    bytes[last] ^= 1;
+    let downloaded = HashMap::from([("initiatives".to_string(), bytes)]);
+    assert!(matches!(assemble(Some(&cached), offered, &downloaded), Err(LoadError::ChecksumMismatch { .. })));
+    // Nothing cached and a collection missing: refused, not half a dataset.
+    assert!(matches!(
+        assemble(None, index, &HashMap::new()),
+        Err(LoadError::MissingCollection(_))
+    ));
+}
+
+#[test]
+fn a_delta_file_is_chosen_when_it_starts_at_the_cached_version_and_applies_exactly() {
+    let (index, _) = sample();
+    let cached = sample_dataset();
+    let v = index.dataset_version;
+    let mut changed = cached.initiatives[3].clone();
+    changed.phone = Some("+32 51 00 00 00".into());
+    let mut added = cached.initiatives[4].clone();
+    added.id = "nieuw-initiatief".into();
+    let removed = cached.initiatives[5].id.clone();
+    let changes = Changes {
+        format_version: FORMAT_VERSION,
+        from: v,
+        to: v + 1,
+        initiatives: CollectionChanges { upserts: vec![changed.clone(), added.clone()], deletions: vec![removed.clone()] },
+        ..Default::default()
+    };
+    let mut expected = cached.initiatives.clone();
+    expected[3] = changed.clone();
+    expected.remove(5);
+    expected.push(added.clone());
+    let (offered, _) = publish_initiatives(&index, v + 1, &expected);
+    let (offered, entry, bytes) = with_changes(offered, &changes);
+    // A delta from another version is ignored.
+    let mut unrelated = offered.clone();
+    unrelated.changes[0].from = v - 1;
+    assert_eq!(plan_sync(Some(&index), &unrelated), Ok(SyncPlan::Download(vec!["initiatives"])));
+
+    assert_eq!(plan_sync(Some(&index), &offered), Ok(SyncPlan::Changes(entry.clone())));
+    assert!(bytes.len() < 2048, "a one-record delta is small: {} bytes", bytes.len());
+    let next = apply_changes(&cached, offered, &entry, &bytes).unwrap();
+    assert_eq!(next.initiatives, expected);
+    assert_eq!(next.initiative("nieuw-initiatief"), Some(&added));
+    assert!(next.initiative(&removed).is_none());
+}
+
+#[test]
+fn a_bad_delta_is_refused() {
+    let (index, _) = sample();
+    let cached = sample_dataset();
+    let v = index.dataset_version;
+    // A record that breaks validation (unknown municipality).
+    let mut broken = cached.initiatives[0].clone();
+    broken.nis = "99999".into();
+    let changes = Changes {
+        format_version: FORMAT_VERSION,
+        from: v,
+        to: v + 1,
+        initiatives: CollectionChanges { upserts: vec![broken], deletions: vec![] },
+        ..Default::default()
+    };
+    let (offered, _) = publish_initiatives(&index, v + 1, &cached.initiatives);
+    let (offered, entry, bytes) = with_changes(offered, &changes);
+    assert!(matches!(apply_changes(&cached, offered.clone(), &entry, &bytes), Err(LoadError::Invalid(_))));
+
+    // Counts that do not add up to the new index: refused.
+    let mut wrong_count = offered.clone();
+    wrong_count.collections.get_mut("initiatives").unwrap().count += 1;
+    let fine = Changes { initiatives: CollectionChanges::default(), ..changes.clone() };
+    let (wrong_count, entry, bytes) = with_changes(wrong_count, &fine);
+    assert!(matches!(apply_changes(&cached, wrong_count, &entry, &bytes), Err(LoadError::CountMismatch { .. })));
+
+    // Tampered bytes: refused on the checksum.
+    let (offered, entry, mut bytes) = with_changes(offered, &fine);
+    bytes[10] ^= 1;
+    assert!(matches!(apply_changes(&cached, offered, &entry, &bytes), Err(LoadError::ChecksumMismatch { .. })));
+}
+
+#[test]
+fn retries_back_off_exponentially_with_jitter_and_a_ceiling() {
+    assert_eq!(retry_delay_ms(0, 0.0), RETRY_BASE_MS / 2.0);
+    assert_eq!(retry_delay_ms(0, 1.0), RETRY_BASE_MS);
+    assert_eq!(retry_delay_ms(3, 1.0), RETRY_BASE_MS * 8.0);
+    assert!(retry_delay_ms(3, 0.3) < retry_delay_ms(3, 0.7));
+    assert_eq!(retry_delay_ms(60, 1.0), RETRY_MAX_MS);
+}
+
+#[test]
+fn focus_syncs_again_only_after_fifteen_minutes() {
+    assert!(due_on_focus(None, 0.0));
+    assert!(!due_on_focus(Some(1_000.0), 1_000.0 + FOCUS_RESYNC_MS - 1.0));
+    assert!(due_on_focus(Some(1_000.0), 1_000.0 + FOCUS_RESYNC_MS));
+}
