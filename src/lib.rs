@@ -1,7 +1,7 @@
 //! Wegwijzer Sociale Economie.
 //!
 //! The pure modules (`model`, `validate`, `dataset`, `config`, `i18n`, `search`, `geo`, `map`,
-//! `coverage`, `sync`, `view_state`) compile everywhere and are tested
+//! `coverage`, `coverage_view`, `sync`, `view_state`) compile everywhere and are tested
 //! on the host with `cargo test`. The browser app (`app`, `routes`, `components`, `api`)
 //! is only compiled for wasm32, so host tests do not build the UI stack.
 
@@ -14,6 +14,7 @@ pub mod search;
 pub mod geo;
 pub mod map;
 pub mod coverage;
+pub mod coverage_view;
 pub mod sync;
 pub mod view_state;
 

