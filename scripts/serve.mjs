@@ -10,6 +10,18 @@
 //   html          status 200, an HTML error page
 //   truncated     the real file cut in half (sizes and checksums no longer match)
 //   down          the connection is destroyed without an answer
+// With --faults, the bundled endpoint /data/v1/ itself can also be told to misbehave from now
+// on (so a client that cached it sees its own endpoint fail): GET /__control?fault=<mode>,
+// and /__control?fault= to heal it. Modes:
+//   down, 500, html   every /data/v1/ request fails that way
+//   timeout           index.json never answers
+//   huge              index.json is a 50 MB body
+//   backwards         index.json offers dataset_version - 1
+//   truncated, sha, invalid, halfway
+//                     index.json offers dataset_version + 1 with a changed initiatives.json
+//                     that arrives cut short / with one byte flipped / with a record that
+//                     fails validation (size and SHA-256 consistent) / not at all (the
+//                     connection drops, like a network lost halfway through a sync)
 // Everything else under --root is served as is. Zero dependencies on purpose.
 import http from 'node:http';
 import fs from 'node:fs';
@@ -54,7 +66,10 @@ function headersFor(file, body) {
   headers['cache-control'] = /-[0-9a-f]{16}[._]/.test(path.basename(file))
     ? 'public, max-age=31536000, immutable'
     : 'no-cache';
-  if (cors) headers['access-control-allow-origin'] = '*';
+  if (cors) {
+    headers['access-control-allow-origin'] = '*';
+    headers['access-control-expose-headers'] = 'ETag';
+  }
   return headers;
 }
 
@@ -104,8 +119,74 @@ function fault(req, res, mode, rest) {
   res.end('unknown fault');
 }
 
+let endpointFault = '';
+
+/** The real endpoint's index and initiatives, republished as version + `step`. */
+function republished(step, breakRecord) {
+  const dir = path.join(root, 'data/v1');
+  const index = JSON.parse(fs.readFileSync(path.join(dir, 'index.json'), 'utf8'));
+  const entry = index.collections.initiatives;
+  const initiatives = JSON.parse(fs.readFileSync(path.join(dir, entry.file), 'utf8'));
+  index.dataset_version += step;
+  initiatives.dataset_version = index.dataset_version;
+  initiatives.items[0].name += ' (gewijzigd)';
+  if (breakRecord) initiatives.items[0].nis = '99999';
+  const body = Buffer.from(JSON.stringify(initiatives));
+  Object.assign(entry, { bytes: body.length, sha256: crypto.createHash('sha256').update(body).digest('hex') });
+  return { index: Buffer.from(JSON.stringify(index)), initiatives: body, file: entry.file };
+}
+
+function endpointFaulty(req, res, name) {
+  const json = (body) => {
+    res.writeHead(200, { 'content-type': 'application/json', 'content-length': body.length, 'cache-control': 'no-cache' });
+    res.end(body);
+  };
+  switch (endpointFault) {
+    case 'down': return req.socket.destroy();
+    case '500': res.writeHead(500, { 'content-type': 'text/plain' }); return res.end('Internal Server Error');
+    case 'html': res.writeHead(200, { 'content-type': 'text/html' }); return res.end('<!doctype html><h1>Onderhoud</h1>');
+    case 'timeout': return name === 'index.json' ? undefined : json(Buffer.from('{}'));
+    case 'huge': {
+      if (name !== 'index.json') break;
+      const size = 50 * 1024 * 1024;
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': size });
+      const chunk = Buffer.alloc(1024 * 1024, 0x20);
+      for (let i = 0; i < 50; i++) res.write(chunk);
+      return res.end();
+    }
+    case 'backwards': {
+      if (name !== 'index.json') break;
+      const index = JSON.parse(fs.readFileSync(path.join(root, 'data/v1/index.json'), 'utf8'));
+      index.dataset_version -= 1;
+      return json(Buffer.from(JSON.stringify(index)));
+    }
+    case 'truncated': case 'sha': case 'invalid': case 'halfway': {
+      const next = republished(1, endpointFault === 'invalid');
+      if (name === 'index.json') return json(next.index);
+      if (name !== next.file) break;
+      if (endpointFault === 'halfway') return req.socket.destroy();
+      if (endpointFault === 'truncated') return json(next.initiatives.subarray(0, next.initiatives.length >> 1));
+      if (endpointFault === 'sha') {
+        const flipped = Buffer.from(next.initiatives);
+        flipped[flipped.length - 3] = flipped[flipped.length - 3] === 0x61 ? 0x62 : 0x61;
+        return json(flipped);
+      }
+      return json(next.initiatives);
+    }
+  }
+  return false;
+}
+
 const server = http.createServer((req, res) => {
   const url = new URL(req.url, `http://${req.headers.host || host}`);
+  if (faults && url.pathname === '/__control') {
+    endpointFault = url.searchParams.get('fault') || '';
+    res.writeHead(204);
+    return res.end();
+  }
+  if (faults && endpointFault && url.pathname.startsWith('/data/v1/')) {
+    if (endpointFaulty(req, res, url.pathname.slice('/data/v1/'.length)) !== false) return;
+  }
   if (req.method === 'OPTIONS' && cors) {
     res.writeHead(204, { 'access-control-allow-origin': '*', 'access-control-allow-headers': '*' });
     return res.end();

@@ -1,18 +1,67 @@
-//! The one typed fetch module: downloads `index.json` and the collection files of an endpoint
-//! and hands the bytes to `dataset` for verification. Nothing is used before all of it checks out.
+//! The one typed fetch module: `index.json` (conditionally, with the stored ETag), collection
+//! files and delta files of an endpoint. Bodies are size-limited and time-limited; nothing here
+//! decides what to do with them (that is `sync.rs`).
 
 use crate::config::Endpoint;
-use crate::dataset::{parse_index, Dataset, LoadError, MAX_INDEX_BYTES};
-use crate::model::COLLECTIONS;
+use crate::dataset::{parse_index, LoadError, MAX_INDEX_BYTES};
+use crate::model::{ChangesEntry, Index};
+use crate::sync::MAX_CHANGES_BYTES;
 use gloo_net::http::Request;
 use std::collections::HashMap;
-use web_sys::RequestCache;
+use wasm_bindgen::JsCast;
+use web_sys::{AbortController, RequestCache};
 
-/// GETs `url` and returns its body, refusing error statuses and bodies over `limit` bytes.
-async fn fetch_bytes(url: &str, file: &str, limit: u64) -> Result<Vec<u8>, LoadError> {
+/// A request that has not answered in this time counts as failed (the cached data stays).
+const TIMEOUT_MS: i32 = 30_000;
+
+/// What a conditional `index.json` request gave.
+pub enum IndexResponse {
+    /// 304: the endpoint has not changed since the stored ETag.
+    NotModified,
+    Fresh { index: Index, etag: Option<String> },
+}
+
+/// Aborts the request when it takes longer than [`TIMEOUT_MS`].
+struct Deadline {
+    controller: AbortController,
+    timer: i32,
+}
+
+impl Deadline {
+    fn new() -> Option<Deadline> {
+        let controller = AbortController::new().ok()?;
+        let abort = controller.clone();
+        let callback = wasm_bindgen::closure::Closure::once_into_js(move || abort.abort());
+        let timer = web_sys::window()?
+            .set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), TIMEOUT_MS)
+            .ok()?;
+        Some(Deadline { controller, timer })
+    }
+}
+
+impl Drop for Deadline {
+    fn drop(&mut self) {
+        if let Some(w) = web_sys::window() {
+            w.clear_timeout_with_handle(self.timer);
+        }
+    }
+}
+
+/// GETs `url`; `Ok(None)` for a 304. Refuses error statuses and bodies over `limit` bytes.
+async fn fetch_bytes(url: &str, file: &str, limit: u64, etag: Option<&str>) -> Result<Option<(Vec<u8>, Option<String>)>, LoadError> {
     let network = |e: gloo_net::Error| LoadError::Network { file: file.to_string(), detail: e.to_string() };
-    // `no-cache` revalidates with the server (ETag) instead of trusting a stale HTTP cache.
-    let response = Request::get(url).cache(RequestCache::NoCache).send().await.map_err(network)?;
+    let deadline = Deadline::new();
+    // `no-store`: the app does its own revalidation (ETag) and keeps its own copy; the HTTP
+    // cache would only hide a 304 from it.
+    let mut request = Request::get(url).cache(RequestCache::NoStore);
+    if let Some(etag) = etag {
+        request = request.header("If-None-Match", etag);
+    }
+    let request = request.abort_signal(deadline.as_ref().map(|d| d.controller.signal()).as_ref());
+    let response = request.send().await.map_err(network)?;
+    if response.status() == 304 {
+        return Ok(None);
+    }
     if !response.ok() {
         return Err(LoadError::Http { file: file.to_string(), status: response.status() });
     }
@@ -20,26 +69,42 @@ async fn fetch_bytes(url: &str, file: &str, limit: u64) -> Result<Vec<u8>, LoadE
     if let Some(bytes) = declared.filter(|&b| b > limit) {
         return Err(LoadError::TooLarge { file: file.to_string(), bytes, limit });
     }
+    let etag = response.headers().get("etag");
     let body = response.binary().await.map_err(network)?;
+    drop(deadline);
     if body.len() as u64 > limit {
         return Err(LoadError::TooLarge { file: file.to_string(), bytes: body.len() as u64, limit });
     }
-    Ok(body)
+    Ok(Some((body, etag)))
 }
 
-/// Loads and verifies the whole dataset of `endpoint`.
-pub async fn load_dataset(endpoint: &Endpoint) -> Result<Dataset, LoadError> {
-    let index_bytes = fetch_bytes(&endpoint.url("index.json"), "index.json", MAX_INDEX_BYTES).await?;
-    let index = parse_index(&index_bytes)?;
-    let downloads = COLLECTIONS.iter().map(|name| {
-        let entry = &index.collections[*name];
+/// `index.json`, conditional on `etag` when there is one.
+pub async fn fetch_index(endpoint: &Endpoint, etag: Option<&str>) -> Result<IndexResponse, LoadError> {
+    match fetch_bytes(&endpoint.url("index.json"), "index.json", MAX_INDEX_BYTES, etag).await? {
+        None => Ok(IndexResponse::NotModified),
+        Some((bytes, etag)) => Ok(IndexResponse::Fresh { index: parse_index(&bytes)?, etag }),
+    }
+}
+
+/// Downloads the named collection files of `index`, all or nothing.
+pub async fn fetch_collections(endpoint: &Endpoint, index: &Index, names: &[&str]) -> Result<HashMap<String, Vec<u8>>, LoadError> {
+    let downloads = names.iter().map(|name| async move {
+        let entry = index.collections.get(*name).ok_or_else(|| LoadError::MissingCollection(name.to_string()))?;
         // A little slack over the declared size so a wrong size gets its own precise message.
         let limit = entry.bytes + 1024;
-        async move {
-            let bytes = fetch_bytes(&endpoint.url(&entry.file), &entry.file, limit).await?;
-            Ok::<_, LoadError>((name.to_string(), bytes))
-        }
+        let (bytes, _) = fetch_bytes(&endpoint.url(&entry.file), &entry.file, limit, None)
+            .await?
+            .ok_or_else(|| LoadError::Http { file: entry.file.clone(), status: 304 })?;
+        Ok::<_, LoadError>((name.to_string(), bytes))
     });
-    let files: HashMap<String, Vec<u8>> = futures::future::try_join_all(downloads).await?.into_iter().collect();
-    Dataset::from_files(index, &files)
+    Ok(futures::future::try_join_all(downloads).await?.into_iter().collect())
+}
+
+/// Downloads one delta file.
+pub async fn fetch_changes(endpoint: &Endpoint, entry: &ChangesEntry) -> Result<Vec<u8>, LoadError> {
+    let limit = entry.bytes.min(MAX_CHANGES_BYTES) + 1024;
+    let (bytes, _) = fetch_bytes(&endpoint.url(&entry.file), &entry.file, limit, None)
+        .await?
+        .ok_or_else(|| LoadError::Http { file: entry.file.clone(), status: 304 })?;
+    Ok(bytes)
 }

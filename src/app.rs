@@ -1,15 +1,15 @@
 //! The app: global state (language, endpoint, dataset) and the routes.
 
-use crate::api::load_dataset;
-use crate::components::{Footer, Header, SampleNotice, LANG_STORAGE_KEY};
+use crate::offline::Storage;
+use crate::sync::SyncState;
+use crate::components::{Footer, Header, SampleNotice, UpdateBanner, LANG_STORAGE_KEY};
 use crate::config::Endpoint;
 use crate::dataset::{Dataset, LoadError};
 use crate::i18n::{choose_lang, texts, Texts};
 use crate::model::{Lang, Point};
 use crate::search::SearchIndex;
-use crate::routes::{About, Directory, InitiativePage, NotFound};
+use crate::routes::{About, CoverageMap, Directory, InitiativePage, NotFound};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 use std::sync::Arc;
@@ -32,6 +32,10 @@ pub struct AppState {
     pub search: RwSignal<Option<Arc<SearchIndex>>>,
     /// The device's location once the user shared it; never leaves the device.
     pub here: RwSignal<Option<Point>>,
+    /// The background sync's status, shown in the footer's status line.
+    pub sync: RwSignal<SyncState>,
+    /// Whether this device keeps the data for offline use.
+    pub storage: RwSignal<Storage>,
 }
 
 impl AppState {
@@ -40,23 +44,12 @@ impl AppState {
         texts(self.lang.get())
     }
 
-    /// (Re)loads the dataset from the endpoint. A failure keeps the dataset already shown.
+    /// Syncs with the endpoint now (the retry button). A failure keeps the dataset shown.
     pub fn load(self) {
-        let had_data = matches!(self.data.get_untracked(), LoadState::Ready(_));
-        if !had_data {
+        if matches!(self.data.get_untracked(), LoadState::Failed(_)) {
             self.data.set(LoadState::Loading);
         }
-        spawn_local(async move {
-            let endpoint = self.endpoint.get_value();
-            match load_dataset(&endpoint).await {
-                Ok(dataset) => {
-                    self.search.set(Some(Arc::new(SearchIndex::build(&dataset))));
-                    self.data.set(LoadState::Ready(Arc::new(dataset)));
-                }
-                Err(e) if !had_data => self.data.set(LoadState::Failed(e)),
-                Err(e) => leptos::logging::warn!("reload failed, keeping current data: {e}"),
-            }
-        });
+        crate::offline::sync(self);
     }
 }
 
@@ -90,6 +83,8 @@ pub fn provide_app_state() -> AppState {
         endpoint: StoredValue::new(endpoint),
         search: RwSignal::new(None),
         here: RwSignal::new(None),
+        sync: RwSignal::new(SyncState::Idle),
+        storage: RwSignal::new(Storage::Unknown),
     };
     provide_context(state);
     Effect::new(move |_| {
@@ -97,7 +92,7 @@ pub fn provide_app_state() -> AppState {
             let _ = html.set_attribute("lang", state.lang.get().code());
         }
     });
-    state.load();
+    crate::offline::start(state);
     state
 }
 
@@ -110,11 +105,13 @@ pub fn App() -> impl IntoView {
             <Header/>
             <main id="inhoud" tabindex="-1">
                 // Inside <main> so the notice belongs to a landmark (axe "region").
+                <UpdateBanner/>
                 <SampleNotice/>
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Directory/>
                     <Route path=path!("/initiatief/:id") view=InitiativePage/>
                     <Route path=path!("/over") view=About/>
+                    <Route path=path!("/kaart") view=CoverageMap/>
                 </Routes>
             </main>
             <Footer/>

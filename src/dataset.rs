@@ -34,6 +34,8 @@ pub enum LoadError {
     VersionMismatch { file: String, expected: u64, found: u64 },
     CountMismatch { file: String, expected: u64, found: u64 },
     Invalid(Vec<Problem>),
+    /// The endpoint offers an older dataset than the one cached: a client never goes back.
+    VersionWentBack { cached: u64, offered: u64 },
 }
 
 impl fmt::Display for LoadError {
@@ -55,6 +57,9 @@ impl fmt::Display for LoadError {
             }
             LoadError::ChecksumMismatch { file } => {
                 write!(f, "{file}: SHA-256 differs from index.json")
+            }
+            LoadError::VersionWentBack { cached, offered } => {
+                write!(f, "index.json: dataset version {offered} is older than the cached {cached}")
             }
             LoadError::VersionMismatch { file, expected, found } => {
                 write!(f, "{file}: dataset version {found}, index.json says {expected}")

@@ -26,6 +26,10 @@ pub mod app;
 pub mod components;
 #[cfg(target_arch = "wasm32")]
 pub mod routes;
+#[cfg(target_arch = "wasm32")]
+pub mod offline;
+#[cfg(target_arch = "wasm32")]
+pub mod store;
 
 #[cfg(target_arch = "wasm32")]
 pub use app::App;

@@ -15,7 +15,6 @@
 use crate::dataset::{is_plain_file_name, parse_collection, sha256_hex, Dataset, LoadError};
 use crate::model::{Changes, ChangesEntry, CollectionChanges, Index, Keyed, COLLECTIONS, FORMAT_VERSION};
 use std::collections::{HashMap, HashSet};
-use std::fmt;
 
 /// A delta file is small by nature; anything bigger is refused before it is read.
 pub const MAX_CHANGES_BYTES: u64 = 4 * 1024 * 1024;
@@ -36,30 +35,14 @@ pub enum SyncPlan {
     Download(Vec<&'static str>),
 }
 
-/// Why a sync refuses an offered index outright (the cached data stays in use).
-#[derive(Clone, Debug, PartialEq)]
-pub enum SyncRefusal {
-    /// The endpoint offers an older dataset than the one cached: never go back.
-    VersionWentBack { cached: u64, offered: u64 },
-}
-
-impl fmt::Display for SyncRefusal {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            SyncRefusal::VersionWentBack { cached, offered } => {
-                write!(f, "index.json: dataset version {offered} is older than the cached {cached}")
-            }
-        }
-    }
-}
-
 /// Decides what to fetch. `cached` is the index of the dataset in use, if any.
-pub fn plan_sync(cached: Option<&Index>, offered: &Index) -> Result<SyncPlan, SyncRefusal> {
+/// An offered version lower than the cached one is refused: the cached data stays.
+pub fn plan_sync(cached: Option<&Index>, offered: &Index) -> Result<SyncPlan, LoadError> {
     let Some(cached) = cached else {
         return Ok(SyncPlan::Download(COLLECTIONS.to_vec()));
     };
     if offered.dataset_version < cached.dataset_version {
-        return Err(SyncRefusal::VersionWentBack { cached: cached.dataset_version, offered: offered.dataset_version });
+        return Err(LoadError::VersionWentBack { cached: cached.dataset_version, offered: offered.dataset_version });
     }
     if offered.dataset_version == cached.dataset_version {
         return Ok(SyncPlan::Unchanged);
@@ -181,5 +164,5 @@ pub enum SyncState {
     /// Up to date; `at_ms` is the time of the last successful sync (ms since the epoch).
     UpToDate { at_ms: f64 },
     /// The last sync failed; the cached data (if any) stays in use.
-    Failed { reason: String },
+    Failed(LoadError),
 }

@@ -63,7 +63,7 @@ fn a_version_going_backwards_is_refused() {
     newer.dataset_version += 5;
     assert_eq!(
         plan_sync(Some(&newer), &older),
-        Err(SyncRefusal::VersionWentBack { cached: newer.dataset_version, offered: older.dataset_version })
+        Err(LoadError::VersionWentBack { cached: newer.dataset_version, offered: older.dataset_version })
     );
 }
 

@@ -4,7 +4,7 @@ use crate::i18n::{fill, Texts};
 use leptos::prelude::*;
 
 /// The plain-language sentence for a load error.
-fn message(t: &Texts, error: &LoadError) -> String {
+pub fn error_message(t: &Texts, error: &LoadError) -> String {
     match error {
         LoadError::Network { .. } => t.error_network.to_string(),
         LoadError::Http { status, .. } => fill(t.error_http, "n", status),
@@ -12,6 +12,7 @@ fn message(t: &Texts, error: &LoadError) -> String {
         LoadError::TooLarge { .. } => t.error_too_large.to_string(),
         LoadError::UnsupportedFormat { .. } => t.error_format.to_string(),
         LoadError::Invalid(problems) => fill(t.error_invalid, "n", problems.len()),
+        LoadError::VersionWentBack { .. } => t.error_version_back.to_string(),
         LoadError::MissingCollection(_)
         | LoadError::BadFileName(_)
         | LoadError::SizeMismatch { .. }
@@ -30,7 +31,7 @@ pub fn ErrorPanel(error: LoadError) -> impl IntoView {
     view! {
         <section class="error-panel" role="alert" aria-labelledby="error-title">
             <h2 id="error-title">{move || state.t().error_title}</h2>
-            <p>{move || message(state.t(), &error.read_value())}</p>
+            <p>{move || error_message(state.t(), &error.read_value())}</p>
             <details>
                 <summary>{move || state.t().error_details}</summary>
                 <pre>{detail}</pre>

@@ -1,5 +1,5 @@
 use crate::app::{use_app_state, LoadState};
-use crate::components::LanguageSwitcher;
+use crate::components::{LanguageSwitcher, SyncStatus};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -14,6 +14,7 @@ pub fn Header() -> impl IntoView {
             <nav aria-label=move || state.t().nav_label>
                 <ul>
                     <li><A href="/" exact=true>{move || state.t().nav_directory}</A></li>
+                    <li><A href="/kaart">{move || state.t().nav_map}</A></li>
                     <li><A href="/over">{move || state.t().nav_about}</A></li>
                 </ul>
             </nav>
@@ -39,6 +40,7 @@ pub fn Footer() -> impl IntoView {
     let state = use_app_state();
     view! {
         <footer class="site-footer">
+            <SyncStatus/>
             <p>{move || state.t().footer} " · " <A href="/over">{move || state.t().nav_about}</A></p>
         </footer>
     }

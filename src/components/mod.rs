@@ -1,15 +1,19 @@
 //! Small building blocks shared by the pages.
 
+mod coverage_map;
 mod data_view;
 mod device_location;
-mod error_panel;
+pub(crate) mod error_panel;
 mod filter_panel;
 mod initiative_card;
 mod language_switcher;
 mod layout;
 mod page_title;
 mod share_button;
+mod sync_status;
+mod update_banner;
 
+pub use coverage_map::{CoverageExplorer, GEOMETRY_COLLECTION};
 pub use data_view::with_data;
 pub use device_location::{request_device_location, LocationError};
 pub use error_panel::ErrorPanel;
@@ -19,3 +23,5 @@ pub use language_switcher::{LanguageSwitcher, LANG_STORAGE_KEY};
 pub use layout::{Footer, Header, SampleNotice};
 pub use page_title::set_page_title;
 pub use share_button::ShareButton;
+pub use sync_status::SyncStatus;
+pub use update_banner::UpdateBanner;

@@ -20,8 +20,8 @@ export const CHROMIUM_ARGS = [
 ];
 
 /** Starts the static server on a free port; resolves to { url, stop }. */
-export async function startServer({ root = path.join(repo, 'dist'), extra = ['--faults'] } = {}) {
-  const child = spawn(process.execPath, [path.join(repo, 'scripts/serve.mjs'), '--root', root, '--port', '0', ...extra], {
+export async function startServer({ root = path.join(repo, 'dist'), port = 0, extra = ['--faults'] } = {}) {
+  const child = spawn(process.execPath, [path.join(repo, 'scripts/serve.mjs'), '--root', root, '--port', String(port), ...extra], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = await new Promise((resolve, reject) => {

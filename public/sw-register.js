@@ -1,0 +1,54 @@
+// Registers the service worker for the running build and notices newer builds.
+// When a newer build has been downloaded and waits, it fires `wegwijzer-update-ready` on
+// window; the app shows its banner and calls `window.wegwijzerApplyUpdate()` on the user's
+// click, which activates the new worker and reloads into it.
+(() => {
+  if (!('serviceWorker' in navigator)) return;
+  const wasmHash = (html) => (html.match(/-([0-9a-f]{16})_bg\.wasm/) || [])[1];
+  const build = wasmHash(document.documentElement.innerHTML) || 'dev';
+  let waiting = null;
+  let reloading = false;
+
+  const offer = (worker) => {
+    waiting = worker;
+    window.wegwijzerUpdateReady = true;
+    window.dispatchEvent(new Event('wegwijzer-update-ready'));
+  };
+  window.wegwijzerApplyUpdate = () => {
+    if (waiting) waiting.postMessage('skip-waiting');
+  };
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
+    // Only reload for an update the user asked for (not for the first install).
+    if (waiting && !reloading) {
+      reloading = true;
+      location.reload();
+    }
+  });
+
+  const watch = (registration) => {
+    if (registration.waiting && navigator.serviceWorker.controller) offer(registration.waiting);
+    registration.addEventListener('updatefound', () => {
+      const worker = registration.installing;
+      worker?.addEventListener('statechange', () => {
+        if (worker.state === 'installed' && navigator.serviceWorker.controller) offer(worker);
+      });
+    });
+  };
+
+  // A newer build on the server: register its worker (a new script URL), which precaches it.
+  const check = async () => {
+    if (!navigator.onLine) return;
+    try {
+      const html = await (await fetch('/', { cache: 'no-store' })).text();
+      const latest = wasmHash(html);
+      if (latest && latest !== build) watch(await navigator.serviceWorker.register(`/sw.js?build=${latest}`));
+    } catch (_) {
+      // Offline or server gone: try again on the next occasion.
+    }
+  };
+
+  navigator.serviceWorker.register(`/sw.js?build=${build}`).then(watch, (e) => console.warn('service worker', e));
+  window.addEventListener('online', check);
+  document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && check());
+  setTimeout(check, 5000);
+})();

@@ -1,0 +1,64 @@
+// The service worker: keeps the app shell for offline use. Data is not its business (the app
+// keeps the dataset in IndexedDB), so requests for the endpoint pass straight through.
+//
+// Registered by sw-register.js as /sw.js?build=<wasm hash>: a new build means a new script
+// URL, so the browser installs a new worker, which waits until the user chooses to reload.
+const BUILD = new URL(self.location.href).searchParams.get('build') || 'dev';
+const PREFIX = 'wegwijzer-shell-';
+const CACHE = PREFIX + BUILD;
+const STATIC = ['/manifest.webmanifest', '/sw-register.js', '/icons/icon-192.png', '/icons/icon-512.png', '/icons/maskable-512.png'];
+
+/** The shell's files as named by the built index.html (Trunk's hashed js, wasm, css, icon). */
+function assetsOf(html) {
+  const found = new Set(STATIC);
+  for (const m of html.matchAll(/(?:href|src|module_or_path:)\s*=?\s*["'](\/[^"'?#]+)["']/g)) found.add(m[1]);
+  for (const m of html.matchAll(/from\s+["'](\/[^"']+\.js)["']/g)) found.add(m[1]);
+  return [...found].filter((path) => path !== '/' && !path.startsWith('/data/'));
+}
+
+self.addEventListener('install', (event) => {
+  event.waitUntil((async () => {
+    const response = await fetch('/', { cache: 'no-store' });
+    if (!response.ok) throw new Error(`shell: HTTP ${response.status}`);
+    const html = await response.clone().text();
+    const cache = await caches.open(CACHE);
+    await cache.addAll(assetsOf(html).map((path) => new Request(path, { cache: 'no-store' })));
+    await cache.put('/', response);
+    // The very first install has nothing to replace: take over at once.
+    if (!self.registration.active) await self.skipWaiting();
+  })());
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil((async () => {
+    for (const name of await caches.keys()) {
+      if (name.startsWith(PREFIX) && name !== CACHE) await caches.delete(name);
+    }
+    await self.clients.claim();
+  })());
+});
+
+self.addEventListener('message', (event) => {
+  if (event.data === 'skip-waiting') self.skipWaiting();
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin) return;
+  // Any app route (/, /initiatief/x, /kaart, ...) gets the cached shell: the router does the rest.
+  if (request.mode === 'navigate') {
+    event.respondWith((async () => {
+      const cached = await caches.match('/', { cacheName: CACHE });
+      return cached || fetch(request);
+    })());
+    return;
+  }
+  if (url.pathname === '/' || url.pathname.startsWith('/data/')) return;
+  event.respondWith((async () => {
+    const cached = await caches.match(url.pathname, { cacheName: CACHE });
+    if (cached) return cached;
+    return fetch(request);
+  })());
+});

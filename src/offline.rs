@@ -1,0 +1,299 @@
+//! Offline-first start and background sync in the browser: render from IndexedDB first, then
+//! sync with the endpoint (decisions in `sync.rs`), on `online`, on focus after 15 minutes and
+//! with back-off after failures. One sync at a time, also across tabs (Web Locks), and other
+//! tabs hear about a new version (BroadcastChannel).
+
+use crate::api::{fetch_changes, fetch_collections, fetch_index, IndexResponse};
+use crate::app::{AppState, LoadState};
+use crate::dataset::{Dataset, LoadError};
+use crate::model::Index;
+use crate::store::Store;
+use crate::sync::{apply_changes, assemble, due_on_focus, plan_sync, retry_delay_ms, SyncPlan, SyncState};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::sync::Arc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+const LOCK_NAME: &str = "wegwijzer-sync";
+const CHANNEL_NAME: &str = "wegwijzer";
+
+/// Whether this device keeps the data.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Storage {
+    Unknown,
+    /// Stored, and the browser promised not to evict it.
+    Persistent,
+    /// Stored, but the browser may evict it under storage pressure.
+    BestEffort,
+    /// No IndexedDB (private mode, blocked): network only.
+    Unavailable,
+}
+
+/// Per-tab sync bookkeeping (single-threaded wasm: a thread-local is the simplest owner).
+#[derive(Default)]
+struct Runtime {
+    store: Option<Rc<Store>>,
+    etag: Option<String>,
+    running: bool,
+    failures: u32,
+    retry_timer: Option<i32>,
+    last_success_ms: Option<f64>,
+}
+
+thread_local! {
+    static RUNTIME: RefCell<Runtime> = RefCell::new(Runtime::default());
+}
+
+fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+fn online() -> bool {
+    window().navigator().on_line()
+}
+
+/// Starts the app's data: cached copy first, then a sync. Call once.
+pub fn start(state: AppState) {
+    listen(state);
+    spawn_local(async move {
+        match Store::open().await {
+            Ok(store) => {
+                let store = Rc::new(store);
+                RUNTIME.with_borrow_mut(|r| r.store = Some(store.clone()));
+                let endpoint = state.endpoint.get_value().base;
+                if let Ok(Some(cached)) = store.load(&endpoint).await {
+                    RUNTIME.with_borrow_mut(|r| {
+                        r.etag = cached.meta.etag.clone();
+                        r.last_success_ms = Some(cached.meta.synced_at_ms);
+                    });
+                    state.sync.set(SyncState::UpToDate { at_ms: cached.meta.synced_at_ms });
+                    show(state, cached.dataset);
+                }
+                ask_persistence(state).await;
+            }
+            Err(e) => {
+                leptos::logging::warn!("no IndexedDB, working from the network only: {e}");
+                state.storage.set(Storage::Unavailable);
+            }
+        }
+        sync(state);
+    });
+}
+
+/// Starts a sync unless one is running in this tab or (Web Locks) in another one.
+pub fn sync(state: AppState) {
+    if RUNTIME.with_borrow(|r| r.running) {
+        return;
+    }
+    if !online() {
+        state.sync.set(SyncState::Offline);
+        if matches!(state.data.get_untracked(), LoadState::Loading) {
+            state.data.set(LoadState::Failed(LoadError::Network { file: "index.json".into(), detail: "offline".into() }));
+        }
+        return;
+    }
+    RUNTIME.with_borrow_mut(|r| {
+        r.running = true;
+        if let Some(t) = r.retry_timer.take() {
+            window().clear_timeout_with_handle(t);
+        }
+    });
+    let run = move || -> js_sys::Promise {
+        wasm_bindgen_futures::future_to_promise(async move {
+            sync_once(state).await;
+            RUNTIME.with_borrow_mut(|r| r.running = false);
+            Ok(JsValue::UNDEFINED)
+        })
+    };
+    // navigator.locks.request(name, cb): the lock is held until cb's promise settles, so two
+    // tabs never sync at once; the second waits, then usually finds nothing new (one 304).
+    let locks = js_sys::Reflect::get(&window().navigator(), &"locks".into()).ok().filter(|l| !l.is_undefined());
+    match locks {
+        Some(locks) => {
+            let callback = Closure::once_into_js(move |_lock: JsValue| run());
+            let request = js_sys::Reflect::get(&locks, &"request".into()).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+            if let Some(request) = request {
+                let _ = request.call2(&locks, &LOCK_NAME.into(), &callback);
+            } else {
+                let _ = run();
+            }
+        }
+        None => {
+            let _ = run();
+        }
+    }
+}
+
+async fn sync_once(state: AppState) {
+    state.sync.set(SyncState::Syncing);
+    match fetch_and_store(state).await {
+        Ok(()) => {
+            let at = now_ms();
+            RUNTIME.with_borrow_mut(|r| {
+                r.failures = 0;
+                r.last_success_ms = Some(at);
+            });
+            state.sync.set(SyncState::UpToDate { at_ms: at });
+        }
+        Err(error) => {
+            let has_data = matches!(state.data.get_untracked(), LoadState::Ready(_));
+            if !has_data {
+                state.data.set(LoadState::Failed(error.clone()));
+            }
+            state.sync.set(if online() { SyncState::Failed(error) } else { SyncState::Offline });
+            schedule_retry(state);
+        }
+    }
+}
+
+/// One sync: conditional index request, then the plan, verification and one atomic write.
+async fn fetch_and_store(state: AppState) -> Result<(), LoadError> {
+    let endpoint = state.endpoint.get_value();
+    let cached: Option<Arc<Dataset>> = match state.data.get_untracked() {
+        LoadState::Ready(d) => Some(d),
+        _ => None,
+    };
+    let cached_index = cached.as_ref().and_then(|d| d.index.as_ref());
+    let etag = cached_index.and(RUNTIME.with_borrow(|r| r.etag.clone()));
+    let store = RUNTIME.with_borrow(|r| r.store.clone());
+    let (offered, etag) = match fetch_index(&endpoint, etag.as_deref()).await? {
+        IndexResponse::NotModified => {
+            touch(&store, &endpoint.base, None).await;
+            return Ok(());
+        }
+        IndexResponse::Fresh { index, etag } => (index, etag),
+    };
+    let next = match plan_sync(cached_index, &offered)? {
+        SyncPlan::Unchanged => {
+            RUNTIME.with_borrow_mut(|r| r.etag = etag.clone());
+            touch(&store, &endpoint.base, etag).await;
+            return Ok(());
+        }
+        SyncPlan::Changes(entry) => {
+            let cached = cached.as_deref().expect("a delta plan needs a cached dataset");
+            let via_delta = match fetch_changes(&endpoint, &entry).await {
+                Ok(bytes) => apply_changes(cached, offered.clone(), &entry, &bytes),
+                Err(e) => Err(e),
+            };
+            match via_delta {
+                Ok(next) => next,
+                Err(e) => {
+                    // A broken delta is not fatal: fall back to the changed collections.
+                    leptos::logging::warn!("delta file refused, downloading collections: {e}");
+                    let changed = match plan_sync(cached.index.as_ref(), &Index { changes: Vec::new(), ..offered.clone() })? {
+                        SyncPlan::Download(names) => names,
+                        _ => Vec::new(),
+                    };
+                    let files = fetch_collections(&endpoint, &offered, &changed).await?;
+                    assemble(Some(cached), offered, &files)?
+                }
+            }
+        }
+        SyncPlan::Download(names) => {
+            let files = fetch_collections(&endpoint, &offered, &names).await?;
+            assemble(cached.as_deref(), offered, &files)?
+        }
+    };
+    // Everything is verified and valid: store it atomically, then show it.
+    if let Some(store) = &store {
+        if let Err(e) = store.save(&endpoint.base, &next, etag.clone(), now_ms()).await {
+            leptos::logging::warn!("could not store the new dataset: {e}");
+        }
+    }
+    RUNTIME.with_borrow_mut(|r| r.etag = etag);
+    show(state, next);
+    broadcast_update();
+    Ok(())
+}
+
+async fn touch(store: &Option<Rc<Store>>, endpoint: &str, etag: Option<String>) {
+    if let Some(store) = store {
+        if let Err(e) = store.touch(endpoint, etag, now_ms()).await {
+            leptos::logging::warn!("could not record the sync time: {e}");
+        }
+    }
+}
+
+/// Switches the UI to `dataset` at once (with a fresh search index).
+fn show(state: AppState, dataset: Dataset) {
+    state.search.set(Some(Arc::new(crate::search::SearchIndex::build(&dataset))));
+    state.data.set(LoadState::Ready(Arc::new(dataset)));
+}
+
+fn schedule_retry(state: AppState) {
+    let attempt = RUNTIME.with_borrow_mut(|r| {
+        r.failures += 1;
+        r.failures - 1
+    });
+    let delay = retry_delay_ms(attempt, js_sys::Math::random());
+    let callback = Closure::once_into_js(move || sync(state));
+    let timer = window()
+        .set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), delay as i32)
+        .ok();
+    RUNTIME.with_borrow_mut(|r| r.retry_timer = timer);
+}
+
+/// `navigator.storage.persist()`: asks the browser not to evict the offline copy.
+async fn ask_persistence(state: AppState) {
+    let storage = js_sys::Reflect::get(&window().navigator(), &"storage".into()).ok().filter(|s| !s.is_undefined());
+    let granted = async {
+        let storage = storage?;
+        let persist = js_sys::Reflect::get(&storage, &"persist".into()).ok()?.dyn_into::<js_sys::Function>().ok()?;
+        let promise = persist.call0(&storage).ok()?.dyn_into::<js_sys::Promise>().ok()?;
+        wasm_bindgen_futures::JsFuture::from(promise).await.ok()?.as_bool()
+    }
+    .await;
+    state.storage.set(if granted == Some(true) { Storage::Persistent } else { Storage::BestEffort });
+}
+
+fn broadcast_update() {
+    if let Ok(channel) = web_sys::BroadcastChannel::new(CHANNEL_NAME) {
+        let _ = channel.post_message(&"dataset-updated".into());
+        channel.close();
+    }
+}
+
+/// `online`/`offline`, focus after 15 minutes, and other tabs' new versions.
+fn listen(state: AppState) {
+    let on_online = Closure::<dyn Fn()>::new(move || sync(state));
+    let on_offline = Closure::<dyn Fn()>::new(move || {
+        if !RUNTIME.with_borrow(|r| r.running) {
+            state.sync.set(SyncState::Offline);
+        }
+    });
+    let on_focus = Closure::<dyn Fn()>::new(move || {
+        let visible = document().visibility_state() == web_sys::VisibilityState::Visible;
+        if visible && due_on_focus(RUNTIME.with_borrow(|r| r.last_success_ms), now_ms()) {
+            sync(state);
+        }
+    });
+    let w = window();
+    let _ = w.add_event_listener_with_callback("online", on_online.as_ref().unchecked_ref());
+    let _ = w.add_event_listener_with_callback("offline", on_offline.as_ref().unchecked_ref());
+    let _ = w.add_event_listener_with_callback("focus", on_focus.as_ref().unchecked_ref());
+    let _ = document().add_event_listener_with_callback("visibilitychange", on_focus.as_ref().unchecked_ref());
+    on_online.forget();
+    on_offline.forget();
+    on_focus.forget();
+
+    // Another tab stored a new version: read it from IndexedDB instead of downloading it again.
+    if let Ok(channel) = web_sys::BroadcastChannel::new(CHANNEL_NAME) {
+        let on_message = Closure::<dyn Fn()>::new(move || {
+            spawn_local(async move {
+                let Some(store) = RUNTIME.with_borrow(|r| r.store.clone()) else { return };
+                let endpoint = state.endpoint.get_value().base;
+                if let Ok(Some(cached)) = store.load(&endpoint).await {
+                    RUNTIME.with_borrow_mut(|r| r.etag = cached.meta.etag.clone());
+                    state.sync.set(SyncState::UpToDate { at_ms: cached.meta.synced_at_ms });
+                    show(state, cached.dataset);
+                }
+            });
+        });
+        channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        on_message.forget();
+        std::mem::forget(channel);
+    }
+}
