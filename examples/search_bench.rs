@@ -51,7 +51,7 @@ pub fn query(q: &str) -> Result<String, JsError> {
             let text = place.as_ref().map_or(q, |p| p.rest.as_str());
             let mut hits = index.search(text);
             if let Some(p) = &place {
-                hits = index.apply_filters(data, &hits, &Filters { serves: Some(p.nis.clone()), ..Default::default() });
+                hits = index.scope_to_place(data, &hits, &p.nis);
             }
             let top: Vec<&str> = hits.iter().take(3).map(|h| data.initiatives[h.doc as usize].id.as_str()).collect();
             Ok(top.join("\n"))

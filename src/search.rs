@@ -1751,6 +1751,21 @@ impl SearchIndex {
         }
     }
 
+    /// Keeps the hits that are based in or serve the municipality `nis` (a place typed in the
+    /// query), those based there first, each group in relevance order: "kringwinkel gent"
+    /// should lead with the shops in Gent, not with ones elsewhere that also serve Gent.
+    ///
+    /// ```ignore
+    /// let hits = index.scope_to_place(&data, &index.search("kringwinkel"), "44021");
+    /// ```
+    pub fn scope_to_place(&self, data: &Dataset, hits: &[Hit], nis: &str) -> Vec<Hit> {
+        let scoped = self.apply_filters(data, hits, &Filters { serves: Some(nis.to_string()), ..Default::default() });
+        let (mut based, elsewhere): (Vec<Hit>, Vec<Hit>) =
+            scoped.into_iter().partition(|h| data.initiatives[h.doc as usize].nis == nis);
+        based.extend(elsewhere);
+        based
+    }
+
     /// [`facet_counts`] using the facet numbers precomputed at build time (see
     /// [`SearchIndex::apply_filters`]).
     pub fn facet_counts(&self, data: &Dataset, hits: &[Hit], filters: &Filters) -> FacetCounts {
@@ -2140,6 +2155,29 @@ mod tests {
         let k = docs(&index.search("k"));
         assert_eq!(k.len(), 8);
         assert_eq!(&k[..2], &[1, 4], "names starting with k first");
+    }
+
+    #[test]
+    fn place_scope_puts_initiatives_based_there_before_those_only_serving_it() {
+        let data = fixture();
+        let index = SearchIndex::build(&data);
+        let mut mixed = 0;
+        for m in &data.municipalities {
+            let all = index.search("");
+            let all = if all.is_empty() {
+                (0..data.initiatives.len() as u32).map(|doc| Hit { doc, score: 1.0 }).collect()
+            } else {
+                all
+            };
+            let scoped = index.scope_to_place(&data, &all, &m.nis);
+            let based: Vec<bool> = scoped.iter().map(|h| data.initiatives[h.doc as usize].nis == m.nis).collect();
+            // All "based here" first, then only the ones serving it.
+            assert!(based.windows(2).all(|w| w[0] || !w[1]), "{}: {based:?}", m.nis);
+            mixed += usize::from(based.contains(&true) && based.contains(&false));
+            let expected = apply_filters(&data, &all, &Filters { serves: Some(m.nis.clone()), ..Default::default() });
+            assert_eq!(scoped.len(), expected.len());
+        }
+        assert!(mixed > 0, "the fixture has a place with both kinds, so the order is tested");
     }
 
     #[test]

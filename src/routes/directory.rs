@@ -48,7 +48,7 @@ pub fn compute(data: &Dataset, index: &SearchIndex, view: &DirectoryView, here: 
     let text = place.as_ref().map(|p| p.rest.as_str()).unwrap_or(&view.query);
     let mut hits: Vec<Hit> = index.search(text);
     if let Some(p) = &place {
-        hits = index.apply_filters(data, &hits, &Filters { serves: Some(p.nis.clone()), ..Default::default() });
+        hits = index.scope_to_place(data, &hits, &p.nis);
     }
     let filters = Filters {
         services: view.services.clone(),
