@@ -1,0 +1,86 @@
+//! Where the map's geometry comes from. The hexagons are laid out once per municipality list and
+//! kept for later visits; real boundaries are fetched only when the map is opened and the
+//! endpoint lists a `geometry` file (docs/data-format.md), checked like every other file, and
+//! kept per file checksum.
+
+use crate::config::Endpoint;
+use crate::coverage::MergerTable;
+use crate::coverage_view::{boundary_geometry, hex_geometry, MapGeometry};
+use crate::dataset::{is_plain_file_name, verify_file, Dataset, MAX_COLLECTION_BYTES};
+use crate::map::{parse_geometry, GeometryOptions};
+use crate::model::CollectionEntry;
+use gloo_net::http::Request;
+use std::cell::RefCell;
+use std::sync::Arc;
+use web_sys::RequestCache;
+
+/// The collection name of the optional geometry file in `index.json`.
+pub const GEOMETRY_COLLECTION: &str = "geometry";
+
+thread_local! {
+    // (key of the municipality list, layout): the layout costs milliseconds, so it is not redone
+    // on every visit to /kaart.
+    static HEXAGONS: RefCell<Option<(String, Arc<MapGeometry>)>> = const { RefCell::new(None) };
+    static BOUNDARIES: RefCell<Option<(String, Arc<MapGeometry>)>> = const { RefCell::new(None) };
+}
+
+/// What identifies the municipality list: its file's SHA-256, or its codes without an index.
+fn municipalities_key(data: &Dataset) -> String {
+    match data.index.as_ref().and_then(|i| i.collections.get("municipalities")) {
+        Some(entry) => entry.sha256.clone(),
+        None => data.municipalities.iter().map(|m| m.nis.as_str()).collect::<Vec<_>>().join(","),
+    }
+}
+
+/// The hexagon map of `data`, laid out on first use.
+pub fn hexagons(data: &Dataset) -> Arc<MapGeometry> {
+    let key = municipalities_key(data);
+    if let Some(found) = HEXAGONS.with_borrow(|c| c.as_ref().filter(|(k, _)| *k == key).map(|(_, g)| g.clone())) {
+        return found;
+    }
+    let geometry = Arc::new(hex_geometry(&data.municipalities));
+    HEXAGONS.set(Some((key, geometry.clone())));
+    geometry
+}
+
+/// The geometry file the endpoint offers, if any.
+pub fn geometry_entry(data: &Dataset) -> Option<CollectionEntry> {
+    data.index.as_ref()?.collections.get(GEOMETRY_COLLECTION).cloned()
+}
+
+/// Already fetched boundaries for this file and municipality list, without a request.
+pub fn cached_boundaries(entry: &CollectionEntry, data: &Dataset) -> Option<Arc<MapGeometry>> {
+    let key = format!("{}/{}", entry.sha256, municipalities_key(data));
+    BOUNDARIES.with_borrow(|c| c.as_ref().filter(|(k, _)| *k == key).map(|(_, g)| g.clone()))
+}
+
+/// Downloads, verifies (size, SHA-256) and draws the endpoint's boundaries.
+pub async fn load_boundaries(endpoint: &Endpoint, entry: &CollectionEntry, data: &Dataset) -> Result<Arc<MapGeometry>, String> {
+    if let Some(found) = cached_boundaries(entry, data) {
+        return Ok(found);
+    }
+    if !is_plain_file_name(&entry.file) {
+        return Err(format!("{:?} is not a plain file name", entry.file));
+    }
+    if entry.bytes > MAX_COLLECTION_BYTES {
+        return Err(format!("{}: {} bytes is over the limit", entry.file, entry.bytes));
+    }
+    // `no-cache` revalidates with the server (ETag), as for the collections.
+    let response = Request::get(&endpoint.url(&entry.file))
+        .cache(RequestCache::NoCache)
+        .send()
+        .await
+        .map_err(|e| e.to_string())?;
+    if !response.ok() {
+        return Err(format!("{}: HTTP {}", entry.file, response.status()));
+    }
+    let bytes = response.binary().await.map_err(|e| e.to_string())?;
+    verify_file(entry, &bytes).map_err(|e| e.to_string())?;
+    let shapes = parse_geometry(&bytes, &GeometryOptions::default()).map_err(|e| e.to_string())?;
+    let geometry = Arc::new(
+        boundary_geometry(&shapes, &data.municipalities, &MergerTable::flanders_2025()).map_err(|e| e.to_string())?,
+    );
+    let key = format!("{}/{}", entry.sha256, municipalities_key(data));
+    BOUNDARIES.set(Some((key, geometry.clone())));
+    Ok(geometry)
+}

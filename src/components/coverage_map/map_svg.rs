@@ -1,0 +1,279 @@
+//! The map itself: one focusable SVG shape per municipality, pan and zoom by buttons, wheel and
+//! pointer (drag, pinch), and a roving tab stop moved by the arrow keys. Geometry, colours,
+//! steps and the view window come from `coverage_view`; this file only wires events.
+
+use crate::app::use_app_state;
+use crate::coverage_view::{step, Direction, MapColouring, MapGeometry, ViewWindow, UNCOVERED_FILL};
+use leptos::prelude::*;
+use std::collections::HashSet;
+use std::sync::Arc;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// The id of the hatch pattern of uncovered municipalities (also used by the legend).
+pub const HATCH_ID: &str = "niet-gedekt";
+
+/// A pointer that moved further than this (CSS px) was a drag, not a tap.
+const TAP_SLOP_PX: f64 = 6.0;
+const BUTTON_ZOOM: f64 = 1.6;
+
+/// Calls a DOM method that web-sys would need an extra feature for (SVG focus, client rect).
+fn call(target: &JsValue, method: &str) -> Option<JsValue> {
+    let f = js_sys::Reflect::get(target, &JsValue::from_str(method)).ok()?.dyn_into::<js_sys::Function>().ok()?;
+    f.call0(target).ok()
+}
+
+fn number(target: &JsValue, field: &str) -> f64 {
+    js_sys::Reflect::get(target, &JsValue::from_str(field)).ok().and_then(|v| v.as_f64()).unwrap_or(0.0)
+}
+
+/// (left, top, width) of an element on screen, in CSS px.
+fn screen_box(element: &web_sys::Element) -> (f64, f64, f64) {
+    match call(element.as_ref(), "getBoundingClientRect") {
+        Some(rect) => (number(&rect, "left"), number(&rect, "top"), number(&rect, "width")),
+        None => (0.0, 0.0, 0.0),
+    }
+}
+
+/// A screen position as map coordinates in the current window.
+fn to_map(svg: &web_sys::Element, window: &ViewWindow, client: (f64, f64)) -> [f64; 2] {
+    let (left, top, width) = screen_box(svg);
+    let per_px = if width > 0.0 { window.w / width } else { 1.0 };
+    [window.x + (client.0 - left) * per_px, window.y + (client.1 - top) * per_px]
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct ActivePointer {
+    id: i32,
+    x: f64,
+    y: f64,
+}
+
+#[component]
+pub fn CoverageMapSvg(
+    geometry: Arc<MapGeometry>,
+    #[prop(into)] colouring: Signal<Arc<MapColouring>>,
+    selected: RwSignal<Option<String>>,
+    /// Other members of the selected municipality's partnership(s).
+    #[prop(into)]
+    highlighted: Signal<HashSet<String>>,
+    /// Accessible name of each shape ("Ieper: Demo-regie ...").
+    label_of: Arc<dyn Fn(usize) -> String + Send + Sync>,
+) -> impl IntoView {
+    let state = use_app_state();
+    let t = move || state.t();
+    let window = RwSignal::new(ViewWindow::full(geometry.width, geometry.height));
+    let focus = RwSignal::new(selected.get_untracked().and_then(|n| geometry.index_of(&n)).unwrap_or(0));
+    let svg_ref = NodeRef::<leptos::svg::Svg>::new();
+    let pointers = StoredValue::new(Vec::<ActivePointer>::new());
+    let travelled = StoredValue::new(0.0_f64);
+    let suppress_click = StoredValue::new(false);
+    let centres: Arc<Vec<[f64; 2]>> = Arc::new(geometry.shapes.iter().map(|s| s.center).collect());
+
+    let zoom_by = move |factor: f64| {
+        window.update(|w| {
+            let centre = [w.x + w.w / 2.0, w.y + w.h / 2.0];
+            *w = w.zoom(factor, centre);
+        })
+    };
+    let svg_element = move || svg_ref.get_untracked().map(|s| s.unchecked_into::<web_sys::Element>());
+
+    let on_wheel = move |ev: leptos::ev::WheelEvent| {
+        let Some(svg) = svg_element() else { return };
+        ev.prevent_default();
+        let around = to_map(&svg, &window.get_untracked(), (ev.client_x() as f64, ev.client_y() as f64));
+        // Trackpads send many small deltas, mouse wheels few large ones: exponential keeps both smooth.
+        let factor = (-ev.delta_y() * 0.002).exp();
+        window.update(|w| *w = w.zoom(factor, around));
+    };
+    let on_pointer_down = move |ev: leptos::ev::PointerEvent| {
+        pointers.update_value(|ps| {
+            ps.retain(|p| p.id != ev.pointer_id());
+            ps.push(ActivePointer { id: ev.pointer_id(), x: ev.client_x() as f64, y: ev.client_y() as f64 });
+        });
+        if pointers.with_value(|ps| ps.len()) == 1 {
+            travelled.set_value(0.0);
+        }
+    };
+    let on_pointer_move = move |ev: leptos::ev::PointerEvent| {
+        let Some(svg) = svg_element() else { return };
+        let id = ev.pointer_id();
+        let now = (ev.client_x() as f64, ev.client_y() as f64);
+        let before = pointers.with_value(|ps| ps.clone());
+        let Some(previous) = before.iter().find(|p| p.id == id).copied() else { return };
+        let (_, _, width) = screen_box(&svg);
+        let per_px = if width > 0.0 { window.get_untracked().w / width } else { 1.0 };
+        match before.as_slice() {
+            [_] => {
+                let (dx, dy) = (now.0 - previous.x, now.1 - previous.y);
+                travelled.update_value(|d| *d += dx.hypot(dy));
+                if travelled.get_value() > TAP_SLOP_PX {
+                    window.update(|w| *w = w.pan(-dx * per_px, -dy * per_px));
+                }
+            }
+            [a, b] => {
+                // Pinch: the distance between the two fingers scales the map around their middle.
+                let other = if a.id == id { b } else { a };
+                let old = (previous.x - other.x).hypot(previous.y - other.y);
+                let new = (now.0 - other.x).hypot(now.1 - other.y);
+                if old > 0.0 && new > 0.0 {
+                    let middle = ((now.0 + other.x) / 2.0, (now.1 + other.y) / 2.0);
+                    let around = to_map(&svg, &window.get_untracked(), middle);
+                    window.update(|w| *w = w.zoom(new / old, around));
+                }
+                travelled.set_value(TAP_SLOP_PX * 2.0);
+            }
+            _ => {}
+        }
+        pointers.update_value(|ps| {
+            if let Some(p) = ps.iter_mut().find(|p| p.id == id) {
+                p.x = now.0;
+                p.y = now.1;
+            }
+        });
+    };
+    let on_pointer_end = move |ev: leptos::ev::PointerEvent| {
+        pointers.update_value(|ps| ps.retain(|p| p.id != ev.pointer_id()));
+        if travelled.get_value() > TAP_SLOP_PX {
+            suppress_click.set_value(true);
+        }
+    };
+
+    let select = move |nis: String| {
+        if suppress_click.get_value() {
+            suppress_click.set_value(false);
+            return;
+        }
+        selected.set(Some(nis));
+    };
+
+    let shapes = geometry
+        .shapes
+        .iter()
+        .enumerate()
+        .map(|(i, shape)| {
+            let nis = shape.nis.clone();
+            let fill = move || match colouring.with(|c| c.colour(i)) {
+                Some(colour) => colour.to_string(),
+                None => format!("url(#{HATCH_ID})"),
+            };
+            let label = {
+                let label_of = label_of.clone();
+                move || {
+                    // Reactive on language and period through the closure's own reads.
+                    colouring.track();
+                    label_of(i)
+                }
+            };
+            let is_selected = {
+                let nis = nis.clone();
+                move || selected.with(|s| s.as_deref() == Some(nis.as_str()))
+            };
+            let is_member = {
+                let nis = nis.clone();
+                move || highlighted.with(|h| h.contains(&nis))
+            };
+            let on_click = {
+                let nis = nis.clone();
+                move |_| {
+                    focus.set(i);
+                    select(nis.clone());
+                }
+            };
+            let centres = centres.clone();
+            let on_key = {
+                let nis = nis.clone();
+                move |ev: leptos::ev::KeyboardEvent| {
+                    let key = ev.key();
+                    if key == "Enter" || key == " " {
+                        ev.prevent_default();
+                        suppress_click.set_value(false);
+                        select(nis.clone());
+                    } else if let Some(direction) = Direction::from_key(&key) {
+                        ev.prevent_default();
+                        if let Some(next) = step(&centres, i, direction) {
+                            focus.set(next);
+                            let target = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+                            let sibling = target.and_then(|t| t.parent_element()).and_then(|g| g.children().item(next as u32));
+                            if let Some(sibling) = sibling {
+                                call(sibling.as_ref(), "focus");
+                            }
+                        }
+                    }
+                }
+            };
+            view! {
+                <path
+                    class="muni"
+                    class:selected=is_selected.clone()
+                    class:member=is_member
+                    d=shape.path.clone()
+                    data-nis=nis.clone()
+                    fill=fill
+                    role="button"
+                    tabindex=move || if focus.get() == i { "0" } else { "-1" }
+                    aria-label=label
+                    aria-pressed=move || is_selected().to_string()
+                    on:click=on_click
+                    on:keydown=on_key
+                ></path>
+            }
+        })
+        .collect_view();
+
+    // Outlines drawn on top, so a highlighted border is never hidden under a neighbour.
+    let outlines = {
+        let geometry = geometry.clone();
+        move || {
+            let sel = selected.get();
+            let members = highlighted.get();
+            geometry
+                .shapes
+                .iter()
+                .filter(|s| members.contains(&s.nis) || sel.as_deref() == Some(s.nis.as_str()))
+                .map(|s| {
+                    let class = if sel.as_deref() == Some(s.nis.as_str()) { "outline outline-selected" } else { "outline outline-member" };
+                    view! { <path class=class d=s.path.clone()></path> }
+                })
+                .collect_view()
+        }
+    };
+
+    let aspect = format!("aspect-ratio: {} / {}", geometry.width.round(), geometry.height.round());
+    let kind = geometry.kind.code();
+    view! {
+        <div class="map-frame">
+            <div class="map-controls">
+                <button type="button" class="map-button" aria-label=move || t().map_zoom_in on:click=move |_| zoom_by(BUTTON_ZOOM)>"+"</button>
+                <button type="button" class="map-button" aria-label=move || t().map_zoom_out on:click=move |_| zoom_by(1.0 / BUTTON_ZOOM)>"−"</button>
+                <button type="button" class="map-button map-button-wide" on:click=move |_| window.update(|w| *w = w.reset())>
+                    {move || t().map_reset}
+                </button>
+            </div>
+            <svg
+                node_ref=svg_ref
+                class="coverage-map"
+                data-geometry=kind
+                style=move || format!("{aspect}; touch-action: {}", if window.get().zoom_level() > 1.0 { "none" } else { "pan-y" })
+                viewBox=move || window.get().view_box()
+                preserveAspectRatio="xMidYMid meet"
+                role="group"
+                aria-label=move || t().map_label
+                on:wheel=on_wheel
+                on:pointerdown=on_pointer_down
+                on:pointermove=on_pointer_move
+                on:pointerup=on_pointer_end
+                on:pointercancel=on_pointer_end
+                on:pointerleave=on_pointer_end
+            >
+                <defs>
+                    <pattern id=HATCH_ID patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)">
+                        <rect width="6" height="6" fill=UNCOVERED_FILL></rect>
+                        <line x1="0" y1="0" x2="0" y2="6" stroke="#7d8884" stroke-width="1.6"></line>
+                    </pattern>
+                </defs>
+                <g class="shapes">{shapes}</g>
+                <g class="outlines" aria-hidden="true">{outlines}</g>
+            </svg>
+        </div>
+    }
+}

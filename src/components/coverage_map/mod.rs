@@ -1,0 +1,385 @@
+//! The pieces of the coverage map page (`/kaart`): period choice and figures, the comparison
+//! between two periods, the map with its legend and selection panel, and the accessible
+//! table view. The numbers come from `coverage`, everything drawable from `coverage_view`.
+
+mod geometry;
+mod map_svg;
+mod panel;
+mod tables;
+
+use crate::app::use_app_state;
+use crate::coverage::{periods, MergerTable, PeriodComparison, PeriodCoverage};
+use crate::coverage_view::{
+    format_percent, format_points, format_signed, municipality_label, MapColouring, MapGeometry,
+};
+use crate::dataset::Dataset;
+use crate::i18n::fill;
+use crate::model::Period;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use map_svg::{CoverageMapSvg, HATCH_ID};
+use panel::SelectionPanel;
+use std::collections::HashSet;
+use std::sync::Arc;
+use tables::{MunicipalityTable, PartnershipList};
+
+pub use geometry::GEOMETRY_COLLECTION;
+
+fn period_label(p: &Period) -> String {
+    format!("{}–{}", p.from, p.to)
+}
+
+/// Where the drawn geometry stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum GeometryStatus {
+    Hexagons,
+    LoadingBoundaries,
+    Boundaries,
+    Failed,
+}
+
+/// Everything below the page heading, for one loaded dataset.
+#[component]
+pub fn CoverageExplorer(data: Arc<Dataset>) -> impl IntoView {
+    let state = use_app_state();
+    let t = move || state.t();
+    let mergers = Arc::new(MergerTable::flanders_2025());
+    let all_periods = periods(&data.partnerships);
+    if all_periods.is_empty() {
+        return view! { <p>{move || t().panel_none}</p> }.into_any();
+    }
+    // A handful of periods and a few hundred municipalities: computing all of them up front
+    // makes switching instant.
+    let coverages: Arc<Vec<Arc<PeriodCoverage>>> = Arc::new(
+        all_periods
+            .iter()
+            .map(|p| Arc::new(PeriodCoverage::compute(&data.municipalities, &data.partnerships, &mergers, p)))
+            .collect(),
+    );
+    let period = RwSignal::new(all_periods.len() - 1);
+    let compare = RwSignal::new(None::<usize>);
+    let coverage = {
+        let coverages = coverages.clone();
+        Signal::derive(move || coverages[period.get()].clone())
+    };
+
+    let geometry = RwSignal::new(geometry::hexagons(&data));
+    let status = RwSignal::new(GeometryStatus::Hexagons);
+    if let Some(entry) = geometry::geometry_entry(&data) {
+        match geometry::cached_boundaries(&entry, &data) {
+            Some(found) => {
+                geometry.set(found);
+                status.set(GeometryStatus::Boundaries);
+            }
+            None => {
+                status.set(GeometryStatus::LoadingBoundaries);
+                let data = data.clone();
+                let endpoint = state.endpoint.get_value();
+                spawn_local(async move {
+                    match geometry::load_boundaries(&endpoint, &entry, &data).await {
+                        Ok(found) => {
+                            geometry.set(found);
+                            status.set(GeometryStatus::Boundaries);
+                        }
+                        Err(e) => {
+                            leptos::logging::warn!("map geometry: {e}");
+                            status.set(GeometryStatus::Failed);
+                        }
+                    }
+                });
+            }
+        }
+    }
+    let colouring = Memo::new(move |_| Arc::new(MapColouring::new(&geometry.get(), &coverage.get())));
+    let selected = RwSignal::new(None::<String>);
+    let highlighted = {
+        let data = data.clone();
+        Memo::new(move |_| {
+            let Some(nis) = selected.get() else { return HashSet::new() };
+            let cover = coverage.get().lookup(&nis);
+            data.partnerships
+                .iter()
+                .filter(|p| cover.partnerships.contains(&p.id))
+                .flat_map(|p| p.members.iter().cloned())
+                .filter(|m| *m != nis)
+                .collect::<HashSet<String>>()
+        })
+    };
+    let show_table = RwSignal::new(false);
+
+    let period_options = all_periods
+        .iter()
+        .enumerate()
+        .map(|(i, p)| view! { <option value=i.to_string()>{period_label(p)}</option> })
+        .collect_view();
+    let compare_options = {
+        let all_periods = all_periods.clone();
+        move || {
+            all_periods
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| *i != period.get())
+                .map(|(i, p)| view! { <option value=i.to_string()>{period_label(p)}</option> })
+                .collect_view()
+        }
+    };
+    let comparison = {
+        let (coverages, data, mergers) = (coverages.clone(), data.clone(), mergers.clone());
+        move || {
+            let other = compare.get().filter(|&o| o != period.get())?;
+            let cmp = PeriodComparison::new(&coverages[period.get()], &coverages[other]);
+            Some(view! { <ComparisonView comparison=cmp data=data.clone() mergers=mergers.clone()/> })
+        }
+    };
+
+    let map_view = {
+        let data = data.clone();
+        move || {
+            let geometry: Arc<MapGeometry> = geometry.get();
+            let label_of: Arc<dyn Fn(usize) -> String + Send + Sync> = {
+                let (geometry, data) = (geometry.clone(), data.clone());
+                Arc::new(move |i: usize| {
+                    let lang = state.lang.get();
+                    let nis = &geometry.shapes[i].nis;
+                    let name = data.municipality(nis).map(|m| m.name.get(lang).to_string()).unwrap_or_else(|| nis.clone());
+                    let cover = coverage.get().lookup(nis);
+                    let names: Vec<&str> = data
+                        .partnerships
+                        .iter()
+                        .filter(|p| cover.partnerships.contains(&p.id))
+                        .map(|p| p.name.as_str())
+                        .collect();
+                    if names.is_empty() {
+                        format!("{name}: {}", state.t().table_none)
+                    } else {
+                        format!("{name}: {}", names.join(", "))
+                    }
+                })
+            };
+            view! {
+                <CoverageMapSvg
+                    geometry
+                    colouring=colouring
+                    selected
+                    highlighted=highlighted
+                    label_of
+                />
+            }
+        }
+    };
+    let geometry_note = move || match status.get() {
+        GeometryStatus::Hexagons => Some(t().map_hexagons_note),
+        GeometryStatus::LoadingBoundaries => Some(t().map_boundaries_loading),
+        GeometryStatus::Failed => Some(t().map_geometry_failed),
+        GeometryStatus::Boundaries => None,
+    };
+
+    view! {
+        <section class="coverage-figures" aria-labelledby="h-dekking">
+            <div class="period-controls">
+                <div class="field">
+                    <label for="periode">{move || t().map_period_label}</label>
+                    <select
+                        id="periode"
+                        prop:value=move || period.get().to_string()
+                        on:change=move |ev| {
+                            if let Ok(i) = event_target_value(&ev).parse::<usize>() {
+                                period.set(i);
+                            }
+                        }
+                    >
+                        {period_options}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="vergelijk">{move || t().map_compare_label}</label>
+                    <select
+                        id="vergelijk"
+                        prop:value=move || compare.get().map(|i| i.to_string()).unwrap_or_default()
+                        on:change=move |ev| compare.set(event_target_value(&ev).parse::<usize>().ok())
+                    >
+                        <option value="">{move || t().map_compare_none}</option>
+                        {compare_options}
+                    </select>
+                </div>
+            </div>
+            <Figures coverage=coverage/>
+        </section>
+        {comparison}
+        <div class="view-switch" role="group" aria-label=move || t().view_switch_label>
+            <button type="button" class="button button-secondary" aria-pressed=move || (!show_table.get()).to_string() on:click=move |_| show_table.set(false)>
+                {move || t().view_map}
+            </button>
+            <button type="button" class="button button-secondary" aria-pressed=move || show_table.get().to_string() on:click=move |_| show_table.set(true)>
+                {move || t().view_table}
+            </button>
+        </div>
+        <Show
+            when=move || !show_table.get()
+            fallback={
+                let data = data.clone();
+                move || view! {
+                    <MunicipalityTable data=data.clone() coverage=coverage/>
+                    <PartnershipList data=data.clone() coverage=coverage/>
+                }
+            }
+        >
+            <section class="map-section" aria-labelledby="h-kaart">
+                <h2 id="h-kaart" class="visually-hidden">{move || t().view_map}</h2>
+                <p class="hint">{move || t().map_keyboard_hint}</p>
+                {map_view.clone()}
+                <p class="hint" role="status">{geometry_note}</p>
+                <Legend data=data.clone() coverage=coverage colouring=colouring/>
+                <SelectionPanel data=data.clone() coverage=coverage colouring=colouring selected/>
+            </section>
+        </Show>
+    }
+    .into_any()
+}
+
+/// The figures above the map, all computed from the data.
+#[component]
+fn Figures(#[prop(into)] coverage: Signal<Arc<PeriodCoverage>>) -> impl IntoView {
+    let state = use_app_state();
+    let t = move || state.t();
+    let f = move || coverage.get().figures.clone();
+    let population = move || {
+        let f = f();
+        match f.population_share {
+            Some(share) => format_percent(share, state.lang.get()),
+            None => t().fig_population_unknown.to_string(),
+        }
+    };
+    view! {
+        <h2 id="h-dekking">{move || fill(t().fig_heading, "x", period_label(&f().period))}</h2>
+        <dl class="figures">
+            <div class="figure">
+                <dt>{move || t().fig_partnerships}</dt>
+                <dd data-figure="partnerships">{move || f().partnerships}</dd>
+            </div>
+            <div class="figure">
+                <dt>{move || t().fig_covered}</dt>
+                <dd data-figure="covered">{move || fill(&fill(t().fig_covered_value, "n", f().covered), "m", f().municipalities)}</dd>
+            </div>
+            <div class="figure">
+                <dt>{move || t().fig_municipality_share}</dt>
+                <dd data-figure="municipality-share">{move || format_percent(f().municipality_share, state.lang.get())}</dd>
+            </div>
+            <div class="figure">
+                <dt>{move || t().fig_population_share}</dt>
+                <dd data-figure="population-share">
+                    {population}
+                    {move || (f().without_population > 0).then(|| view! {
+                        <span class="figure-note" data-figure="without-population">
+                            {fill(t().fig_without_population, "n", f().without_population)}
+                        </span>
+                    })}
+                </dd>
+            </div>
+        </dl>
+        <p class="hint">{move || fill(t().fig_reference_year, "n", f().reference_year)}</p>
+    }
+}
+
+/// Joined, left and changed municipalities between two periods, and the change in figures.
+#[component]
+fn ComparisonView(comparison: PeriodComparison, data: Arc<Dataset>, mergers: Arc<MergerTable>) -> impl IntoView {
+    let state = use_app_state();
+    let t = move || state.t();
+    let c = Arc::new(comparison);
+    let names = {
+        let (data, mergers) = (data.clone(), mergers.clone());
+        move |codes: &[String]| {
+            let lang = state.lang.get();
+            let mut names: Vec<String> = codes.iter().map(|n| municipality_label(&data, &mergers, n, lang)).collect();
+            names.sort_by_key(|n| crate::search::normalize(n));
+            names
+        }
+    };
+    let list = move |codes: Vec<String>, id: &'static str| {
+        let names = names.clone();
+        move || {
+            let items = names(&codes);
+            if items.is_empty() {
+                view! { <p>{t().cmp_nothing}</p> }.into_any()
+            } else {
+                view! { <ul class="name-list" data-list=id>{items.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul> }.into_any()
+            }
+        }
+    };
+    let changed: Vec<String> = c.changed_partnership.iter().map(|(n, _, _)| n.clone()).collect();
+    let heading = {
+        let c = c.clone();
+        move || fill(&fill(t().cmp_heading, "a", period_label(&c.before.period)), "b", period_label(&c.after.period))
+    };
+    let lang = state.lang;
+    let (pc, cc, ms, ps) = (c.partnerships_change, c.covered_change, c.municipality_share_change, c.population_share_change);
+    view! {
+        <section class="comparison" aria-labelledby="h-vergelijking">
+            <h2 id="h-vergelijking">{heading}</h2>
+            <h3>{move || t().cmp_figures}</h3>
+            <dl class="figures">
+                <div class="figure"><dt>{move || t().fig_partnerships}</dt><dd data-change="partnerships">{format_signed(pc)}</dd></div>
+                <div class="figure"><dt>{move || t().fig_covered}</dt><dd data-change="covered">{format_signed(cc)}</dd></div>
+                <div class="figure">
+                    <dt>{move || t().fig_municipality_share}</dt>
+                    <dd data-change="municipality-share">{move || fill(t().cmp_points, "x", format_points(ms, lang.get()))}</dd>
+                </div>
+                <div class="figure">
+                    <dt>{move || t().fig_population_share}</dt>
+                    <dd>{move || match ps {
+                        Some(p) => fill(t().cmp_points, "x", format_points(p, lang.get())),
+                        None => t().fig_population_unknown.to_string(),
+                    }}</dd>
+                </div>
+            </dl>
+            <h3>{move || t().cmp_joined} " (" {c.joined.len()} ")"</h3>
+            {list(c.joined.clone(), "joined")}
+            <h3>{move || t().cmp_left} " (" {c.left.len()} ")"</h3>
+            {list(c.left.clone(), "left")}
+            <h3>{move || t().cmp_changed} " (" {changed.len()} ")"</h3>
+            {list(changed.clone(), "changed")}
+        </section>
+    }
+}
+
+/// Colour per partnership of the period, and the hatch of uncovered municipalities.
+#[component]
+fn Legend(
+    data: Arc<Dataset>,
+    #[prop(into)] coverage: Signal<Arc<PeriodCoverage>>,
+    #[prop(into)] colouring: Signal<Arc<MapColouring>>,
+) -> impl IntoView {
+    let state = use_app_state();
+    let t = move || state.t();
+    let items = move || {
+        let colouring = colouring.get();
+        coverage
+            .get()
+            .partnership_ids
+            .iter()
+            .filter_map(|id| data.partnerships.iter().find(|p| &p.id == id))
+            .map(|p| {
+                let colour = colouring.colour_of_partnership(&p.id).unwrap_or("#888");
+                view! {
+                    <li>
+                        <svg class="swatch" viewBox="0 0 16 16" aria-hidden="true"><rect width="16" height="16" fill=colour></rect></svg>
+                        {p.name.clone()}
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <section class="legend" aria-labelledby="h-legende">
+            <h3 id="h-legende">{move || t().legend_heading}</h3>
+            <ul>
+                {items}
+                <li>
+                    <svg class="swatch" viewBox="0 0 16 16" aria-hidden="true"><rect width="16" height="16" fill=format!("url(#{HATCH_ID})")></rect></svg>
+                    {move || t().legend_uncovered}
+                </li>
+            </ul>
+        </section>
+    }
+}

@@ -1,0 +1,143 @@
+#!/usr/bin/env node
+// Coverage map benchmark in headless Chromium (Debian's /usr/bin/chromium, never a download):
+// how long until the map is painted, with the schematic hexagon map of the bundled sample and
+// with real boundaries (the 300-municipality reference TopoJSON added to a copy of the sample
+// endpoint in a temporary folder), and the bytes of that geometry as served (brotli -q 11).
+// Not a test: it prints a table and exits 0 even when a target is missed. Run it through
+// scripts/bench-map, which makes sure dist/ is a release build; by hand:
+//
+//   node tests/bench/map.mjs [--dist dist] [--geometry FILE.topo.json] [--runs 10]
+//
+// Method, per geometry, `runs` times, each in a fresh browser context (no HTTP cache, service
+// workers blocked so every run fetches like a first visit):
+// - route change: open `/`, wait for the list (app and data loaded), then click the header's
+//   map link inside the page and time from the click to the second animation frame after the
+//   SVG with its shapes is in the DOM (the frame after the one that painted it). For real
+//   boundaries that includes fetching, checking, parsing, merging and projecting the file; the
+//   hexagons show first, so both moments are reported.
+// - navigation: a cold `page.goto('/kaart')`, timed from navigation start (performance.now()
+//   = 0) to the same paint point: wasm, data and map together.
+// Medians are reported.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import crypto from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { startServer, launchBrowser } from '../e2e/harness.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, '../..');
+const args = process.argv.slice(2);
+const arg = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+const dist = path.resolve(arg('--dist', path.join(repo, 'dist')));
+const geometryFile = path.resolve(arg('--geometry', path.join(repo, '../shared/reference/vl_gemeenten_2019.topo.json')));
+const runs = Number(arg('--runs', '10'));
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+/** A copy of dist/ whose sample endpoint lists the geometry file (docs/data-format.md). */
+function endpointWithGeometry() {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ww-bench-map-'));
+  fs.cpSync(dist, root, { recursive: true });
+  const bytes = fs.readFileSync(geometryFile);
+  const target = path.join(root, 'data/v1/geometry.topo.json');
+  fs.writeFileSync(target, bytes);
+  const topo = JSON.parse(bytes);
+  const count = Object.values(topo.objects).reduce((n, o) => n + (o.geometries?.length ?? 0), 0);
+  const indexPath = path.join(root, 'data/v1/index.json');
+  const index = JSON.parse(fs.readFileSync(indexPath, 'utf8'));
+  index.collections.geometry = {
+    file: 'geometry.topo.json',
+    bytes: bytes.length,
+    count,
+    sha256: crypto.createHash('sha256').update(bytes).digest('hex'),
+  };
+  fs.writeFileSync(indexPath, `${JSON.stringify(index, null, 2)}\n`);
+  return { root, bytes, count };
+}
+
+/** Resolves, in the page, with performance.now() at the frame after the map of `kind` painted. */
+const paintedAt = (kind) => new Promise((resolve) => {
+  const selector = `svg.coverage-map[data-geometry="${kind}"] path.muni`;
+  const done = () => requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now())));
+  if (document.querySelector(selector)) return done();
+  const observer = new MutationObserver(() => {
+    if (document.querySelector(selector)) { observer.disconnect(); done(); }
+  });
+  observer.observe(document.body, { childList: true, subtree: true, attributes: true });
+});
+
+async function measure(browser, url, kind) {
+  const routeHex = [];
+  const routeFinal = [];
+  const navigation = [];
+  for (let i = 0; i < runs; i += 1) {
+    let context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'nl-BE', serviceWorkers: 'block' });
+    let page = await context.newPage();
+    await page.goto(`${url}/`);
+    await page.locator('.cards > li').first().waitFor();
+    const times = await page.evaluate(async ({ kind, paintedAt }) => {
+      const painted = eval(paintedAt); // eslint-disable-line no-eval
+      const t0 = performance.now();
+      const hex = painted('hexagons');
+      const final = painted(kind);
+      document.querySelector('a[href="/kaart"]').click();
+      return { hex: (await hex) - t0, final: (await final) - t0 };
+    }, { kind, paintedAt: paintedAt.toString() });
+    routeHex.push(times.hex);
+    routeFinal.push(times.final);
+    await context.close();
+
+    context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'nl-BE', serviceWorkers: 'block' });
+    page = await context.newPage();
+    await page.addInitScript(`window.__painted = (${paintedAt.toString()})(${JSON.stringify(kind)});`);
+    await page.goto(`${url}/kaart`);
+    navigation.push(await page.evaluate(() => window.__painted));
+    await context.close();
+  }
+  return { routeHex: median(routeHex), routeFinal: median(routeFinal), navigation: median(navigation) };
+}
+
+const hexServer = await startServer({ root: dist, extra: [] });
+const withGeometry = endpointWithGeometry();
+const geoServer = await startServer({ root: withGeometry.root, extra: [] });
+const browser = await launchBrowser();
+let hex;
+let real;
+try {
+  hex = await measure(browser, hexServer.url, 'hexagons');
+  real = await measure(browser, geoServer.url, 'boundaries');
+} finally {
+  await browser.close();
+  await hexServer.stop();
+  await geoServer.stop();
+  fs.rmSync(withGeometry.root, { recursive: true, force: true });
+}
+
+const brotli = zlib.brotliCompressSync(withGeometry.bytes, {
+  params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: withGeometry.bytes.length },
+}).length;
+const gzip = zlib.gzipSync(withGeometry.bytes, { level: 9 }).length;
+const ms = (x) => `${x.toFixed(1)} ms`;
+const kb = (x) => `${(x / 1000).toFixed(1)} KB`;
+const rows = [
+  ['geometry', 'shapes', 'route change: first map', 'route change: final map', 'cold navigation', 'geometry bytes (raw / gzip -9 / brotli -q 11)'],
+  ['hexagons (sample, from points)', '285', ms(hex.routeHex), ms(hex.routeFinal), ms(hex.navigation), '0 (computed in the app)'],
+  [`boundaries (${path.basename(geometryFile)})`, `${withGeometry.count} → 285`, ms(real.routeHex), ms(real.routeFinal), ms(real.navigation),
+    `${kb(withGeometry.bytes.length)} / ${kb(gzip)} / ${kb(brotli)}`],
+];
+const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+console.log(`Coverage map, headless Chromium at 360x740, median of ${runs} runs (${os.cpus().length} cores)`);
+for (const [i, r] of rows.entries()) {
+  console.log(`| ${r.map((v, c) => v.padEnd(widths[c])).join(' | ')} |`);
+  if (i === 0) console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+}
+console.log(`Targets (issue 5): first paint of the map under 100 ms; real geometry under 80 KB brotli.`);
