@@ -62,6 +62,7 @@ pub fn start(state: AppState) {
         match Store::open().await {
             Ok(store) => {
                 let store = Rc::new(store);
+                store.close_on_version_change(|| RUNTIME.with_borrow_mut(|r| r.store = None));
                 RUNTIME.with_borrow_mut(|r| r.store = Some(store.clone()));
                 let endpoint = state.endpoint.get_value().base;
                 if let Ok(Some(cached)) = store.load(&endpoint).await {

@@ -15,9 +15,12 @@
 use crate::dataset::{Dataset, LoadError};
 use crate::model::Index;
 use indexed_db_futures::database::Database;
+use indexed_db_futures::internals::SystemRepr;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::TransactionMode;
 use serde::{Deserialize, Serialize};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 const DB_NAME: &str = "wegwijzer";
 /// Schema version of the IndexedDB database (not the endpoint's format version).
@@ -67,6 +70,20 @@ impl Store {
             .await
             .map_err(js_err)?;
         Ok(Store { db })
+    }
+
+    /// A newer app version in another tab wants to upgrade the schema: close this connection
+    /// at once so its upgrade is not blocked, and call `closed` (this tab then works from the
+    /// network until it reloads into the new version).
+    pub fn close_on_version_change(&self, closed: impl Fn() + 'static) {
+        let raw: web_sys::IdbDatabase = self.db.as_sys().clone().unchecked_into();
+        let handle = raw.clone();
+        let on_change = Closure::<dyn Fn()>::new(move || {
+            handle.close();
+            closed();
+        });
+        raw.set_onversionchange(Some(on_change.as_ref().unchecked_ref()));
+        on_change.forget();
     }
 
     /// The cached dataset of `endpoint`, or `None` when there is none (or it no longer

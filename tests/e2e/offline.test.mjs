@@ -131,3 +131,106 @@ test('without IndexedDB (private mode) the app works from the network and says i
     await server.stop();
   }
 });
+
+/** A copy of dist/ that looks like the next build: the js and wasm files under new hashes. */
+function nextBuildDist() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wegwijzer-build-'));
+  fs.cpSync(path.join(repo, 'dist'), dir, { recursive: true });
+  let html = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
+  const renames = {};
+  for (const name of fs.readdirSync(dir)) {
+    const m = name.match(/^(wegwijzer-)([0-9a-f]{16})((?:_bg)?\.(?:js|wasm))$/);
+    if (!m) continue;
+    const next = `${m[1]}${[...m[2]].reverse().join('')}${m[3]}`;
+    fs.renameSync(path.join(dir, name), path.join(dir, next));
+    html = html.split(name).join(next);
+    renames[name] = next;
+  }
+  fs.writeFileSync(path.join(dir, 'index.html'), html);
+  const wasm = Object.values(renames).find((n) => n.endsWith('.wasm'));
+  return { dir, wasm };
+}
+
+test('a new build is detected, offered as "nieuwe versie beschikbaar", and the old cache is deleted', async () => {
+  let server = await startServer();
+  const page = await firstVisit(server.url);
+  const port = new URL(server.url).port;
+  const oldCaches = await page.evaluate(() => caches.keys());
+  await server.stop();
+  const next = nextBuildDist();
+  server = await startServer({ root: next.dir, port });
+  try {
+    await page.context().setOffline(true);
+    await page.context().setOffline(false); // `online`: sw-register.js looks for a newer build
+    const banner = page.locator('.update-banner');
+    await banner.waitFor({ timeout: 30_000 });
+    assert.match(await banner.textContent(), /nieuwe versie beschikbaar/i);
+    await Promise.all([page.waitForEvent('load'), banner.getByRole('button').click()]);
+    await page.locator('.cards > li').first().waitFor();
+    assert.ok(await page.evaluate((w) => document.documentElement.innerHTML.includes(w), next.wasm), 'runs the new build');
+    const caches = await page.evaluate(() => caches.keys());
+    assert.equal(caches.length, 1);
+    assert.ok(!oldCaches.includes(caches[0]), `old cache deleted: ${oldCaches} -> ${caches}`);
+    await page.context().close();
+  } finally {
+    await server.stop();
+    fs.rmSync(next.dir, { recursive: true, force: true });
+  }
+});
+
+test('two tabs: a newer dataset reaches both, and a schema upgrade in one tab is not blocked by the other', async () => {
+  let server = await startServer();
+  const tabA = await firstVisit(server.url);
+  const tabB = await tabA.context().newPage();
+  tabB.errors = [];
+  tabB.on('pageerror', (e) => tabB.errors.push(e));
+  await tabB.goto(`${server.url}/`);
+  await tabB.locator('[data-sync="up-to-date"]').waitFor({ timeout: 20_000 });
+  const port = new URL(server.url).port;
+  await server.stop();
+
+  const renamed = 'Tweede tabblad initiatief (demo)';
+  const dir = newerDist(renamed);
+  server = await startServer({ root: dir, port });
+  try {
+    // Both tabs hear `online` and try to sync at once; one syncs at a time (Web Locks).
+    await tabA.context().setOffline(true);
+    await tabA.context().setOffline(false);
+    for (const tab of [tabA, tabB]) {
+      await tab.goto(`${server.url}/?q=${encodeURIComponent('Tweede tabblad')}`);
+      await tab.locator('.card-title a', { hasText: renamed }).first().waitFor({ timeout: 20_000 });
+    }
+    // The stored copy is one complete version: the new one.
+    const stored = await tabB.evaluate(() => new Promise((resolve, reject) => {
+      const open = indexedDB.open('wegwijzer');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const db = open.result;
+        const tx = db.transaction(['meta', 'files']);
+        const metas = tx.objectStore('meta').getAll();
+        const keys = tx.objectStore('files').getAllKeys();
+        tx.oncomplete = () => { db.close(); resolve({ metas: metas.result.map((m) => JSON.parse(m)), keys: keys.result }); };
+      };
+    }));
+    const version = stored.metas[0].index.dataset_version;
+    assert.equal(stored.keys.length, 4, `${stored.keys}`);
+    assert.ok(stored.keys.every((k) => k.includes(`|${version}/`)), `${stored.keys}`);
+
+    // A newer app in tab B upgrades the database schema: tab A's open connection must not block it.
+    const upgraded = await tabB.evaluate(() => new Promise((resolve) => {
+      const open = indexedDB.open('wegwijzer', 99);
+      open.onblocked = () => resolve('blocked');
+      open.onupgradeneeded = () => open.result.createObjectStore('from-a-newer-version');
+      open.onsuccess = () => { open.result.close(); resolve('upgraded'); };
+      open.onerror = () => resolve(String(open.error));
+    }));
+    assert.equal(upgraded, 'upgraded');
+    // Tab A keeps showing its data.
+    assert.ok(await tabA.locator('.cards > li').count() > 0);
+    assert.deepEqual([...tabA.errors, ...tabB.errors], []);
+  } finally {
+    await tabA.context().close();
+    await server.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
