@@ -72,7 +72,8 @@ const paintedAt = (kind) => new Promise((resolve) => {
   const observer = new MutationObserver(() => {
     if (document.querySelector(selector)) { observer.disconnect(); done(); }
   });
-  observer.observe(document.body, { childList: true, subtree: true, attributes: true });
+  // `document`, not `body`: the navigation run starts before the body exists.
+  observer.observe(document, { childList: true, subtree: true, attributes: true });
 });
 
 async function measure(browser, url, kind) {

@@ -68,6 +68,7 @@ pub fn CoverageMapSvg(
     let travelled = StoredValue::new(0.0_f64);
     let suppress_click = StoredValue::new(false);
     let centres: Arc<Vec<[f64; 2]>> = Arc::new(geometry.shapes.iter().map(|s| s.center).collect());
+    let geometry_for_events = geometry.clone();
 
     let zoom_by = move |factor: f64| {
         window.update(|w| {
@@ -146,79 +147,110 @@ pub fn CoverageMapSvg(
         selected.set(Some(nis));
     };
 
-    let shapes = geometry
-        .shapes
-        .iter()
-        .enumerate()
-        .map(|(i, shape)| {
-            let nis = shape.nis.clone();
-            let fill = move || match colouring.with(|c| c.colour(i)) {
-                Some(colour) => colour.to_string(),
-                None => format!("url(#{HATCH_ID})"),
-            };
-            let label = {
-                let label_of = label_of.clone();
-                move || {
-                    // Reactive on language and period through the closure's own reads.
-                    colouring.track();
-                    label_of(i)
+    // The shapes are rendered once with plain attributes, and one effect updates what changes
+    // (fill, selection, tab stop, label): hundreds of shapes with a reactive effect each made
+    // the first paint several times slower. Events are delegated to the group for the same reason.
+    let fill_of = move |colouring: &MapColouring, i: usize| match colouring.colour(i) {
+        Some(colour) => colour.to_string(),
+        None => format!("url(#{HATCH_ID})"),
+    };
+    let class_of = move |selected: bool, member: bool| match (selected, member) {
+        (true, _) => "muni selected",
+        (false, true) => "muni member",
+        _ => "muni",
+    };
+    let shapes = {
+        let colouring = colouring.get_untracked();
+        let sel = selected.get_untracked();
+        let members = highlighted.get_untracked();
+        let focus_at = focus.get_untracked();
+        geometry
+            .shapes
+            .iter()
+            .enumerate()
+            .map(|(i, shape)| {
+                let is_selected = sel.as_deref() == Some(shape.nis.as_str());
+                view! {
+                    <path
+                        class=class_of(is_selected, members.contains(&shape.nis))
+                        d=shape.path.clone()
+                        data-nis=shape.nis.clone()
+                        fill=fill_of(&colouring, i)
+                        role="button"
+                        tabindex=if i == focus_at { "0" } else { "-1" }
+                        aria-label=label_of(i)
+                        aria-pressed=is_selected.to_string()
+                    ></path>
                 }
-            };
-            let is_selected = {
-                let nis = nis.clone();
-                move || selected.with(|s| s.as_deref() == Some(nis.as_str()))
-            };
-            let is_member = {
-                let nis = nis.clone();
-                move || highlighted.with(|h| h.contains(&nis))
-            };
-            let on_click = {
-                let nis = nis.clone();
-                move |_| {
-                    focus.set(i);
-                    select(nis.clone());
-                }
-            };
-            let centres = centres.clone();
-            let on_key = {
-                let nis = nis.clone();
-                move |ev: leptos::ev::KeyboardEvent| {
-                    let key = ev.key();
-                    if key == "Enter" || key == " " {
-                        ev.prevent_default();
-                        suppress_click.set_value(false);
-                        select(nis.clone());
-                    } else if let Some(direction) = Direction::from_key(&key) {
-                        ev.prevent_default();
-                        if let Some(next) = step(&centres, i, direction) {
-                            focus.set(next);
-                            let target = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
-                            let sibling = target.and_then(|t| t.parent_element()).and_then(|g| g.children().item(next as u32));
-                            if let Some(sibling) = sibling {
-                                call(sibling.as_ref(), "focus");
-                            }
-                        }
-                    }
-                }
-            };
-            view! {
-                <path
-                    class="muni"
-                    class:selected=is_selected.clone()
-                    class:member=is_member
-                    d=shape.path.clone()
-                    data-nis=nis.clone()
-                    fill=fill
-                    role="button"
-                    tabindex=move || if focus.get() == i { "0" } else { "-1" }
-                    aria-label=label
-                    aria-pressed=move || is_selected().to_string()
-                    on:click=on_click
-                    on:keydown=on_key
-                ></path>
+            })
+            .collect_view()
+    };
+    let group_ref = NodeRef::<leptos::svg::G>::new();
+    {
+        let (geometry, label_of) = (geometry.clone(), label_of.clone());
+        Effect::new(move |first: Option<()>| {
+            let colouring = colouring.get();
+            let sel = selected.get();
+            let members = highlighted.get();
+            let focus_at = focus.get();
+            state.lang.track();
+            // The first run only subscribes: the shapes were rendered with these values.
+            if first.is_none() {
+                return;
             }
-        })
-        .collect_view();
+            let Some(group) = group_ref.get_untracked() else { return };
+            let children = group.unchecked_ref::<web_sys::Element>().children();
+            for (i, shape) in geometry.shapes.iter().enumerate() {
+                let Some(path) = children.item(i as u32) else { break };
+                let is_selected = sel.as_deref() == Some(shape.nis.as_str());
+                let set = |name: &str, value: &str| {
+                    if path.get_attribute(name).as_deref() != Some(value) {
+                        let _ = path.set_attribute(name, value);
+                    }
+                };
+                set("class", class_of(is_selected, members.contains(&shape.nis)));
+                set("fill", &fill_of(&colouring, i));
+                set("tabindex", if i == focus_at { "0" } else { "-1" });
+                set("aria-label", &label_of(i));
+                set("aria-pressed", if is_selected { "true" } else { "false" });
+            }
+        });
+    }
+    let index_of_target = move |target: Option<web_sys::EventTarget>| -> Option<(usize, web_sys::Element)> {
+        let element = target?.dyn_into::<web_sys::Element>().ok()?;
+        let nis = element.get_attribute("data-nis")?;
+        Some((geometry_for_events.index_of(&nis)?, element))
+    };
+    let on_click = {
+        let index_of_target = index_of_target.clone();
+        move |ev: leptos::ev::MouseEvent| {
+            if let Some((i, element)) = index_of_target(ev.target()) {
+                focus.set(i);
+                if let Some(nis) = element.get_attribute("data-nis") {
+                    select(nis);
+                }
+            }
+        }
+    };
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        let Some((i, element)) = index_of_target(ev.target()) else { return };
+        let key = ev.key();
+        if key == "Enter" || key == " " {
+            ev.prevent_default();
+            suppress_click.set_value(false);
+            if let Some(nis) = element.get_attribute("data-nis") {
+                select(nis);
+            }
+        } else if let Some(direction) = Direction::from_key(&key) {
+            ev.prevent_default();
+            if let Some(next) = step(&centres, i, direction) {
+                focus.set(next);
+                if let Some(sibling) = element.parent_element().and_then(|g| g.children().item(next as u32)) {
+                    call(sibling.as_ref(), "focus");
+                }
+            }
+        }
+    };
 
     // Outlines drawn on top, so a highlighted border is never hidden under a neighbour.
     let outlines = {
@@ -271,7 +303,7 @@ pub fn CoverageMapSvg(
                         <line x1="0" y1="0" x2="0" y2="6" stroke="#7d8884" stroke-width="1.6"></line>
                     </pattern>
                 </defs>
-                <g class="shapes">{shapes}</g>
+                <g class="shapes" node_ref=group_ref on:click=on_click on:keydown=on_key>{shapes}</g>
                 <g class="outlines" aria-hidden="true">{outlines}</g>
             </svg>
         </div>
