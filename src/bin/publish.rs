@@ -36,6 +36,7 @@ usage: publish --initiatives FILE.csv --partnerships FILE.csv --out DIR [options
   --quantization N            TopoJSON grid per axis (default 100000)
   --previous DIR              previous publication: delta file, unchanged files kept
                               (default: the endpoint already in --out, if any)
+  --no-previous               a fresh publication: no delta, whatever --out holds
   --sources FILE.csv          sources for index.json (name,url,licence,used_for)
   --publisher TEXT            publisher for index.json
   --dataset-version N         default: previous + 1, or 1
@@ -52,10 +53,11 @@ usage: publish --initiatives FILE.csv --partnerships FILE.csv --out DIR [options
         options: Options,
         lang: ReportLang,
         check: bool,
+        no_previous: bool,
     }
 
     fn parse(args: &[String]) -> Result<Args, String> {
-        let mut a = Args { files: Vec::new(), previous: None, out: None, options: Options::default(), lang: ReportLang::Nl, check: false };
+        let mut a = Args { files: Vec::new(), previous: None, out: None, options: Options::default(), lang: ReportLang::Nl, check: false, no_previous: false };
         a.options.generated_at = String::new();
         let mut it = args.iter();
         while let Some(flag) = it.next() {
@@ -71,6 +73,10 @@ usage: publish --initiatives FILE.csv --partnerships FILE.csv --out DIR [options
                 }
                 "--check" => {
                     a.check = true;
+                    continue;
+                }
+                "--no-previous" => {
+                    a.no_previous = true;
                     continue;
                 }
                 _ => {}
@@ -166,7 +172,7 @@ usage: publish --initiatives FILE.csv --partnerships FILE.csv --out DIR [options
             *slot = Some(input);
         }
         let previous_dir = a.previous.clone().or_else(|| {
-            a.out.as_ref().filter(|o| o.join("index.json").is_file()).map(|o| {
+            a.out.as_ref().filter(|o| !a.no_previous && o.join("index.json").is_file()).map(|o| {
                 say(
                     lang,
                     format!("{} bevat al een publicatie: die geldt als vorige versie", o.display()),

@@ -4,7 +4,7 @@
 
 use super::csv;
 use super::{initiatives, partnerships, reference};
-use crate::model::{Category, Initiative, Municipality, Partnership};
+use crate::model::{Category, Initiative, Municipality, Partnership, Source};
 use serde_json::{json, Map, Value};
 use std::collections::HashMap;
 
@@ -29,6 +29,14 @@ pub fn exports(
         ("open-data/initiatives.geojson".into(), geojson(categories, municipalities, initiatives_)),
         ("open-data/wegwijzer.jsonld".into(), json_ld(categories, municipalities, partnerships_, initiatives_)),
     ]
+}
+
+/// The sources of `index.json` in the columns `--sources` reads, so attribution travels with
+/// the open data.
+pub fn sources_csv(sources: &[Source]) -> Vec<u8> {
+    let rows: Vec<Vec<String>> =
+        sources.iter().map(|s| vec![s.name.clone(), s.url.clone(), s.licence.clone(), s.used_for.clone()]).collect();
+    csv::write(&reference::SOURCE_COLUMNS, &rows, b',', false)
 }
 
 fn put(map: &mut Map<String, Value>, key: &str, value: Option<&String>) {

@@ -184,12 +184,18 @@ pub fn publish(inputs: &Inputs, options: &Options) -> Result<Publication, Report
         None => reference::Mergers::default(),
     };
 
-    // Categories: the given file, else the built-in list.
     let default_categories = Input::new("categories (built-in)", reference::DEFAULT_CATEGORIES);
-    let cat_input = inputs.categories.as_ref().unwrap_or(&default_categories);
-    let (categories, cat_prov) = match sheet(cat_input, &["id", "kind", "label_nl"], &reference::CATEGORY_COLUMNS, &mut report) {
-        Some(s) => reference::read_categories(&s, &mut report),
-        None => (Vec::new(), Provenance::default()),
+    // Categories: the given file, else the previous publication's, else the built-in list.
+    let (categories, cat_prov) = match (&inputs.categories, previous) {
+        (None, Some(p)) => {
+            let list = p.dataset.categories.clone();
+            let prov = Provenance::without_file("categories.json (previous)", list.iter().map(|c| c.id.clone()).collect());
+            (list, prov)
+        }
+        (given, _) => match sheet(given.as_ref().unwrap_or(&default_categories), &["id", "kind", "label_nl"], &reference::CATEGORY_COLUMNS, &mut report) {
+            Some(s) => reference::read_categories(&s, &mut report),
+            None => (Vec::new(), Provenance::default()),
+        },
     };
 
     // Municipalities: a CSV, else REFNIS + mergers, else the previous publication's.
@@ -339,6 +345,7 @@ pub fn publish(inputs: &Inputs, options: &Options) -> Result<Publication, Report
     let mut files = built.files.clone();
     if options.exports {
         files.extend(export::exports(&records.categories, &records.municipalities, &records.partnerships, &records.initiatives));
+        files.push(("open-data/sources.csv".into(), export::sources_csv(&meta.sources)));
     }
     Ok(Publication {
         files,
