@@ -4,7 +4,7 @@
 // click, which activates the new worker and reloads into it.
 (() => {
   if (!('serviceWorker' in navigator)) return;
-  const wasmHash = (html) => (html.match(/-([0-9a-f]{16})_bg\.wasm/) || [])[1];
+  const wasmHash = (html) => (html.match(/-([0-9a-f]{8,16})_bg\.wasm/) || [])[1];
   const build = wasmHash(document.documentElement.innerHTML) || 'dev';
   let waiting = null;
   let reloading = false;

@@ -63,7 +63,7 @@ function headersFor(file, body) {
     'x-content-type-options': 'nosniff',
   };
   // Hashed assets never change; everything else is revalidated.
-  headers['cache-control'] = /-[0-9a-f]{16}[._]/.test(path.basename(file))
+  headers['cache-control'] = /-[0-9a-f]{8,16}[._]/.test(path.basename(file))
     ? 'public, max-age=31536000, immutable'
     : 'no-cache';
   if (cors) {

@@ -142,7 +142,7 @@ impl MergerTable {
             .iter()
             .filter(|m| if to_year >= from_year { m.year > from_year && m.year <= to_year } else { m.year > to_year && m.year <= from_year })
             .collect();
-        steps.sort_by_key(|m| m.year);
+        steps.sort_unstable_by_key(|m| m.year);
         if to_year < from_year {
             steps.reverse();
         }
@@ -172,7 +172,7 @@ impl MergerTable {
             return vec![nis.to_string()];
         }
         let mut years: Vec<u16> = self.mergers.iter().flat_map(|m| [m.year.saturating_sub(1), m.year]).collect();
-        years.sort_by_key(|y| (y.abs_diff(year), *y));
+        years.sort_unstable_by_key(|y| (y.abs_diff(year), *y));
         match years.into_iter().find(|&y| self.existed_in(nis, y)) {
             Some(y) => self.translate(nis, y, year),
             None => vec![nis.to_string()],
@@ -363,7 +363,7 @@ impl PeriodCoverage {
         let period_of = |id: &str| active.iter().find(|p| p.id == id).map(|p| &p.period);
         let mut conflicts = Vec::new();
         for (nis, ids) in by_municipality.iter_mut() {
-            ids.sort();
+            ids.sort_unstable();
             // Two partnerships only conflict when their own periods overlap (a switch between
             // two halves of a period is not a conflict).
             let clash = ids.iter().enumerate().any(|(i, a)| {
@@ -431,7 +431,7 @@ impl PeriodCoverage {
                 cover.partnerships.extend(ids.iter().cloned());
             }
         }
-        cover.partnerships.sort();
+        cover.partnerships.sort_unstable();
         cover.partnerships.dedup();
         cover
     }

@@ -104,7 +104,7 @@ pub fn hex_geometry(municipalities: &[Municipality]) -> MapGeometry {
             (MapShape { nis: cell.id.clone(), path: svg_path(&shape), center: to_svg(cell.center) }, (cell.q, cell.r))
         })
         .collect();
-    shapes.sort_by(|a, b| a.0.nis.cmp(&b.0.nis));
+    shapes.sort_unstable_by(|a, b| a.0.nis.cmp(&b.0.nis));
     let by_cell: HashMap<(i32, i32), usize> = shapes.iter().enumerate().map(|(i, (_, qr))| (*qr, i)).collect();
     let mut adjacency = Vec::new();
     for (i, (_, (q, r))) in shapes.iter().enumerate() {
@@ -485,7 +485,7 @@ pub fn sort_rows(rows: &mut [MunicipalityRow], column: SortColumn, ascending: bo
             SortColumn::Partnership => (r.partnerships.is_empty(), normalize(&r.partnership_names), name),
         }
     };
-    rows.sort_by(|a, b| {
+    rows.sort_unstable_by(|a, b| {
         let (ka, kb) = (key(a), key(b));
         ka.0.cmp(&kb.0).then_with(|| {
             let order = (&ka.1, &ka.2).cmp(&(&kb.1, &kb.2));

@@ -232,7 +232,7 @@ impl Dataset {
     pub fn partnerships_for(&self, nis: &str) -> Vec<&Partnership> {
         let mut found: Vec<&Partnership> =
             self.partnerships.iter().filter(|p| p.members.iter().any(|m| m == nis)).collect();
-        found.sort_by(|a, b| b.period.to.cmp(&a.period.to));
+        found.sort_unstable_by(|a, b| b.period.to.cmp(&a.period.to).then_with(|| a.id.cmp(&b.id)));
         found
     }
 }

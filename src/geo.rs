@@ -60,13 +60,19 @@ pub fn sort_by_distance(data: &Dataset, hits: &[Hit], from: Point) -> Vec<(Hit, 
             (*h, km)
         })
         .collect();
-    out.sort_by(|a, b| match (a.1, b.1) {
-        (Some(x), Some(y)) => x.total_cmp(&y),
-        (Some(_), None) => Ordering::Less,
-        (None, Some(_)) => Ordering::Greater,
-        (None, None) => Ordering::Equal,
+    // Unstable sort with the original position as tie-break: same order as a stable sort
+    // (relevance among equal distances), and one sort algorithm less in the wasm.
+    let mut ranked: Vec<(usize, (Hit, Option<f64>))> = out.into_iter().enumerate().collect();
+    ranked.sort_unstable_by(|(i, a), (j, b)| {
+        let by_distance = match (a.1, b.1) {
+            (Some(x), Some(y)) => x.total_cmp(&y),
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (None, None) => Ordering::Equal,
+        };
+        by_distance.then(i.cmp(j))
     });
-    out
+    ranked.into_iter().map(|(_, r)| r).collect()
 }
 
 #[cfg(test)]

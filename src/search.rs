@@ -1240,7 +1240,7 @@ impl SearchIndex {
         let last = units.len() - 1;
         let mut lists: Vec<Vec<M>> =
             required.iter().map(|&i| self.unit_matches(&units[i], i == last, false, &mut acc)).collect();
-        lists.sort_by_key(Vec::len);
+        lists.sort_unstable_by_key(Vec::len);
         let mut matches = lists[0].clone();
         for l in &lists[1..] {
             if matches.is_empty() {
@@ -1696,7 +1696,7 @@ fn count_with(data: &Dataset, values: &impl FacetValues, hits: &[Hit], filters: 
     fn listed<'s>(counts: &[usize], id: impl Fn(usize) -> &'s str) -> Vec<(String, usize)> {
         let mut out: Vec<(String, usize)> =
             counts.iter().enumerate().filter(|(_, &n)| n > 0).map(|(i, &n)| (id(i).to_string(), n)).collect();
-        out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        out.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         out
     }
     let category_id = |i: usize| data.categories[i].id.as_str();

@@ -94,7 +94,7 @@ impl Store {
         let files = tx.object_store(FILES).map_err(js_err)?;
         let meta: Option<String> = meta_store.get(endpoint.to_string()).primitive().map_err(js_err)?.await.map_err(js_err)?;
         let Some(meta) = meta else { return Ok(None) };
-        let meta: StoredMeta = serde_json::from_str(&meta).map_err(js_err)?;
+        let meta: StoredMeta = serde_json::from_slice(meta.as_bytes()).map_err(js_err)?;
         let v = meta.index.dataset_version;
         let mut texts = Vec::with_capacity(4);
         for name in crate::model::COLLECTIONS {
@@ -109,10 +109,10 @@ impl Store {
         let dataset = (|| {
             Dataset::new(
                 Some(meta.index.clone()),
-                serde_json::from_str(&texts[0]).map_err(not_json)?,
-                serde_json::from_str(&texts[1]).map_err(not_json)?,
-                serde_json::from_str(&texts[2]).map_err(not_json)?,
-                serde_json::from_str(&texts[3]).map_err(not_json)?,
+                serde_json::from_slice(texts[0].as_bytes()).map_err(not_json)?,
+                serde_json::from_slice(texts[1].as_bytes()).map_err(not_json)?,
+                serde_json::from_slice(texts[2].as_bytes()).map_err(not_json)?,
+                serde_json::from_slice(texts[3].as_bytes()).map_err(not_json)?,
             )
         })();
         match dataset {
@@ -142,7 +142,7 @@ impl Store {
         let files = tx.object_store(FILES).map_err(js_err)?;
         let previous: Option<String> =
             meta_store.get(endpoint.to_string()).primitive().map_err(js_err)?.await.map_err(js_err)?;
-        let previous = previous.and_then(|p| serde_json::from_str::<StoredMeta>(&p).ok()).map(|m| m.index.dataset_version);
+        let previous = previous.and_then(|p| serde_json::from_slice::<StoredMeta>(p.as_bytes()).ok()).map(|m| m.index.dataset_version);
         for (name, text) in crate::model::COLLECTIONS.into_iter().zip(texts) {
             let text = text.map_err(js_err)?;
             files.put(text).with_key(file_key(endpoint, v, name)).primitive().map_err(js_err)?;
@@ -163,7 +163,7 @@ impl Store {
         let current: Option<String> =
             meta_store.get(endpoint.to_string()).primitive().map_err(js_err)?.await.map_err(js_err)?;
         let Some(current) = current else { return Ok(()) };
-        let mut meta: StoredMeta = serde_json::from_str(&current).map_err(js_err)?;
+        let mut meta: StoredMeta = serde_json::from_slice(current.as_bytes()).map_err(js_err)?;
         meta.synced_at_ms = synced_at_ms;
         if etag.is_some() {
             meta.etag = etag;

@@ -63,7 +63,7 @@ pub struct DirectoryView {
 fn list(value: &str) -> Vec<String> {
     let mut items: Vec<String> =
         value.split(',').map(str::trim).filter(|s| !s.is_empty() && s.len() <= 64).map(String::from).collect();
-    items.sort();
+    items.sort_unstable();
     items.dedup();
     items
 }
@@ -175,7 +175,7 @@ pub fn toggle(list: &mut Vec<String>, value: &str) {
         list.remove(i);
     } else {
         list.push(value.to_string());
-        list.sort();
+        list.sort_unstable();
     }
 }
 

@@ -117,7 +117,7 @@ pub fn FilterPanel(
                     (n > 0).then(|| (m.nis.clone(), format!("{name} ({n})")))
                 })
                 .collect();
-            rows.sort_by_key(|(_, name)| normalize(name));
+            rows.sort_unstable_by_key(|(_, name)| normalize(name));
             rows.into_iter().map(|(nis, label)| view! { <option value=nis>{label}</option> }).collect_view()
         }
     };

@@ -201,7 +201,7 @@ pub fn layout_hexes(sites: &[HexSite], options: &HexOptions) -> HexLayout {
 
     // Sites without a point, by group then id so the result does not depend on input order.
     let mut missing: Vec<usize> = (0..sites.len()).filter(|&i| assigned[i].is_none()).collect();
-    missing.sort_by(|&a, &b| (&sites[a].group, &sites[a].id, a).cmp(&(&sites[b].group, &sites[b].id, b)));
+    missing.sort_unstable_by(|&a, &b| (&sites[a].group, &sites[a].id, a).cmp(&(&sites[b].group, &sites[b].id, b)));
     let mean = |assigned: &[Option<(i32, i32)>], members: &mut dyn Iterator<Item = usize>| {
         let (mut q, mut r, mut n) = (0.0, 0.0, 0.0);
         for i in members {
@@ -296,11 +296,11 @@ fn derived_spacing(points: &[Option<Xy>]) -> f64 {
                 .filter(|&(j, _)| j != i)
                 .map(|(_, b)| ((a[0] - b[0]).powi(2) + (a[1] - b[1]).powi(2)).sqrt())
                 .collect();
-            d.sort_by(f64::total_cmp);
+            d.sort_unstable_by(f64::total_cmp);
             d[k - 1]
         })
         .collect();
-    kth.sort_by(f64::total_cmp);
+    kth.sort_unstable_by(f64::total_cmp);
     let m = kth[kth.len() / 2];
     if m > 0.0 && m.is_finite() { m } else { 1.0 }
 }

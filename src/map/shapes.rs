@@ -339,7 +339,7 @@ fn dissolve(parts: &[&Shape]) -> Option<Vec<Polygon>> {
     if exteriors.is_empty() {
         return None;
     }
-    exteriors.sort_by(|a, b| ring_area(a).abs().total_cmp(&ring_area(b).abs()));
+    exteriors.sort_unstable_by(|a, b| ring_area(a).abs().total_cmp(&ring_area(b).abs()));
     let mut polygons: Vec<Polygon> =
         exteriors.into_iter().map(|exterior| Polygon { exterior, holes: vec![] }).collect();
     for hole in holes {

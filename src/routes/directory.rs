@@ -67,7 +67,7 @@ pub fn compute(data: &Dataset, index: &SearchIndex, view: &DirectoryView, here: 
         (Sort::Name, _) => {
             let mut named: Vec<(String, u32)> =
                 filtered.iter().map(|h| (normalize(&data.initiatives[h.doc as usize].name), h.doc)).collect();
-            named.sort();
+            named.sort_unstable();
             named.into_iter().map(|(_, doc)| (doc, None)).collect()
         }
         _ => filtered.iter().map(|h| (h.doc, None)).collect(),
@@ -188,7 +188,7 @@ pub fn Directory() -> impl IntoView {
             let places = {
                 let mut all: Vec<(String, String)> =
                     data.municipalities.iter().map(|m| (m.nis.clone(), m.name.nl.clone())).collect();
-                all.sort_by(|a, b| normalize(&a.1).cmp(&normalize(&b.1)));
+                all.sort_unstable_by_key(|a| normalize(&a.1));
                 all
             };
             let place_value = move || match view.get().place {

@@ -139,7 +139,7 @@ function nextBuildDist() {
   let html = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
   const renames = {};
   for (const name of fs.readdirSync(dir)) {
-    const m = name.match(/^(wegwijzer-)([0-9a-f]{16})((?:_bg)?\.(?:js|wasm))$/);
+    const m = name.match(/^(wegwijzer-)([0-9a-f]{8,16})((?:_bg)?\.(?:js|wasm))$/);
     if (!m) continue;
     const next = `${m[1]}${[...m[2]].reverse().join('')}${m[3]}`;
     fs.renameSync(path.join(dir, name), path.join(dir, next));

@@ -62,7 +62,7 @@ pub fn SelectionPanel(
                     .filter_map(|m| data.municipality(m))
                     .map(|m| m.name.get(lang).to_string())
                     .collect();
-                members.sort_by_key(|n| crate::search::normalize(n));
+                members.sort_unstable_by_key(|n| crate::search::normalize(n));
                 let source = p.source_url.clone().filter(|u| is_http_url(u));
                 view! {
                     <div class="panel-partnership">

@@ -128,7 +128,7 @@ pub fn PartnershipList(data: Arc<Dataset>, #[prop(into)] coverage: Signal<Arc<Pe
             .map(|p| {
                 let mut members: Vec<String> =
                     p.members.iter().filter_map(|m| data.municipality(m)).map(|m| m.name.get(lang).to_string()).collect();
-                members.sort_by_key(|n| crate::search::normalize(n));
+                members.sort_unstable_by_key(|n| crate::search::normalize(n));
                 view! {
                     <li class="card">
                         <h3 class="card-title">{p.name.clone()}</h3>
