@@ -49,7 +49,7 @@ pub fn initiative_point(data: &Dataset, initiative: &Initiative) -> Option<Point
 /// }
 /// ```
 pub fn sort_by_distance(data: &Dataset, hits: &[Hit], from: Point) -> Vec<(Hit, Option<f64>)> {
-    let mut out: Vec<(Hit, Option<f64>)> = hits
+    let out: Vec<(Hit, Option<f64>)> = hits
         .iter()
         .map(|h| {
             let km = data
