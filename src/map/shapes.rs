@@ -126,7 +126,8 @@ fn ring_centroid(ring: &[Xy], signed_area: f64) -> Xy {
     [o[0] + cx / (6.0 * signed_area), o[1] + cy / (6.0 * signed_area)]
 }
 
-fn point_in_ring(p: Xy, ring: &[Xy]) -> bool {
+/// Whether `p` lies inside the closed `ring` (even-odd crossing rule).
+pub fn point_in_ring(p: Xy, ring: &[Xy]) -> bool {
     let mut inside = false;
     let n = ring.len();
     let mut j = n.wrapping_sub(1);

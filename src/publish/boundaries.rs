@@ -4,7 +4,8 @@
 
 use super::reference::{is_flemish_municipality, Mergers};
 use super::report::{Location, Msg, Report};
-use crate::map::{merge_shapes, parse_geometry, Bounds, Crs, GeometryOptions, Shape, Xy};
+use crate::map::shapes::point_in_ring;
+use crate::map::{merge_shapes, parse_geometry, Bounds, Crs, GeometryOptions, Shape};
 use crate::model::Point;
 use std::collections::{BTreeSet, HashSet};
 
@@ -81,20 +82,6 @@ pub fn read(
     Some(Boundaries { shapes, input_shapes, crs: Some(crs), bounds })
 }
 
-fn in_ring(p: Xy, ring: &[Xy]) -> bool {
-    let mut inside = false;
-    let n = ring.len();
-    let mut j = n.wrapping_sub(1);
-    for i in 0..n {
-        let (a, b) = (ring[i], ring[j]);
-        if (a[1] > p[1]) != (b[1] > p[1]) && p[0] < (b[0] - a[0]) * (p[1] - a[1]) / (b[1] - a[1]) + a[0] {
-            inside = !inside;
-        }
-        j = i;
-    }
-    inside
-}
-
 impl Boundaries {
     /// The NIS code of the municipality containing `point`, if any.
     pub fn locate(&self, point: &Point) -> Option<&str> {
@@ -102,7 +89,7 @@ impl Boundaries {
         self.shapes.iter().zip(&self.bounds).find_map(|(s, b)| {
             let inside_box = p[0] >= b.min[0] && p[0] <= b.max[0] && p[1] >= b.min[1] && p[1] <= b.max[1];
             let inside = inside_box
-                && s.polygons.iter().any(|poly| in_ring(p, &poly.exterior) && !poly.holes.iter().any(|h| in_ring(p, h)));
+                && s.polygons.iter().any(|poly| point_in_ring(p, &poly.exterior) && !poly.holes.iter().any(|h| point_in_ring(p, h)));
             inside.then_some(s.id.as_str())
         })
     }
