@@ -92,9 +92,7 @@ pub async fn fetch_collections(endpoint: &Endpoint, index: &Index, names: &[&str
         let entry = index.collections.get(*name).ok_or_else(|| LoadError::MissingCollection(name.to_string()))?;
         // A little slack over the declared size so a wrong size gets its own precise message.
         let limit = entry.bytes + 1024;
-        let (bytes, _) = fetch_bytes(&endpoint.url(&entry.file), &entry.file, limit, None)
-            .await?
-            .ok_or_else(|| LoadError::Http { file: entry.file.clone(), status: 304 })?;
+        let bytes = fetch_file(endpoint, &entry.file, limit).await?;
         Ok::<_, LoadError>((name.to_string(), bytes))
     });
     Ok(futures::future::try_join_all(downloads).await?.into_iter().collect())
@@ -103,8 +101,13 @@ pub async fn fetch_collections(endpoint: &Endpoint, index: &Index, names: &[&str
 /// Downloads one delta file.
 pub async fn fetch_changes(endpoint: &Endpoint, entry: &ChangesEntry) -> Result<Vec<u8>, LoadError> {
     let limit = entry.bytes.min(MAX_CHANGES_BYTES) + 1024;
-    let (bytes, _) = fetch_bytes(&endpoint.url(&entry.file), &entry.file, limit, None)
+    fetch_file(endpoint, &entry.file, limit).await
+}
+
+/// An unconditional GET of one endpoint file (a 304 cannot happen without an ETag).
+async fn fetch_file(endpoint: &Endpoint, file: &str, limit: u64) -> Result<Vec<u8>, LoadError> {
+    let (bytes, _) = fetch_bytes(&endpoint.url(file), file, limit, None)
         .await?
-        .ok_or_else(|| LoadError::Http { file: entry.file.clone(), status: 304 })?;
+        .ok_or_else(|| LoadError::Http { file: file.to_string(), status: 304 })?;
     Ok(bytes)
 }

@@ -45,7 +45,7 @@ impl AppState {
     }
 
     /// Syncs with the endpoint now (the retry button). A failure keeps the dataset shown.
-    pub fn load(self) {
+    pub fn sync_now(self) {
         if matches!(self.data.get_untracked(), LoadState::Failed(_)) {
             self.data.set(LoadState::Loading);
         }

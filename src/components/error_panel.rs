@@ -36,7 +36,7 @@ pub fn ErrorPanel(error: LoadError) -> impl IntoView {
                 <summary>{move || state.t().error_details}</summary>
                 <pre>{detail}</pre>
             </details>
-            <button type="button" class="button" on:click=move |_| state.load()>
+            <button type="button" class="button" on:click=move |_| state.sync_now()>
                 {move || state.t().retry}
             </button>
         </section>
