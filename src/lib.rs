@@ -17,6 +17,7 @@ pub mod coverage;
 pub mod coverage_view;
 pub mod sync;
 pub mod view_state;
+pub mod embed;
 pub mod publish;
 
 #[cfg(target_arch = "wasm32")]
