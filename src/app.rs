@@ -2,13 +2,14 @@
 
 use crate::offline::Storage;
 use crate::sync::SyncState;
-use crate::components::{Footer, Header, SampleNotice, UpdateBanner, LANG_STORAGE_KEY};
+use crate::components::{EmbedFooter, EmbedNav, EmbedNotice, Footer, Header, SampleNotice, UpdateBanner, LANG_STORAGE_KEY};
+use crate::embed::{EmbedConfig, EmbedProblem, EmbedScope};
 use crate::config::Endpoint;
 use crate::dataset::{Dataset, LoadError};
 use crate::i18n::{choose_lang, texts, Texts};
 use crate::model::{Lang, Point};
 use crate::search::SearchIndex;
-use crate::routes::{About, CoverageMap, Directory, InitiativePage, NotFound};
+use crate::routes::{About, CoverageMap, Directory, EmbedBuilder, InitiativePage, NotFound};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
@@ -36,12 +37,20 @@ pub struct AppState {
     pub sync: RwSignal<SyncState>,
     /// Whether this device keeps the data for offline use.
     pub storage: RwSignal<Storage>,
+    /// The embed parameters when the app runs inside another site's iframe; fixed at start.
+    pub embed: StoredValue<Option<EmbedConfig>>,
+    /// The embed's region and fixed filters resolved against the current dataset.
+    pub embed_scope: Memo<Option<Arc<(EmbedScope, Vec<EmbedProblem>)>>>,
 }
 
 impl AppState {
     /// The UI text in the current language (reactive).
     pub fn t(&self) -> &'static Texts {
         texts(self.lang.get())
+    }
+
+    pub fn is_embedded(&self) -> bool {
+        self.embed.with_value(Option::is_some)
     }
 
     /// Syncs with the endpoint now (the retry button). A failure keeps the dataset shown.
@@ -71,20 +80,41 @@ fn meta_endpoint() -> Option<String> {
         .and_then(|m| m.get_attribute("content"))
 }
 
-/// Creates the app state from the page (meta tag, `?bron=`, `?taal=`) and starts loading.
+/// Creates the app state from the page (meta tag, `?bron=`, `?taal=`, embed parameters) and
+/// starts loading.
 pub fn provide_app_state() -> AppState {
     let endpoint = Endpoint::resolve(meta_endpoint().as_deref(), query_parameter("bron").as_deref());
-    let stored = window().local_storage().ok().flatten().and_then(|s| s.get_item(LANG_STORAGE_KEY).ok().flatten());
+    let embed = crate::components::embed_config_at_start();
+    // An embed speaks the language its host asked for, not this device's earlier choice.
+    let stored = match embed {
+        Some(_) => None,
+        None => window().local_storage().ok().flatten().and_then(|s| s.get_item(LANG_STORAGE_KEY).ok().flatten()),
+    };
     let browser: Vec<String> = window().navigator().languages().iter().filter_map(|l| l.as_string()).collect();
-    let lang = choose_lang(query_parameter("taal").as_deref(), stored.as_deref(), &browser);
+    let url_lang = query_parameter("taal");
+    let lang = choose_lang(url_lang.as_deref(), stored.as_deref(), &browser);
+    let data = RwSignal::new(LoadState::Loading);
+    let embed = StoredValue::new(embed);
+    let embed_scope = Memo::new(move |_| {
+        let resolved = embed.with_value(|config| {
+            let config = config.as_ref()?;
+            match data.get() {
+                LoadState::Ready(d) => Some(config.resolve(&d)),
+                _ => None,
+            }
+        })?;
+        Some(Arc::new(resolved))
+    });
     let state = AppState {
         lang: RwSignal::new(lang),
-        data: RwSignal::new(LoadState::Loading),
+        data,
         endpoint: StoredValue::new(endpoint),
         search: RwSignal::new(None),
         here: RwSignal::new(None),
         sync: RwSignal::new(SyncState::Idle),
         storage: RwSignal::new(Storage::Unknown),
+        embed,
+        embed_scope,
     };
     provide_context(state);
     Effect::new(move |_| {
@@ -93,28 +123,35 @@ pub fn provide_app_state() -> AppState {
         }
     });
     crate::offline::start(state);
+    if state.is_embedded() {
+        crate::components::connect_embed_frame(state);
+    }
     state
 }
 
 #[component]
 pub fn App() -> impl IntoView {
     let state = provide_app_state();
+    // Fixed at start: an embed never becomes the full app or the other way round.
+    let embedded = state.is_embedded();
     view! {
         <Router>
             <a class="skip-link" href="#inhoud">{move || state.t().skip_to_content}</a>
-            <Header/>
+            {if embedded { view! { <EmbedNav/> }.into_any() } else { view! { <Header/> }.into_any() }}
             <main id="inhoud" tabindex="-1">
                 // Inside <main> so the notice belongs to a landmark (axe "region").
                 <UpdateBanner/>
                 <SampleNotice/>
+                {embedded.then(|| view! { <EmbedNotice/> })}
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Directory/>
                     <Route path=path!("/initiatief/:id") view=InitiativePage/>
                     <Route path=path!("/over") view=About/>
                     <Route path=path!("/kaart") view=CoverageMap/>
+                    <Route path=path!("/insluiten") view=EmbedBuilder/>
                 </Routes>
             </main>
-            <Footer/>
+            {if embedded { view! { <EmbedFooter/> }.into_any() } else { view! { <Footer/> }.into_any() }}
         </Router>
     }
 }

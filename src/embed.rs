@@ -26,6 +26,12 @@ use crate::model::{province_name, Initiative, Lang};
 use crate::search::normalize;
 use std::collections::BTreeSet;
 
+/// Every parameter name embed mode reads, for callers that look them up one by one.
+pub const PARAMS: [&str; 14] = [
+    "embed", "weergave", "id", "regio", "diensten", "soorten", "taal", "kleur", "accent", "achtergrond", "compact",
+    "toon", "ouder", "bron",
+];
+
 /// A colour in sRGB.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Rgb {
@@ -351,6 +357,15 @@ impl EmbedConfig {
         };
         let (chosen, problems) = choose_colours(colours[0].as_deref(), colours[1].as_deref(), colours[2].as_deref());
         config.colours = chosen;
+        // Only accepted colours are kept for writing back: a refused one would only fall back again.
+        for (value, param) in colours.iter_mut().zip(["kleur", "accent", "achtergrond"]) {
+            let refused = problems.iter().any(|p| {
+                matches!(p, EmbedProblem::BadColour { param: q, .. } | EmbedProblem::LowContrast { param: q, .. } if *q == param)
+            });
+            if refused {
+                *value = None;
+            }
+        }
         config.colour_values = colours;
         config.problems.extend(problems);
         Some(config)
@@ -435,6 +450,36 @@ impl EmbedConfig {
         let scope = EmbedScope { region: (!region.is_empty()).then_some(region), services, kinds };
         (scope, problems)
     }
+}
+
+/// Escapes text for an HTML attribute value in double quotes.
+fn attribute(value: &str) -> String {
+    value.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+/// The script snippet a host pastes: a placeholder whose `data-*` attributes are the
+/// parameters, and `embed.js` from the app's origin, which turns it into a sized iframe.
+pub fn script_snippet(config: &EmbedConfig, app_origin: &str) -> String {
+    let attributes: String = config
+        .to_pairs()
+        .iter()
+        .filter(|(k, _)| *k != "embed")
+        .map(|(k, v)| format!(" data-{k}=\"{}\"", attribute(v)))
+        .collect();
+    format!(
+        "<div data-wegwijzer{attributes}></div>\n<script src=\"{}/embed.js\" async></script>",
+        attribute(app_origin)
+    )
+}
+
+/// The plain iframe snippet: no script on the host page, but also no automatic height.
+pub fn iframe_snippet(config: &EmbedConfig, app_origin: &str, title: &str) -> String {
+    format!(
+        "<iframe src=\"{}/{}\" title=\"{}\" style=\"width:100%;height:900px;border:0\" allow=\"geolocation\" loading=\"lazy\"></iframe>",
+        attribute(app_origin),
+        attribute(&config.to_query()),
+        attribute(title)
+    )
 }
 
 /// The municipalities (NIS codes) one region part names: a partnership's members, a
@@ -618,6 +663,18 @@ mod tests {
         assert!(accepts_messages_from("https://www.gemeente.be", Some("https://www.gemeente.be")));
         assert!(!accepts_messages_from("https://evil.example", Some("https://www.gemeente.be")));
         assert!(!accepts_messages_from("https://www.gemeente.be", None));
+    }
+
+    #[test]
+    fn snippets_carry_the_parameters_escaped() {
+        let c = config(&[("embed", "1"), ("regio", "a\"b<c>"), ("weergave", "kaart")]);
+        let script = script_snippet(&c, "https://wegwijzer.example");
+        assert_eq!(
+            script,
+            "<div data-wegwijzer data-weergave=\"kaart\" data-regio=\"a&quot;b&lt;c&gt;\"></div>\n<script src=\"https://wegwijzer.example/embed.js\" async></script>"
+        );
+        let frame = iframe_snippet(&c, "https://wegwijzer.example", "Wegwijzer & co");
+        assert!(frame.starts_with("<iframe src=\"https://wegwijzer.example/?embed=1&amp;weergave=kaart&amp;regio=a%22b%3Cc%3E\" title=\"Wegwijzer &amp; co\""), "{frame}");
     }
 
     mod with_data {

@@ -5,7 +5,7 @@ use wasm_bindgen_futures::JsFuture;
 
 /// Calls `target.method(arg)` if the method exists and awaits the promise it returns.
 /// Reflection keeps us off web-sys' unstable Web Share / Clipboard bindings.
-async fn call_promise(target: &JsValue, method: &str, arg: &JsValue) -> Option<Result<JsValue, JsValue>> {
+pub async fn call_promise(target: &JsValue, method: &str, arg: &JsValue) -> Option<Result<JsValue, JsValue>> {
     let function = js_sys::Reflect::get(target, &method.into()).ok()?.dyn_into::<js_sys::Function>().ok()?;
     let promise = function.call1(target, arg).ok()?.dyn_into::<js_sys::Promise>().ok()?;
     Some(JsFuture::from(promise).await)

@@ -3,6 +3,7 @@ use crate::components::{set_page_title, with_data};
 use crate::i18n::fill;
 use crate::validate::is_http_url;
 use leptos::prelude::*;
+use leptos_router::components::A;
 use std::collections::HashSet;
 
 /// `/over`: what the app is, where its data comes from and under which licences.
@@ -59,6 +60,7 @@ pub fn About() -> impl IntoView {
         <section aria-labelledby="h-software">
             <h2 id="h-software">{move || t().about_software_heading}</h2>
             <p>{move || t().about_software}</p>
+            <p><A href="/insluiten">{move || t().about_embed}</A></p>
         </section>
     }
 }

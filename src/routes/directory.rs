@@ -3,6 +3,7 @@ use crate::components::{
     request_device_location, set_page_title, with_data, FilterPanel, InitiativeCard, LocationError,
 };
 use crate::dataset::Dataset;
+use crate::embed::EmbedScope;
 use crate::geo::sort_by_distance;
 use crate::i18n::fill;
 use crate::model::Point;
@@ -42,13 +43,24 @@ fn origin(data: &Dataset, view: &DirectoryView, here: Option<Point>) -> Option<P
     }
 }
 
-/// Query → scope → search → filters → facets → sort. Pure apart from reading its arguments.
-pub fn compute(data: &Dataset, index: &SearchIndex, view: &DirectoryView, here: Option<Point>) -> Results {
+/// Query → scope → search → embed region → filters → facets → sort. Pure apart from reading its
+/// arguments.
+pub fn compute(
+    data: &Dataset,
+    index: &SearchIndex,
+    view: &DirectoryView,
+    here: Option<Point>,
+    embed: Option<&EmbedScope>,
+) -> Results {
     let place = index.place_in_query(data, &view.query);
     let text = place.as_ref().map(|p| p.rest.as_str()).unwrap_or(&view.query);
     let mut hits: Vec<Hit> = index.search(text);
     if let Some(p) = &place {
         hits = index.scope_to_place(data, &hits, &p.nis);
+    }
+    if let Some(embed) = embed {
+        // Before the facets, so an embed's filters only offer what its region has.
+        hits.retain(|h| embed.allows(&data.initiatives[h.doc as usize]));
     }
     let filters = Filters {
         services: view.services.clone(),
@@ -134,27 +146,36 @@ pub fn Directory() -> impl IntoView {
         shown.set(PAGE_SIZE);
     });
     let filters_open = RwSignal::new(false);
+    // An embed's host chooses which controls it shows (`toon=`).
+    let controls = state.embed.with_value(|e| e.as_ref().map(|c| c.controls).unwrap_or_default());
 
     view! {
         <h1>{move || t().directory_heading}</h1>
-        <form role="search" class="search" on:submit=|ev| ev.prevent_default()>
-            <label for="zoek">{move || t().search_label}</label>
-            <input
-                id="zoek"
-                type="search"
-                autocomplete="off"
-                spellcheck="false"
-                placeholder=move || t().search_hint
-                prop:value=move || view.get().query
-                on:input=on_input
-            />
-        </form>
+        {controls.search.then(|| view! {
+            <form role="search" class="search" on:submit=|ev| ev.prevent_default()>
+                <label for="zoek">{move || t().search_label}</label>
+                <input
+                    id="zoek"
+                    type="search"
+                    autocomplete="off"
+                    spellcheck="false"
+                    placeholder=move || t().search_hint
+                    prop:value=move || view.get().query
+                    on:input=on_input
+                />
+            </form>
+        })}
         {with_data(move |data| {
             let results = {
                 let data = data.clone();
                 Memo::new(move |_| {
                     let index = state.search.get()?;
-                    Some(compute(&data, &index, &view.get(), state.here.get()))
+                    let embed = state.embed_scope.get();
+                    if state.is_embedded() && embed.is_none() {
+                        return None;
+                    }
+                    let scope = embed.as_ref().map(|e| &e.0);
+                    Some(compute(&data, &index, &view.get(), state.here.get(), scope))
                 })
             };
             let results = Signal::derive(move || results.get().unwrap_or_default());
@@ -198,16 +219,18 @@ pub fn Directory() -> impl IntoView {
             };
             view! {
                 <div class="toolbar">
-                    <button
-                        type="button"
-                        class="button button-secondary"
-                        aria-expanded=move || filters_open.get().to_string()
-                        aria-controls="filters"
-                        on:click=move |_| filters_open.update(|o| *o = !*o)
-                    >
-                        {move || t().filters_button}
-                        {move || (filter_count() > 0).then(|| format!(" ({})", filter_count()))}
-                    </button>
+                    {controls.filters.then(|| view! {
+                        <button
+                            type="button"
+                            class="button button-secondary"
+                            aria-expanded=move || filters_open.get().to_string()
+                            aria-controls="filters"
+                            on:click=move |_| filters_open.update(|o| *o = !*o)
+                        >
+                            {move || t().filters_button}
+                            {move || (filter_count() > 0).then(|| format!(" ({})", filter_count()))}
+                        </button>
+                    })}
                     <div class="field">
                         <label for="sorteer">{move || t().sort_label}</label>
                         <select
@@ -258,13 +281,15 @@ pub fn Directory() -> impl IntoView {
                         <p class="hint" role="status">{move || location_message.get()}</p>
                     </div>
                 </Show>
-                <FilterPanel
-                    open=filters_open
-                    data=data.clone()
-                    view=view
-                    facets=Signal::derive(move || results.with(|r| r.facets.clone()))
-                    on_change=Callback::new(move |next: DirectoryView| set_view.with_value(|f| f(next, true)))
-                />
+                {controls.filters.then(|| view! {
+                    <FilterPanel
+                        open=filters_open
+                        data=data.clone()
+                        view=view
+                        facets=Signal::derive(move || results.with(|r| r.facets.clone()))
+                        on_change=Callback::new(move |next: DirectoryView| set_view.with_value(|f| f(next, true)))
+                    />
+                })}
                 {scope}
                 <p class="result-count" role="status" aria-live="polite">{move || fill(t().result_count, "n", total())}</p>
                 <Show when=move || total() == 0>

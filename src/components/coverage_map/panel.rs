@@ -9,7 +9,7 @@ use crate::i18n::fill;
 use crate::model::{Contact, Partnership};
 use crate::validate::{is_email, is_http_url, is_phone, tel_href};
 use leptos::prelude::*;
-use leptos_router::components::A;
+use crate::components::RegionLink;
 use std::sync::Arc;
 
 /// Initiatives listed in the panel before "and n more" (the directory link shows them all).
@@ -103,13 +103,13 @@ pub fn SelectionPanel(
                 view! {
                     <ul class="panel-initiatives">
                         {here.into_iter().take(INITIATIVES_SHOWN).map(|(id, name)| view! {
-                            <li><A href=format!("/initiatief/{id}")>{name}</A></li>
+                            <li><RegionLink href=format!("/initiatief/{id}") nis=nis.clone()>{name}</RegionLink></li>
                         }).collect_view()}
                     </ul>
                     {(more > 0).then(|| view! { <p>{fill(t().panel_more, "n", more)}</p> })}
                 }.into_any()
             }}
-            <p><A href=directory attr:class="directory-link">{fill(t().panel_directory_link, "x", &name)}</A></p>
+            <p><RegionLink href=directory nis=nis.clone() class="directory-link">{fill(t().panel_directory_link, "x", &name)}</RegionLink></p>
         }
         .into_any()
     };

@@ -9,7 +9,7 @@ use crate::dataset::Dataset;
 use crate::i18n::fill;
 use crate::model::Partnership;
 use leptos::prelude::*;
-use leptos_router::components::A;
+use crate::components::RegionLink;
 use std::sync::Arc;
 
 #[component]
@@ -73,7 +73,7 @@ pub fn MunicipalityTable(data: Arc<Dataset>, #[prop(into)] coverage: Signal<Arc<
                     };
                     view! {
                         <tr>
-                            <th scope="row"><A href=format!("/?gemeente={}", row.nis)>{row.name.clone()}</A></th>
+                            <th scope="row"><RegionLink href=format!("/?gemeente={}", row.nis) nis=row.nis.clone()>{row.name.clone()}</RegionLink></th>
                             <td>{row.province.clone()}</td>
                             <td>{partnership}</td>
                             <td>{contacts.into_iter().map(|p| view! { <p class="table-contact"><ContactLinks contact=p.contact/></p> }).collect_view()}</td>
