@@ -3,6 +3,7 @@
 // for app routes, ETags, and, for tests only, an endpoint that misbehaves on request.
 //
 //   node scripts/serve.mjs [--root dist] [--host 127.0.0.1] [--port 8080] [--cors] [--faults]
+//                          [--frame-ancestors "<CSP sources>"]   (who may embed the app)
 //
 // With --faults, `/__fault/<mode>/<file>` serves `/data/v1/<file>` badly:
 //   500           HTTP 500
@@ -40,6 +41,8 @@ const host = opt('host', '127.0.0.1');
 const port = Number(opt('port', '8080'));
 const cors = flag('cors');
 const faults = flag('faults');
+// `--frame-ancestors 'self' https://a.example`: who may put the app in an iframe (README, embedding).
+const frameAncestors = opt('frame-ancestors', '');
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -70,6 +73,7 @@ function headersFor(file, body) {
     headers['access-control-allow-origin'] = '*';
     headers['access-control-expose-headers'] = 'ETag';
   }
+  if (frameAncestors && ext === '.html') headers['content-security-policy'] = `frame-ancestors ${frameAncestors}`;
   return headers;
 }
 

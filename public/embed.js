@@ -1,0 +1,61 @@
+/*
+ * Wegwijzer Sociale Economie — embed script for host sites.
+ *
+ *   <div data-wegwijzer data-regio="demo-regie-kust" data-taal="nl"></div>
+ *   <script src="https://WEGWIJZER-ORIGIN/embed.js" async></script>
+ *
+ * Every element with `data-wegwijzer` becomes an iframe of the app in embed mode. Its other
+ * data-* attributes are passed as URL parameters under the same names (weergave, id, regio,
+ * diensten, soorten, taal, kleur, accent, achtergrond, compact, toon; see the README), plus
+ * `ouder`, this page's origin, the only origin the app reports to.
+ * The iframe's height follows its content: the app posts {type: "wegwijzer:height", height}
+ * and this script accepts that message only from the app's own origin and its own iframe.
+ * Plain script, no dependencies, nothing sent anywhere else.
+ */
+(function () {
+  'use strict';
+  var script = document.currentScript;
+  if (!script || !script.src) return;
+  var app = new URL(script.src).origin;
+  var MIN_HEIGHT = 150;
+  var MAX_HEIGHT = 20000;
+
+  function mount(el) {
+    if (el.getAttribute('data-wegwijzer-mounted')) return;
+    el.setAttribute('data-wegwijzer-mounted', '1');
+    var params = new URLSearchParams();
+    params.set('embed', '1');
+    Object.keys(el.dataset).forEach(function (key) {
+      if (key.indexOf('wegwijzer') === 0 || key === 'ouder' || key === 'titel') return;
+      params.set(key, el.dataset[key]);
+    });
+    params.set('ouder', window.location.origin);
+    var frame = document.createElement('iframe');
+    frame.src = app + '/?' + params.toString();
+    frame.title = el.dataset.titel || 'Wegwijzer Sociale Economie';
+    // Near-me needs the device location; it stays on the device.
+    frame.allow = 'geolocation';
+    frame.style.cssText = 'display:block;width:100%;border:0;height:600px';
+    el.appendChild(frame);
+  }
+
+  window.addEventListener('message', function (event) {
+    if (event.origin !== app) return;
+    var data = event.data;
+    if (!data || data.type !== 'wegwijzer:height' || typeof data.height !== 'number' || !isFinite(data.height)) return;
+    var frames = document.querySelectorAll('[data-wegwijzer] > iframe');
+    for (var i = 0; i < frames.length; i++) {
+      if (frames[i].contentWindow === event.source) {
+        var height = Math.max(MIN_HEIGHT, Math.min(MAX_HEIGHT, Math.ceil(data.height)));
+        frames[i].style.height = height + 'px';
+      }
+    }
+  });
+
+  function mountAll() {
+    var elements = document.querySelectorAll('[data-wegwijzer]');
+    for (var i = 0; i < elements.length; i++) mount(elements[i]);
+  }
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', mountAll);
+  else mountAll();
+})();
