@@ -54,6 +54,7 @@ before(async () => {
   );
   writeHostPage('region.html', { regio: region.id, taal: 'fr', kleur: '#7a1f5c', achtergrond: '#fffdf5' });
   writeHostPage('map.html', { weergave: 'kaart', regio: region.id, taal: 'nl' });
+  writeHostPage('one.html', { weergave: 'initiatief', id: expected[0].id, taal: 'en', compact: '1', toon: '' });
   writeHostPage('bad.html', { regio: 'atlantis', kleur: '#ffff00', taal: 'nl', toon: 'zoeken' });
   host.foreignUrl = `http://localhost:${hostPort}/foreign.html`;
   browser = await launchBrowser();
@@ -196,6 +197,17 @@ test('an unknown region and a weak colour fall back clearly, never a blank frame
   assert.equal(await frame.locator('#zoek').count(), 1);
   assert.equal(await frame.locator('[aria-controls="filters"]').count(), 0);
   assert.equal(await frame.locator('.embed-nav').count(), 0);
+  await page.context().close();
+});
+
+test('one initiative: the view opens on its page, compact, without controls', async () => {
+  const { page, frame } = await openHost('one.html', 'h1');
+  assert.match(frame.url(), new RegExp(`/initiatief/${expected[0].id}\\?`));
+  assert.equal((await frame.locator('h1').textContent()).trim(), expected[0].name);
+  assert.equal(await frame.evaluate(() => document.documentElement.className), 'embed compact');
+  assert.equal(await frame.locator('.embed-nav').count(), 0, 'toon= (empty): no list/map switch');
+  const violations = await axeViolations(frame);
+  assert.deepEqual(violations, [], violations.join('\n'));
   await page.context().close();
 });
 
