@@ -24,6 +24,7 @@
 use crate::dataset::Dataset;
 use crate::model::{province_name, Initiative, Lang};
 use crate::search::normalize;
+use crate::view_state::list;
 use std::collections::BTreeSet;
 
 /// Every parameter name embed mode reads, for callers that look them up one by one.
@@ -218,19 +219,6 @@ pub struct EmbedConfig {
     /// The colour strings as given, so the builder can write them back.
     pub colour_values: [Option<String>; 3],
     pub problems: Vec<EmbedProblem>,
-}
-
-fn list(value: &str) -> Vec<String> {
-    let mut items: Vec<String> = value
-        .split(',')
-        .map(str::trim)
-        .filter(|s| !s.is_empty() && s.len() <= 64)
-        .take(400)
-        .map(String::from)
-        .collect();
-    items.sort_unstable();
-    items.dedup();
-    items
 }
 
 /// `https://host[:port]` with nothing after it; lower-cased like `location.origin`.

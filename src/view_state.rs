@@ -60,9 +60,16 @@ pub struct DirectoryView {
     pub place: Option<Place>,
 }
 
-fn list(value: &str) -> Vec<String> {
-    let mut items: Vec<String> =
-        value.split(',').map(str::trim).filter(|s| !s.is_empty() && s.len() <= 64).map(String::from).collect();
+/// A comma list from a URL: trimmed, sorted, without duplicates, bounded (no 64+ character ids,
+/// no more than 400 of them) so a hostile link cannot make the app do unbounded work.
+pub fn list(value: &str) -> Vec<String> {
+    let mut items: Vec<String> = value
+        .split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty() && s.len() <= 64)
+        .take(400)
+        .map(String::from)
+        .collect();
     items.sort_unstable();
     items.dedup();
     items
