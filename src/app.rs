@@ -66,14 +66,6 @@ pub fn use_app_state() -> AppState {
     expect_context::<AppState>()
 }
 
-/// A UI text that follows the language, for views: `{ui_text(|t| t.nav_map)}`.
-/// Every call returns the same closure type, so the many texts of the views share one render
-/// path in the wasm instead of one per text (38 KB raw, 5 KB brotli less when introduced).
-pub fn ui_text(pick: fn(&Texts) -> &'static str) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
-    let state = use_app_state();
-    move || pick(state.t())
-}
-
 fn query_parameter(name: &str) -> Option<String> {
     let search = window().location().search().ok()?;
     let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
@@ -144,7 +136,7 @@ pub fn App() -> impl IntoView {
     let embedded = state.is_embedded();
     view! {
         <Router>
-            <a class="skip-link" href="#inhoud">{ui_text(|t| t.skip_to_content)}</a>
+            <a class="skip-link" href="#inhoud">{move || state.t().skip_to_content}</a>
             {if embedded { view! { <EmbedNav/> }.into_any() } else { view! { <Header/> }.into_any() }}
             <main id="inhoud" tabindex="-1">
                 // Inside <main> so the notice belongs to a landmark (axe "region").

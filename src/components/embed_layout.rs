@@ -2,7 +2,7 @@
 //! the host shows it), a notice for parameters that were not understood, and a link to the
 //! full app. [`RegionLink`] sends links that leave the embed's region to the full app.
 
-use crate::app::{use_app_state, ui_text};
+use crate::app::use_app_state;
 use crate::components::SyncStatus;
 use crate::embed::EmbedProblem;
 use crate::i18n::fill;
@@ -16,10 +16,10 @@ pub fn EmbedNav() -> impl IntoView {
     let shown = state.embed.with_value(|e| e.as_ref().is_some_and(|c| c.controls.map));
     shown.then(|| {
         view! {
-            <nav class="embed-nav" aria-label=ui_text(|t| t.embed_nav_label)>
+            <nav class="embed-nav" aria-label=move || state.t().embed_nav_label>
                 <ul>
-                    <li><A href="/" exact=true>{ui_text(|t| t.nav_directory)}</A></li>
-                    <li><A href="/kaart">{ui_text(|t| t.nav_map)}</A></li>
+                    <li><A href="/" exact=true>{move || state.t().nav_directory}</A></li>
+                    <li><A href="/kaart">{move || state.t().nav_map}</A></li>
                 </ul>
             </nav>
         }
@@ -53,13 +53,14 @@ pub fn EmbedNotice() -> impl IntoView {
 /// Sync status and a link to the full app (new tab: the host page stays where it is).
 #[component]
 pub fn EmbedFooter() -> impl IntoView {
+    let state = use_app_state();
     view! {
         <footer class="embed-footer">
             <SyncStatus/>
             <p>
                 <a href="/" target="_blank" rel="noopener">
-                    {ui_text(|t| t.embed_open_full)}
-                    <span class="visually-hidden">" " {ui_text(|t| t.new_tab)}</span>
+                    {move || state.t().embed_open_full}
+                    <span class="visually-hidden">" " {move || state.t().new_tab}</span>
                 </a>
             </p>
         </footer>
@@ -76,7 +77,7 @@ pub fn RegionLink(href: String, nis: String, children: Children, #[prop(optional
         view! {
             <a href=href class=class target="_blank" rel="noopener">
                 {children()}
-                <span class="visually-hidden">" " {ui_text(|t| t.new_tab)}</span>
+                <span class="visually-hidden">" " {move || state.t().new_tab}</span>
             </a>
         }
         .into_any()

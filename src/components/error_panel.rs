@@ -1,4 +1,4 @@
-use crate::app::{use_app_state, ui_text};
+use crate::app::use_app_state;
 use crate::dataset::LoadError;
 use crate::i18n::{fill, Texts};
 use leptos::prelude::*;
@@ -30,14 +30,14 @@ pub fn ErrorPanel(error: LoadError) -> impl IntoView {
     let error = StoredValue::new(error);
     view! {
         <section class="error-panel" role="alert" aria-labelledby="error-title">
-            <h2 id="error-title">{ui_text(|t| t.error_title)}</h2>
+            <h2 id="error-title">{move || state.t().error_title}</h2>
             <p>{move || error_message(state.t(), &error.read_value())}</p>
             <details>
-                <summary>{ui_text(|t| t.error_details)}</summary>
+                <summary>{move || state.t().error_details}</summary>
                 <pre>{detail}</pre>
             </details>
             <button type="button" class="button" on:click=move |_| state.sync_now()>
-                {ui_text(|t| t.retry)}
+                {move || state.t().retry}
             </button>
         </section>
     }

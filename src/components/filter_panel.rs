@@ -1,4 +1,4 @@
-use crate::app::{use_app_state, ui_text};
+use crate::app::use_app_state;
 use crate::dataset::Dataset;
 use crate::model::{province_name, Lang};
 use crate::search::{normalize, FacetCounts};
@@ -56,6 +56,7 @@ pub fn FilterPanel(
     on_change: Callback<DirectoryView>,
 ) -> impl IntoView {
     let state = use_app_state();
+    let t = move || state.t();
     let fieldset = |facet: Facet, legend: fn(&crate::i18n::Texts) -> &'static str, key: &'static str| {
         let data = data.clone();
         view! {
@@ -128,7 +129,7 @@ pub fn FilterPanel(
             {fieldset(Facet::Provinces, |t| t.facet_provinces, "provincie")}
             {fieldset(Facet::Partnerships, |t| t.facet_partnerships, "regie")}
             <div class="field">
-                <label for="f-gemeente">{ui_text(|t| t.facet_municipalities)}</label>
+                <label for="f-gemeente">{move || t().facet_municipalities}</label>
                 <select
                     id="f-gemeente"
                     prop:value=move || view.with(|v| v.municipalities.first().cloned().unwrap_or_default())
@@ -139,12 +140,12 @@ pub fn FilterPanel(
                         on_change.run(next);
                     }
                 >
-                    <option value="">{ui_text(|t| t.any_municipality)}</option>
+                    <option value="">{move || t().any_municipality}</option>
                     {move || based_in_options(true)}
                 </select>
             </div>
             <div class="field">
-                <label for="f-werkt-in">{ui_text(|t| t.serves_label)}</label>
+                <label for="f-werkt-in">{move || t().serves_label}</label>
                 <select
                     id="f-werkt-in"
                     prop:value=move || view.with(|v| v.serves.clone().unwrap_or_default())
@@ -155,7 +156,7 @@ pub fn FilterPanel(
                         on_change.run(next);
                     }
                 >
-                    <option value="">{ui_text(|t| t.any_municipality)}</option>
+                    <option value="">{move || t().any_municipality}</option>
                     {move || municipality_options(false)}
                 </select>
             </div>
@@ -166,9 +167,9 @@ pub fn FilterPanel(
                     disabled=move || view.with(|v| v.active_filter_count() == 0)
                     on:click=move |_| on_change.run(view.get_untracked().without_filters())
                 >
-                    {ui_text(|t| t.clear_filters)}
+                    {move || t().clear_filters}
                 </button>
-                <button type="button" class="button" on:click=move |_| open.set(false)>{ui_text(|t| t.close)}</button>
+                <button type="button" class="button" on:click=move |_| open.set(false)>{move || t().close}</button>
             </p>
         </div>
     }

@@ -1,4 +1,4 @@
-use crate::app::{use_app_state, ui_text};
+use crate::app::use_app_state;
 use crate::model::Lang;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
@@ -33,7 +33,7 @@ pub fn LanguageSwitcher() -> impl IntoView {
         navigate(&url, NavigateOptions { replace: true, scroll: false, ..Default::default() });
     };
     view! {
-        <div class="language-switcher" role="group" aria-label=ui_text(|t| t.language_label)>
+        <div class="language-switcher" role="group" aria-label=move || state.t().language_label>
             {Lang::ALL.into_iter().map(|lang| {
                 let choose = choose.clone();
                 view! {

@@ -1,20 +1,21 @@
-use crate::app::{use_app_state, LoadState, ui_text};
+use crate::app::{use_app_state, LoadState};
 use crate::components::{LanguageSwitcher, SyncStatus};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 #[component]
 pub fn Header() -> impl IntoView {
+    let state = use_app_state();
     view! {
         <header class="site-header">
             <A href="/" attr:class="brand">
-                <span class="brand-name">{ui_text(|t| t.app_title)}</span>
+                <span class="brand-name">{move || state.t().app_title}</span>
             </A>
-            <nav aria-label=ui_text(|t| t.nav_label)>
+            <nav aria-label=move || state.t().nav_label>
                 <ul>
-                    <li><A href="/" exact=true>{ui_text(|t| t.nav_directory)}</A></li>
-                    <li><A href="/kaart">{ui_text(|t| t.nav_map)}</A></li>
-                    <li><A href="/over">{ui_text(|t| t.nav_about)}</A></li>
+                    <li><A href="/" exact=true>{move || state.t().nav_directory}</A></li>
+                    <li><A href="/kaart">{move || state.t().nav_map}</A></li>
+                    <li><A href="/over">{move || state.t().nav_about}</A></li>
                 </ul>
             </nav>
             <LanguageSwitcher/>
@@ -29,17 +30,18 @@ pub fn SampleNotice() -> impl IntoView {
     let is_sample = move || matches!(state.data.get(), LoadState::Ready(d) if d.is_sample());
     view! {
         <Show when=is_sample>
-            <p class="sample-notice" role="note">{ui_text(|t| t.sample_notice)}</p>
+            <p class="sample-notice" role="note">{move || state.t().sample_notice}</p>
         </Show>
     }
 }
 
 #[component]
 pub fn Footer() -> impl IntoView {
+    let state = use_app_state();
     view! {
         <footer class="site-footer">
             <SyncStatus/>
-            <p>{ui_text(|t| t.footer)} " · " <A href="/over">{ui_text(|t| t.nav_about)}</A></p>
+            <p>{move || state.t().footer} " · " <A href="/over">{move || state.t().nav_about}</A></p>
         </footer>
     }
 }

@@ -1,4 +1,4 @@
-use crate::app::{use_app_state, ui_text};
+use crate::app::use_app_state;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -38,7 +38,7 @@ pub fn ShareButton(#[prop(into)] title: String) -> impl IntoView {
     };
     view! {
         <button type="button" class="button button-secondary" on:click=share>
-            {ui_text(|t| t.share)}
+            {move || state.t().share}
         </button>
         <span class="share-status" role="status" aria-live="polite">{move || status.get()}</span>
     }

@@ -1,4 +1,4 @@
-use crate::app::{use_app_state, ui_text};
+use crate::app::use_app_state;
 use crate::components::error_panel::error_message;
 use crate::i18n::fill;
 use crate::offline::Storage;
@@ -47,7 +47,7 @@ pub fn SyncStatus() -> impl IntoView {
                 {text}
             </p>
             <Show when=failed>
-                <button type="button" class="button secondary" on:click=move |_| state.sync_now()>{ui_text(|t| t.sync_now)}</button>
+                <button type="button" class="button secondary" on:click=move |_| state.sync_now()>{move || t().sync_now}</button>
             </Show>
             {move || storage_note().map(|note| view! { <p class="storage-note">{note}</p> })}
         </div>

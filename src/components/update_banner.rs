@@ -1,4 +1,4 @@
-use crate::app::ui_text;
+use crate::app::use_app_state;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -11,6 +11,7 @@ fn flag_set() -> bool {
 /// activates it (the page then reloads into the new version).
 #[component]
 pub fn UpdateBanner() -> impl IntoView {
+    let state = use_app_state();
     let ready = RwSignal::new(flag_set());
     let on_ready = Closure::<dyn Fn()>::new(move || ready.set(true));
     let _ = window().add_event_listener_with_callback("wegwijzer-update-ready", on_ready.as_ref().unchecked_ref());
@@ -24,8 +25,8 @@ pub fn UpdateBanner() -> impl IntoView {
     view! {
         <Show when=move || ready.get()>
             <div class="update-banner" role="status">
-                <span>{ui_text(|t| t.update_available)}</span>
-                <button type="button" class="button" on:click=apply>{ui_text(|t| t.update_reload)}</button>
+                <span>{move || state.t().update_available}</span>
+                <button type="button" class="button" on:click=apply>{move || state.t().update_reload}</button>
             </div>
         </Show>
     }

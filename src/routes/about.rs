@@ -1,4 +1,4 @@
-use crate::app::{use_app_state, ui_text};
+use crate::app::use_app_state;
 use crate::components::{set_page_title, with_data};
 use crate::i18n::fill;
 use crate::validate::is_http_url;
@@ -13,10 +13,10 @@ pub fn About() -> impl IntoView {
     let t = move || state.t();
     Effect::new(move |_| set_page_title(state.t().nav_about, state.t().app_title));
     view! {
-        <h1>{ui_text(|t| t.about_heading)}</h1>
-        <p>{ui_text(|t| t.about_intro)}</p>
+        <h1>{move || t().about_heading}</h1>
+        <p>{move || t().about_intro}</p>
         <section aria-labelledby="h-dataset">
-            <h2 id="h-dataset">{ui_text(|t| t.about_dataset)}</h2>
+            <h2 id="h-dataset">{move || t().about_dataset}</h2>
             {with_data(move |data| {
                 let index = data.index.clone();
                 let places: HashSet<&str> = data.initiatives.iter().map(|i| i.nis.as_str()).collect();
@@ -24,15 +24,15 @@ pub fn About() -> impl IntoView {
                 let sources = index.as_ref().map(|i| i.sources.clone()).unwrap_or_default();
                 view! {
                     <dl class="facts">
-                        <dt>{ui_text(|t| t.about_publisher)}</dt>
+                        <dt>{move || t().about_publisher}</dt>
                         <dd>{index.as_ref().map(|i| i.publisher.clone())}</dd>
-                        <dt>{ui_text(|t| t.about_version)}</dt>
+                        <dt>{move || t().about_version}</dt>
                         <dd>{index.as_ref().map(|i| i.dataset_version)}</dd>
-                        <dt>{ui_text(|t| t.about_generated)}</dt>
+                        <dt>{move || t().about_generated}</dt>
                         <dd>{index.as_ref().map(|i| i.generated_at.clone())}</dd>
                     </dl>
                     <p>{counts}</p>
-                    <h3>{ui_text(|t| t.about_sources)}</h3>
+                    <h3>{move || t().about_sources}</h3>
                     <ul class="sources">
                         {sources.into_iter().map(|s| {
                             let name = s.name.clone();
@@ -42,9 +42,9 @@ pub fn About() -> impl IntoView {
                             view! {
                                 <li>
                                     {if link.is_some() { link.into_any() } else { name.into_any() }}
-                                    " — " {ui_text(|t| t.about_licence)} ": " {s.licence.clone()}
+                                    " — " {move || t().about_licence} ": " {s.licence.clone()}
                                     {(!s.used_for.is_empty()).then(|| view! {
-                                        <br/>{ui_text(|t| t.about_used_for)} ": " {s.used_for.clone()}
+                                        <br/>{move || t().about_used_for} ": " {s.used_for.clone()}
                                     })}
                                 </li>
                             }
@@ -54,13 +54,13 @@ pub fn About() -> impl IntoView {
             })}
         </section>
         <section aria-labelledby="h-privacy">
-            <h2 id="h-privacy">{ui_text(|t| t.about_privacy_heading)}</h2>
-            <p>{ui_text(|t| t.about_privacy)}</p>
+            <h2 id="h-privacy">{move || t().about_privacy_heading}</h2>
+            <p>{move || t().about_privacy}</p>
         </section>
         <section aria-labelledby="h-software">
-            <h2 id="h-software">{ui_text(|t| t.about_software_heading)}</h2>
-            <p>{ui_text(|t| t.about_software)}</p>
-            <p><A href="/insluiten">{ui_text(|t| t.about_embed)}</A></p>
+            <h2 id="h-software">{move || t().about_software_heading}</h2>
+            <p>{move || t().about_software}</p>
+            <p><A href="/insluiten">{move || t().about_embed}</A></p>
         </section>
     }
 }
