@@ -20,7 +20,7 @@ use leptos::task::spawn_local;
 use map_svg::{CoverageMapSvg, HATCH_ID};
 use panel::SelectionPanel;
 use std::collections::HashSet;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use tables::{MunicipalityTable, PartnershipList};
 
 pub use geometry::GEOMETRY_COLLECTION;
@@ -48,19 +48,24 @@ pub fn CoverageExplorer(data: Arc<Dataset>) -> impl IntoView {
     if all_periods.is_empty() {
         return view! { <p>{move || t().panel_none}</p> }.into_any();
     }
-    // A handful of periods and a few hundred municipalities: computing all of them up front
-    // makes switching instant.
-    let coverages: Arc<Vec<Arc<PeriodCoverage>>> = Arc::new(
-        all_periods
-            .iter()
-            .map(|p| Arc::new(PeriodCoverage::compute(&data.municipalities, &data.partnerships, &mergers, p)))
-            .collect(),
-    );
+    // Each period is computed when it is first shown or compared, then kept: the first paint
+    // only pays for the latest one.
+    let coverages: Arc<Vec<OnceLock<Arc<PeriodCoverage>>>> = Arc::new(all_periods.iter().map(|_| OnceLock::new()).collect());
+    let coverage_of = {
+        let (data, mergers, all_periods) = (data.clone(), mergers.clone(), all_periods.clone());
+        move |i: usize| -> Arc<PeriodCoverage> {
+            coverages[i]
+                .get_or_init(|| {
+                    Arc::new(PeriodCoverage::compute(&data.municipalities, &data.partnerships, &mergers, &all_periods[i]))
+                })
+                .clone()
+        }
+    };
     let period = RwSignal::new(all_periods.len() - 1);
     let compare = RwSignal::new(None::<usize>);
     let coverage = {
-        let coverages = coverages.clone();
-        Signal::derive(move || coverages[period.get()].clone())
+        let coverage_of = coverage_of.clone();
+        Signal::derive(move || coverage_of(period.get()))
     };
 
     let geometry = RwSignal::new(geometry::hexagons(&data));
@@ -124,10 +129,10 @@ pub fn CoverageExplorer(data: Arc<Dataset>) -> impl IntoView {
         }
     };
     let comparison = {
-        let (coverages, data, mergers) = (coverages.clone(), data.clone(), mergers.clone());
+        let (data, mergers) = (data.clone(), mergers.clone());
         move || {
             let other = compare.get().filter(|&o| o != period.get())?;
-            let cmp = PeriodComparison::new(&coverages[period.get()], &coverages[other]);
+            let cmp = PeriodComparison::new(&coverage_of(period.get()), &coverage_of(other));
             Some(view! { <ComparisonView comparison=cmp data=data.clone() mergers=mergers.clone()/> })
         }
     };
