@@ -9,9 +9,11 @@ use crate::coverage_view::{boundary_geometry, hex_geometry, MapGeometry};
 use crate::dataset::{is_plain_file_name, verify_file, Dataset, MAX_COLLECTION_BYTES};
 use crate::map::{parse_geometry, GeometryOptions};
 use crate::model::CollectionEntry;
-use gloo_net::http::Request;
+use gloo_net::http::{Request, Response};
 use std::cell::RefCell;
 use std::sync::Arc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 use web_sys::RequestCache;
 
 /// The collection name of the optional geometry file in `index.json`.
@@ -54,23 +56,26 @@ pub fn cached_boundaries(entry: &CollectionEntry, data: &Dataset) -> Option<Arc<
     BOUNDARIES.with_borrow(|c| c.as_ref().filter(|(k, _)| *k == key).map(|(_, g)| g.clone()))
 }
 
-/// Downloads, verifies (size, SHA-256) and draws the endpoint's boundaries.
-pub async fn load_boundaries(endpoint: &Endpoint, entry: &CollectionEntry, data: &Dataset) -> Result<Arc<MapGeometry>, String> {
-    if let Some(found) = cached_boundaries(entry, data) {
-        return Ok(found);
-    }
+/// Starts downloading the endpoint's boundaries now, before the page lays out and draws the
+/// hexagons, so the request runs while the main thread is busy. `no-cache` revalidates with the
+/// server (ETag), as for the collections.
+pub fn request_boundaries(endpoint: &Endpoint, entry: &CollectionEntry) -> Result<js_sys::Promise, String> {
     if !is_plain_file_name(&entry.file) {
         return Err(format!("{:?} is not a plain file name", entry.file));
     }
     if entry.bytes > MAX_COLLECTION_BYTES {
         return Err(format!("{}: {} bytes is over the limit", entry.file, entry.bytes));
     }
-    // `no-cache` revalidates with the server (ETag), as for the collections.
-    let response = Request::get(&endpoint.url(&entry.file))
-        .cache(RequestCache::NoCache)
-        .send()
-        .await
-        .map_err(|e| e.to_string())?;
+    let request = Request::get(&endpoint.url(&entry.file)).cache(RequestCache::NoCache).build().map_err(|e| e.to_string())?;
+    let window = web_sys::window().ok_or("no window")?;
+    Ok(window.fetch_with_request(&request.into()))
+}
+
+/// Verifies (size, SHA-256) and draws the boundaries of a request from [`request_boundaries`].
+pub async fn load_boundaries(pending: js_sys::Promise, entry: &CollectionEntry, data: &Dataset) -> Result<Arc<MapGeometry>, String> {
+    let response: web_sys::Response =
+        JsFuture::from(pending).await.map_err(|e| format!("{}: {e:?}", entry.file))?.unchecked_into();
+    let response = Response::from(response);
     if !response.ok() {
         return Err(format!("{}: HTTP {}", entry.file, response.status()));
     }

@@ -68,32 +68,39 @@ pub fn CoverageExplorer(data: Arc<Dataset>) -> impl IntoView {
         Signal::derive(move || coverage_of(period.get()))
     };
 
-    let geometry = RwSignal::new(geometry::hexagons(&data));
-    let status = RwSignal::new(GeometryStatus::Hexagons);
-    if let Some(entry) = geometry::geometry_entry(&data) {
-        match geometry::cached_boundaries(&entry, &data) {
-            Some(found) => {
-                geometry.set(found);
-                status.set(GeometryStatus::Boundaries);
+    // Boundaries the endpoint offers: kept from an earlier visit, or requested before the
+    // hexagons are laid out (so the download runs meanwhile); the hexagons show until the
+    // boundaries are ready, and stay when they fail.
+    let entry = geometry::geometry_entry(&data);
+    let cached = entry.as_ref().and_then(|e| geometry::cached_boundaries(e, &data));
+    let pending = match (&entry, &cached) {
+        (Some(e), None) => Some(geometry::request_boundaries(&state.endpoint.get_value(), e)),
+        _ => None,
+    };
+    let status = RwSignal::new(match (&cached, &pending) {
+        (Some(_), _) => GeometryStatus::Boundaries,
+        (None, Some(_)) => GeometryStatus::LoadingBoundaries,
+        (None, None) => GeometryStatus::Hexagons,
+    });
+    let geometry = RwSignal::new(cached.unwrap_or_else(|| geometry::hexagons(&data)));
+    if let (Some(entry), Some(pending)) = (entry, pending) {
+        let data = data.clone();
+        spawn_local(async move {
+            let loaded = match pending {
+                Ok(pending) => geometry::load_boundaries(pending, &entry, &data).await,
+                Err(e) => Err(e),
+            };
+            match loaded {
+                Ok(found) => {
+                    geometry.set(found);
+                    status.set(GeometryStatus::Boundaries);
+                }
+                Err(e) => {
+                    leptos::logging::warn!("map geometry: {e}");
+                    status.set(GeometryStatus::Failed);
+                }
             }
-            None => {
-                status.set(GeometryStatus::LoadingBoundaries);
-                let data = data.clone();
-                let endpoint = state.endpoint.get_value();
-                spawn_local(async move {
-                    match geometry::load_boundaries(&endpoint, &entry, &data).await {
-                        Ok(found) => {
-                            geometry.set(found);
-                            status.set(GeometryStatus::Boundaries);
-                        }
-                        Err(e) => {
-                            leptos::logging::warn!("map geometry: {e}");
-                            status.set(GeometryStatus::Failed);
-                        }
-                    }
-                });
-            }
-        }
+        });
     }
     let colouring = Memo::new(move |_| Arc::new(MapColouring::new(&geometry.get(), &coverage.get())));
     let selected = RwSignal::new(None::<String>);
