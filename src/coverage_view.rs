@@ -220,6 +220,11 @@ impl ShapeState {
 
 /// Appends `text` escaped for a double-quoted attribute value (names come from the endpoint).
 pub fn push_attribute_value(out: &mut String, text: &str) {
+    // Path data, codes and most names have nothing to escape: copy them at once.
+    if !text.contains(['&', '"', '<', '>']) {
+        out.push_str(text);
+        return;
+    }
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),
