@@ -44,6 +44,13 @@ impl AppState {
         texts(self.lang.get())
     }
 
+    /// One UI text, reactive, as a view or attribute value. Every use has the same closure type
+    /// (the function pointer picks the text), so a page with dozens of texts compiles the
+    /// rendering code for it once, not once per text: smaller wasm, faster first paint.
+    pub fn text(self, pick: fn(&'static Texts) -> &'static str) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+        move || pick(self.t())
+    }
+
     /// Syncs with the endpoint now (the retry button). A failure keeps the dataset shown.
     pub fn sync_now(self) {
         if matches!(self.data.get_untracked(), LoadState::Failed(_)) {
@@ -101,7 +108,7 @@ pub fn App() -> impl IntoView {
     let state = provide_app_state();
     view! {
         <Router>
-            <a class="skip-link" href="#inhoud">{move || state.t().skip_to_content}</a>
+            <a class="skip-link" href="#inhoud">{state.text(|t| t.skip_to_content)}</a>
             <Header/>
             <main id="inhoud" tabindex="-1">
                 // Inside <main> so the notice belongs to a landmark (axe "region").

@@ -62,7 +62,6 @@ pub fn CoverageMapSvg(
     label_of: Arc<dyn Fn(usize) -> String + Send + Sync>,
 ) -> impl IntoView {
     let state = use_app_state();
-    let t = move || state.t();
     let window = RwSignal::new(ViewWindow::full(geometry.width, geometry.height));
     let focus = RwSignal::new(selected.get_untracked().and_then(|n| geometry.index_of(&n)).unwrap_or(0));
     let svg_ref = NodeRef::<leptos::svg::Svg>::new();
@@ -265,10 +264,10 @@ pub fn CoverageMapSvg(
     view! {
         <div class="map-frame">
             <div class="map-controls">
-                <button type="button" class="map-button" aria-label=move || t().map_zoom_in on:click=move |_| zoom_by(BUTTON_ZOOM)>"+"</button>
-                <button type="button" class="map-button" aria-label=move || t().map_zoom_out on:click=move |_| zoom_by(1.0 / BUTTON_ZOOM)>"−"</button>
+                <button type="button" class="map-button" aria-label=state.text(|t| t.map_zoom_in) on:click=move |_| zoom_by(BUTTON_ZOOM)>"+"</button>
+                <button type="button" class="map-button" aria-label=state.text(|t| t.map_zoom_out) on:click=move |_| zoom_by(1.0 / BUTTON_ZOOM)>"−"</button>
                 <button type="button" class="map-button map-button-wide" on:click=move |_| window.update(|w| *w = w.reset())>
-                    {move || t().map_reset}
+                    {state.text(|t| t.map_reset)}
                 </button>
             </div>
             <svg
@@ -279,7 +278,7 @@ pub fn CoverageMapSvg(
                 viewBox=move || window.get().view_box()
                 preserveAspectRatio="xMidYMid meet"
                 role="group"
-                aria-label=move || t().map_label
+                aria-label=state.text(|t| t.map_label)
                 on:wheel=on_wheel
                 on:pointerdown=on_pointer_down
                 on:pointermove=on_pointer_move
