@@ -73,24 +73,19 @@ pub fn CoverageExplorer(data: Arc<Dataset>) -> impl IntoView {
     // boundaries are ready, and stay when they fail.
     let entry = geometry::geometry_entry(&data);
     let cached = entry.as_ref().and_then(|e| geometry::cached_boundaries(e, &data));
-    let pending = match (&entry, &cached) {
-        (Some(e), None) => Some(geometry::request_boundaries(&state.endpoint.get_value(), e)),
+    let loading = match (&entry, &cached) {
+        (Some(e), None) => Some(geometry::boundaries(&state.endpoint.get_value(), e, &data)),
         _ => None,
     };
-    let status = RwSignal::new(match (&cached, &pending) {
+    let status = RwSignal::new(match (&cached, &loading) {
         (Some(_), _) => GeometryStatus::Boundaries,
         (None, Some(_)) => GeometryStatus::LoadingBoundaries,
         (None, None) => GeometryStatus::Hexagons,
     });
     let geometry = RwSignal::new(cached.unwrap_or_else(|| geometry::hexagons(&data)));
-    if let (Some(entry), Some(pending)) = (entry, pending) {
-        let data = data.clone();
+    if let Some(loading) = loading {
         spawn_local(async move {
-            let loaded = match pending {
-                Ok(pending) => geometry::load_boundaries(pending, &entry, &data).await,
-                Err(e) => Err(e),
-            };
-            match loaded {
+            match loading.await {
                 Ok(found) => {
                     geometry.set(found);
                     status.set(GeometryStatus::Boundaries);
