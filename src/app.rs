@@ -49,6 +49,13 @@ impl AppState {
         texts(self.lang.get())
     }
 
+    /// One UI text, reactive, as a view or attribute value. Every use has the same closure type
+    /// (the function pointer picks the text), so a page with dozens of texts compiles the
+    /// rendering code for it once, not once per text: smaller wasm, faster first paint.
+    pub fn text(self, pick: fn(&'static Texts) -> &'static str) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+        move || pick(self.t())
+    }
+
     pub fn is_embedded(&self) -> bool {
         self.embed.with_value(Option::is_some)
     }
@@ -136,7 +143,7 @@ pub fn App() -> impl IntoView {
     let embedded = state.is_embedded();
     view! {
         <Router>
-            <a class="skip-link" href="#inhoud">{move || state.t().skip_to_content}</a>
+            <a class="skip-link" href="#inhoud">{state.text(|t| t.skip_to_content)}</a>
             {if embedded { view! { <EmbedNav/> }.into_any() } else { view! { <Header/> }.into_any() }}
             <main id="inhoud" tabindex="-1">
                 // Inside <main> so the notice belongs to a landmark (axe "region").

@@ -136,6 +136,12 @@ impl MergerTable {
     /// municipality into its parts.
     pub fn translate(&self, nis: &str, from_year: u16, to_year: u16) -> Vec<String> {
         let mut codes = vec![nis.to_string()];
+        // Most calls are within one era or for a code no merger mentions: nothing to do.
+        let (low, high) = (from_year.min(to_year), from_year.max(to_year));
+        let mentioned = |m: &Merger| m.into == nis || m.from.iter().any(|f| f == nis);
+        if !self.mergers.iter().any(|m| m.year > low && m.year <= high && mentioned(m)) {
+            return codes;
+        }
         // Mergers in the order they happen in the direction of travel.
         let mut steps: Vec<&Merger> = self
             .mergers

@@ -191,6 +191,81 @@ pub fn boundary_geometry(
     Ok(MapGeometry { kind: GeometryKind::Boundaries, shapes: drawn, width: MAP_WIDTH, height, adjacency, missing })
 }
 
+/// How one shape of the map is drawn: the page writes these into the first markup and keeps
+/// them up to date on the elements afterwards.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ShapeState {
+    /// `muni`, `muni member` (another member of the selected partnership) or `muni selected`.
+    pub class: &'static str,
+    pub fill: String,
+    /// The one shape in the tab order (the arrow keys move it).
+    pub tab_stop: bool,
+    /// Accessible name: "Ieper: Regie Westhoek".
+    pub label: String,
+    pub pressed: bool,
+}
+
+impl ShapeState {
+    /// Attribute name and value pairs, in the order they are written.
+    pub fn attributes(&self) -> [(&'static str, &str); 5] {
+        [
+            ("class", self.class),
+            ("fill", &self.fill),
+            ("tabindex", if self.tab_stop { "0" } else { "-1" }),
+            ("aria-label", &self.label),
+            ("aria-pressed", if self.pressed { "true" } else { "false" }),
+        ]
+    }
+}
+
+/// Appends `text` escaped for a double-quoted attribute value (names come from the endpoint).
+pub fn push_attribute_value(out: &mut String, text: &str) {
+    // Path data, codes and most names have nothing to escape: copy them at once.
+    if !text.contains(['&', '"', '<', '>']) {
+        out.push_str(text);
+        return;
+    }
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            _ => out.push(c),
+        }
+    }
+}
+
+/// Every shape of `geometry` as focusable `<path>` elements, in shape order, to be set as the
+/// inner HTML of the map's group: one string parsed by the browser is much cheaper than
+/// creating hundreds of elements and thousands of attributes one call at a time.
+///
+/// ```
+/// use wegwijzer::coverage_view::{shapes_markup, GeometryKind, MapGeometry, MapShape, ShapeState};
+/// let g = MapGeometry { kind: GeometryKind::Hexagons, width: 10.0, height: 10.0, adjacency: vec![], missing: vec![],
+///     shapes: vec![MapShape { nis: "33011".into(), path: "M0 0L1 0L1 1Z".into(), center: [0.5, 0.5] }] };
+/// let html = shapes_markup(&g, |_| ShapeState { class: "muni", fill: "#E69F00".into(), tab_stop: true,
+///     label: "Ieper: <Regie> \"West\" & co".into(), pressed: false });
+/// assert_eq!(html, "<path d=\"M0 0L1 0L1 1Z\" data-nis=\"33011\" role=\"button\" class=\"muni\" fill=\"#E69F00\" \
+///     tabindex=\"0\" aria-label=\"Ieper: &lt;Regie&gt; &quot;West&quot; &amp; co\" aria-pressed=\"false\"></path>");
+/// ```
+pub fn shapes_markup(geometry: &MapGeometry, state: impl Fn(usize) -> ShapeState) -> String {
+    let mut out = String::with_capacity(geometry.shapes.iter().map(|s| s.path.len() + 160).sum());
+    for (i, shape) in geometry.shapes.iter().enumerate() {
+        let fixed = [("d", shape.path.as_str()), ("data-nis", shape.nis.as_str()), ("role", "button")];
+        out.push_str("<path");
+        for (name, value) in fixed.into_iter().chain(state(i).attributes()) {
+            out.push(' ');
+            out.push_str(name);
+            out.push_str("=\"");
+            push_attribute_value(&mut out, value);
+            out.push('"');
+        }
+        out.push_str("></path>");
+    }
+    out
+}
+
 /// A colour index into [`PALETTE`] for each of `count` partnerships. Up to the palette's size,
 /// every partnership gets its own colour in order; beyond that, a greedy colouring gives
 /// partnerships that border each other (`touching` pairs of partnership indices) different

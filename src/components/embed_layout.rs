@@ -16,10 +16,10 @@ pub fn EmbedNav() -> impl IntoView {
     let shown = state.embed.with_value(|e| e.as_ref().is_some_and(|c| c.controls.map));
     shown.then(|| {
         view! {
-            <nav class="embed-nav" aria-label=move || state.t().embed_nav_label>
+            <nav class="embed-nav" aria-label=state.text(|t| t.embed_nav_label)>
                 <ul>
-                    <li><A href="/" exact=true>{move || state.t().nav_directory}</A></li>
-                    <li><A href="/kaart">{move || state.t().nav_map}</A></li>
+                    <li><A href="/" exact=true>{state.text(|t| t.nav_directory)}</A></li>
+                    <li><A href="/kaart">{state.text(|t| t.nav_map)}</A></li>
                 </ul>
             </nav>
         }
@@ -59,8 +59,8 @@ pub fn EmbedFooter() -> impl IntoView {
             <SyncStatus/>
             <p>
                 <a href="/" target="_blank" rel="noopener">
-                    {move || state.t().embed_open_full}
-                    <span class="visually-hidden">" " {move || state.t().new_tab}</span>
+                    {state.text(|t| t.embed_open_full)}
+                    <span class="visually-hidden">" " {state.text(|t| t.new_tab)}</span>
                 </a>
             </p>
         </footer>
@@ -77,7 +77,7 @@ pub fn RegionLink(href: String, nis: String, children: Children, #[prop(optional
         view! {
             <a href=href class=class target="_blank" rel="noopener">
                 {children()}
-                <span class="visually-hidden">" " {move || state.t().new_tab}</span>
+                <span class="visually-hidden">" " {state.text(|t| t.new_tab)}</span>
             </a>
         }
         .into_any()

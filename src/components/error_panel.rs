@@ -30,14 +30,14 @@ pub fn ErrorPanel(error: LoadError) -> impl IntoView {
     let error = StoredValue::new(error);
     view! {
         <section class="error-panel" role="alert" aria-labelledby="error-title">
-            <h2 id="error-title">{move || state.t().error_title}</h2>
+            <h2 id="error-title">{state.text(|t| t.error_title)}</h2>
             <p>{move || error_message(state.t(), &error.read_value())}</p>
             <details>
-                <summary>{move || state.t().error_details}</summary>
+                <summary>{state.text(|t| t.error_details)}</summary>
                 <pre>{detail}</pre>
             </details>
             <button type="button" class="button" on:click=move |_| state.sync_now()>
-                {move || state.t().retry}
+                {state.text(|t| t.retry)}
             </button>
         </section>
     }

@@ -56,7 +56,6 @@ pub fn FilterPanel(
     on_change: Callback<DirectoryView>,
 ) -> impl IntoView {
     let state = use_app_state();
-    let t = move || state.t();
     let fieldset = |facet: Facet, legend: fn(&crate::i18n::Texts) -> &'static str, key: &'static str| {
         let data = data.clone();
         view! {
@@ -129,7 +128,7 @@ pub fn FilterPanel(
             {fieldset(Facet::Provinces, |t| t.facet_provinces, "provincie")}
             {fieldset(Facet::Partnerships, |t| t.facet_partnerships, "regie")}
             <div class="field">
-                <label for="f-gemeente">{move || t().facet_municipalities}</label>
+                <label for="f-gemeente">{state.text(|t| t.facet_municipalities)}</label>
                 <select
                     id="f-gemeente"
                     prop:value=move || view.with(|v| v.municipalities.first().cloned().unwrap_or_default())
@@ -140,12 +139,12 @@ pub fn FilterPanel(
                         on_change.run(next);
                     }
                 >
-                    <option value="">{move || t().any_municipality}</option>
+                    <option value="">{state.text(|t| t.any_municipality)}</option>
                     {move || based_in_options(true)}
                 </select>
             </div>
             <div class="field">
-                <label for="f-werkt-in">{move || t().serves_label}</label>
+                <label for="f-werkt-in">{state.text(|t| t.serves_label)}</label>
                 <select
                     id="f-werkt-in"
                     prop:value=move || view.with(|v| v.serves.clone().unwrap_or_default())
@@ -156,7 +155,7 @@ pub fn FilterPanel(
                         on_change.run(next);
                     }
                 >
-                    <option value="">{move || t().any_municipality}</option>
+                    <option value="">{state.text(|t| t.any_municipality)}</option>
                     {move || municipality_options(false)}
                 </select>
             </div>
@@ -167,9 +166,9 @@ pub fn FilterPanel(
                     disabled=move || view.with(|v| v.active_filter_count() == 0)
                     on:click=move |_| on_change.run(view.get_untracked().without_filters())
                 >
-                    {move || t().clear_filters}
+                    {state.text(|t| t.clear_filters)}
                 </button>
-                <button type="button" class="button" on:click=move |_| open.set(false)>{move || t().close}</button>
+                <button type="button" class="button" on:click=move |_| open.set(false)>{state.text(|t| t.close)}</button>
             </p>
         </div>
     }

@@ -46,9 +46,9 @@ pub fn InitiativeCard(
         <li class="card">
             <h2 class="card-title"><A href=href>{initiative.name}</A></h2>
             <p class="card-kind">{kind}</p>
-            <p class="card-services"><span class="visually-hidden">{move || state.t().label_services} ": "</span>{services}</p>
+            <p class="card-services"><span class="visually-hidden">{state.text(|t| t.label_services)} ": "</span>{services}</p>
             <p class="card-place">
-                <span class="visually-hidden">{move || state.t().label_municipality} ": "</span>{place}
+                <span class="visually-hidden">{state.text(|t| t.label_municipality)} ": "</span>{place}
                 {distance_km.map(|km| view! { " · " <span class="distance">{move || format_km(km, lang.get(), state.t().distance_km)}</span> })}
             </p>
         </li>

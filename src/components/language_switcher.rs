@@ -33,7 +33,7 @@ pub fn LanguageSwitcher() -> impl IntoView {
         navigate(&url, NavigateOptions { replace: true, scroll: false, ..Default::default() });
     };
     view! {
-        <div class="language-switcher" role="group" aria-label=move || state.t().language_label>
+        <div class="language-switcher" role="group" aria-label=state.text(|t| t.language_label)>
             {Lang::ALL.into_iter().map(|lang| {
                 let choose = choose.clone();
                 view! {

@@ -9,13 +9,13 @@ pub fn Header() -> impl IntoView {
     view! {
         <header class="site-header">
             <A href="/" attr:class="brand">
-                <span class="brand-name">{move || state.t().app_title}</span>
+                <span class="brand-name">{state.text(|t| t.app_title)}</span>
             </A>
-            <nav aria-label=move || state.t().nav_label>
+            <nav aria-label=state.text(|t| t.nav_label)>
                 <ul>
-                    <li><A href="/" exact=true>{move || state.t().nav_directory}</A></li>
-                    <li><A href="/kaart">{move || state.t().nav_map}</A></li>
-                    <li><A href="/over">{move || state.t().nav_about}</A></li>
+                    <li><A href="/" exact=true>{state.text(|t| t.nav_directory)}</A></li>
+                    <li><A href="/kaart">{state.text(|t| t.nav_map)}</A></li>
+                    <li><A href="/over">{state.text(|t| t.nav_about)}</A></li>
                 </ul>
             </nav>
             <LanguageSwitcher/>
@@ -30,7 +30,7 @@ pub fn SampleNotice() -> impl IntoView {
     let is_sample = move || matches!(state.data.get(), LoadState::Ready(d) if d.is_sample());
     view! {
         <Show when=is_sample>
-            <p class="sample-notice" role="note">{move || state.t().sample_notice}</p>
+            <p class="sample-notice" role="note">{state.text(|t| t.sample_notice)}</p>
         </Show>
     }
 }
@@ -41,7 +41,7 @@ pub fn Footer() -> impl IntoView {
     view! {
         <footer class="site-footer">
             <SyncStatus/>
-            <p>{move || state.t().footer} " · " <A href="/over">{move || state.t().nav_about}</A></p>
+            <p>{state.text(|t| t.footer)} " · " <A href="/over">{state.text(|t| t.nav_about)}</A></p>
         </footer>
     }
 }

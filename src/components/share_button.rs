@@ -38,7 +38,7 @@ pub fn ShareButton(#[prop(into)] title: String) -> impl IntoView {
     };
     view! {
         <button type="button" class="button button-secondary" on:click=share>
-            {move || state.t().share}
+            {state.text(|t| t.share)}
         </button>
         <span class="share-status" role="status" aria-live="polite">{move || status.get()}</span>
     }

@@ -47,7 +47,7 @@ pub fn SyncStatus() -> impl IntoView {
                 {text}
             </p>
             <Show when=failed>
-                <button type="button" class="button secondary" on:click=move |_| state.sync_now()>{move || t().sync_now}</button>
+                <button type="button" class="button secondary" on:click=move |_| state.sync_now()>{state.text(|t| t.sync_now)}</button>
             </Show>
             {move || storage_note().map(|note| view! { <p class="storage-note">{note}</p> })}
         </div>

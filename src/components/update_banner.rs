@@ -25,8 +25,8 @@ pub fn UpdateBanner() -> impl IntoView {
     view! {
         <Show when=move || ready.get()>
             <div class="update-banner" role="status">
-                <span>{move || state.t().update_available}</span>
-                <button type="button" class="button" on:click=apply>{move || state.t().update_reload}</button>
+                <span>{state.text(|t| t.update_available)}</span>
+                <button type="button" class="button" on:click=apply>{state.text(|t| t.update_reload)}</button>
             </div>
         </Show>
     }

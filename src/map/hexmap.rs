@@ -286,18 +286,25 @@ fn derived_spacing(points: &[Option<Xy>]) -> f64 {
         return 1.0;
     }
     let k = 2.min(pts.len() - 1);
+    // The two smallest distances of each point, kept by hand: sorting every row made this the
+    // slowest step of the layout (n² log n), and the map lays it out on its first paint.
     let mut kth: Vec<f64> = pts
         .iter()
         .enumerate()
         .map(|(i, a)| {
-            let mut d: Vec<f64> = pts
-                .iter()
-                .enumerate()
-                .filter(|&(j, _)| j != i)
-                .map(|(_, b)| ((a[0] - b[0]).powi(2) + (a[1] - b[1]).powi(2)).sqrt())
-                .collect();
-            d.sort_unstable_by(f64::total_cmp);
-            d[k - 1]
+            let mut nearest = [f64::INFINITY; 2];
+            for (j, b) in pts.iter().enumerate() {
+                if j == i {
+                    continue;
+                }
+                let d = ((a[0] - b[0]).powi(2) + (a[1] - b[1]).powi(2)).sqrt();
+                if d.total_cmp(&nearest[0]).is_lt() {
+                    nearest = [d, nearest[0]];
+                } else if d.total_cmp(&nearest[1]).is_lt() {
+                    nearest[1] = d;
+                }
+            }
+            nearest[k - 1]
         })
         .collect();
     kth.sort_unstable_by(f64::total_cmp);

@@ -145,15 +145,31 @@ pub fn point_in_ring(p: Xy, ring: &[Xy]) -> bool {
 /// small; "12" rather than "12.0", and never "-0".
 fn num(v: f64, out: &mut String) {
     let tenths = (v * 10.0).round() as i64;
-    if tenths < 0 {
-        out.push('-');
-    }
     let t = tenths.unsigned_abs();
-    out.push_str(&(t / 10).to_string());
+    // Written backwards into a buffer and pushed at once: formatting tens of thousands of
+    // numbers with `to_string` (an allocation each) was most of the cost of a path.
+    let mut buf = [0u8; 24];
+    let mut at = buf.len();
+    let mut put = |b: u8| {
+        at -= 1;
+        buf[at] = b;
+    };
     if t % 10 != 0 {
-        out.push('.');
-        out.push(char::from(b'0' + (t % 10) as u8));
+        put(b'0' + (t % 10) as u8);
+        put(b'.');
     }
+    let mut n = t / 10;
+    loop {
+        put(b'0' + (n % 10) as u8);
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    if tenths < 0 {
+        put(b'-');
+    }
+    out.push_str(std::str::from_utf8(&buf[at..]).unwrap_or_default());
 }
 
 /// The SVG path data (`d`) of an already projected shape: `M x y L x y ... Z` per ring, rounded to
@@ -214,31 +230,31 @@ fn key(p: Xy) -> (u64, u64) {
 /// assert_eq!(shared_arc_adjacency(&[sq("a", 0.0), sq("b", 1.0), sq("c", 5.0)]), vec![(0, 1)]);
 /// ```
 pub fn shared_arc_adjacency(shapes: &[Shape]) -> Vec<(usize, usize)> {
-    let mut owner: HashMap<((u64, u64), (u64, u64)), usize> = HashMap::new();
-    let mut pairs = std::collections::BTreeSet::new();
+    // Every undirected segment with its shape, sorted so equal segments sit together: cheaper
+    // than hashing tens of thousands of segments. Within a run of one segment the first shape is
+    // the lowest index, paired with each other shape that walks it.
+    type Segment = ((u64, u64), (u64, u64));
+    let mut segments: Vec<(Segment, usize)> = Vec::new();
     for (i, shape) in shapes.iter().enumerate() {
         for ring in shape.rings() {
             let n = ring.len();
             for k in 0..n {
                 let (a, b) = (key(ring[k]), key(ring[(k + 1) % n]));
-                if a == b {
-                    continue;
-                }
-                // Undirected segment: the neighbour walks it the other way round.
-                let seg = if a < b { (a, b) } else { (b, a) };
-                match owner.get(&seg) {
-                    Some(&j) if j != i => {
-                        pairs.insert((j.min(i), j.max(i)));
-                    }
-                    Some(_) => {}
-                    None => {
-                        owner.insert(seg, i);
-                    }
+                if a != b {
+                    segments.push((if a < b { (a, b) } else { (b, a) }, i));
                 }
             }
         }
     }
-    pairs.into_iter().collect()
+    segments.sort_unstable();
+    let mut pairs = Vec::new();
+    for run in segments.chunk_by(|x, y| x.0 == y.0) {
+        let first = run[0].1;
+        pairs.extend(run[1..].iter().filter(|s| s.1 != first).map(|s| (first, s.1)));
+    }
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
 }
 
 /// Dissolves shapes into groups: `target(id)` names the group (for mergers, the new NIS code).
@@ -391,6 +407,12 @@ mod tests {
         };
         // The hole collapses to one point at this precision and is dropped.
         assert_eq!(svg_path(&s), "M0 1.3L3.3 -2L5 5Z");
+        let wide = Shape {
+            id: "y".into(),
+            name: None,
+            polygons: vec![Polygon { exterior: vec![[1234.56, -0.7], [-1005.0, 90.0], [10.0, -120.05]], holes: vec![] }],
+        };
+        assert_eq!(svg_path(&wide), "M1234.6 -0.7L-1005 90L10 -120.1Z");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! types and null geometries are skipped; malformed input is a [`GeometryError`], never a panic.
 
 use super::shapes::{Polygon, Ring, Shape, Xy};
+use serde::de::{Deserializer, IgnoredAny, SeqAccess, Visitor};
 use serde::Deserialize;
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
@@ -61,29 +62,45 @@ impl fmt::Display for GeometryError {
 
 impl std::error::Error for GeometryError {}
 
+/// TopoJSON and GeoJSON in one pass: the fields of the other format are absent.
 #[derive(Deserialize)]
-struct Head {
+struct Document {
     #[serde(rename = "type")]
     kind: String,
+    arcs: Option<Vec<Vec<Position>>>,
+    transform: Option<Transform>,
+    objects: Option<BTreeMap<String, Value>>,
+    features: Option<Vec<Value>>,
 }
 
-#[derive(Deserialize)]
-struct Topology {
-    arcs: Vec<Vec<Vec<f64>>>,
-    #[serde(default)]
-    transform: Option<Transform>,
-    objects: BTreeMap<String, Value>,
+/// A position's first two numbers (`None` when it has fewer), read without a `Vec` per point:
+/// a municipality file has tens of thousands of them.
+struct Position(Option<Xy>);
+
+impl<'de> Deserialize<'de> for Position {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Numbers;
+        impl<'de> Visitor<'de> for Numbers {
+            type Value = Position;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a position (an array of numbers)")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Position, A::Error> {
+                let x: Option<f64> = seq.next_element()?;
+                let y: Option<f64> = if x.is_some() { seq.next_element()? } else { None };
+                // Elevation and other extra numbers are allowed and ignored.
+                while seq.next_element::<IgnoredAny>()?.is_some() {}
+                Ok(Position(x.zip(y).map(|(x, y)| [x, y])))
+            }
+        }
+        deserializer.deserialize_seq(Numbers)
+    }
 }
 
 #[derive(Deserialize)]
 struct Transform {
     scale: [f64; 2],
     translate: [f64; 2],
-}
-
-#[derive(Deserialize)]
-struct FeatureCollection {
-    features: Vec<Value>,
 }
 
 /// Parses TopoJSON or GeoJSON bytes into shapes, in file order. Several geometries with the same
@@ -103,22 +120,22 @@ struct FeatureCollection {
 /// ```
 pub fn parse_geometry(bytes: &[u8], options: &GeometryOptions) -> Result<Vec<Shape>, GeometryError> {
     let json = |e: serde_json::Error| GeometryError::Json(e.to_string());
-    let head: Head = serde_json::from_slice(bytes).map_err(json)?;
+    let missing = |field: &str| GeometryError::Json(format!("missing field `{field}`"));
+    let doc: Document = serde_json::from_slice(bytes).map_err(json)?;
     let mut out = Collector::default();
-    match head.kind.as_str() {
+    match doc.kind.as_str() {
         "Topology" => {
-            let topo: Topology = serde_json::from_slice(bytes).map_err(json)?;
-            let arcs = decode_arcs(&topo)?;
+            let arcs = decode_arcs(&doc.arcs.ok_or_else(|| missing("arcs"))?, doc.transform.as_ref())?;
+            let objects = doc.objects.ok_or_else(|| missing("objects"))?;
             let object = match &options.object {
-                Some(name) => topo.objects.get(name).ok_or_else(|| GeometryError::ObjectNotFound(name.clone()))?,
-                None if topo.objects.len() == 1 => topo.objects.values().next().expect("one object"),
-                None => return Err(GeometryError::AmbiguousObject(topo.objects.keys().cloned().collect())),
+                Some(name) => objects.get(name).ok_or_else(|| GeometryError::ObjectNotFound(name.clone()))?,
+                None if objects.len() == 1 => objects.values().next().expect("one object"),
+                None => return Err(GeometryError::AmbiguousObject(objects.keys().cloned().collect())),
             };
             walk_topology(object, &arcs, options, &mut out)?;
         }
         "FeatureCollection" => {
-            let fc: FeatureCollection = serde_json::from_slice(bytes).map_err(json)?;
-            for feature in &fc.features {
+            for feature in &doc.features.ok_or_else(|| missing("features"))? {
                 let index = out.seen;
                 out.seen += 1;
                 let Some(geometry) = feature.get("geometry").filter(|g| !g.is_null()) else { continue };
@@ -181,19 +198,21 @@ fn position(p: &[f64], id: &str) -> Result<Xy, GeometryError> {
 
 /// Absolute coordinates of every arc: undo the delta encoding and quantization when there is a
 /// transform (TopoJSON spec, "quantized positions").
-fn decode_arcs(topo: &Topology) -> Result<Vec<Vec<Xy>>, GeometryError> {
-    topo.arcs
-        .iter()
+fn decode_arcs(arcs: &[Vec<Position>], transform: Option<&Transform>) -> Result<Vec<Vec<Xy>>, GeometryError> {
+    arcs.iter()
         .enumerate()
         .map(|(i, arc)| {
-            let id = format!("arc {i}");
-            match &topo.transform {
-                None => arc.iter().map(|p| position(p, &id)).collect(),
+            let position = |p: &Position| match p.0 {
+                Some([x, y]) if x.is_finite() && y.is_finite() => Ok([x, y]),
+                _ => Err(bad(&format!("arc {i}"), "a position is not two finite numbers")),
+            };
+            match transform {
+                None => arc.iter().map(position).collect(),
                 Some(t) => {
                     let (mut x, mut y) = (0.0, 0.0);
                     arc.iter()
                         .map(|p| {
-                            let [dx, dy] = position(p, &id)?;
+                            let [dx, dy] = position(p)?;
                             x += dx;
                             y += dy;
                             Ok([x * t.scale[0] + t.translate[0], y * t.scale[1] + t.translate[1]])

@@ -13,10 +13,10 @@ pub fn About() -> impl IntoView {
     let t = move || state.t();
     Effect::new(move |_| set_page_title(state.t().nav_about, state.t().app_title));
     view! {
-        <h1>{move || t().about_heading}</h1>
-        <p>{move || t().about_intro}</p>
+        <h1>{state.text(|t| t.about_heading)}</h1>
+        <p>{state.text(|t| t.about_intro)}</p>
         <section aria-labelledby="h-dataset">
-            <h2 id="h-dataset">{move || t().about_dataset}</h2>
+            <h2 id="h-dataset">{state.text(|t| t.about_dataset)}</h2>
             {with_data(move |data| {
                 let index = data.index.clone();
                 let places: HashSet<&str> = data.initiatives.iter().map(|i| i.nis.as_str()).collect();
@@ -24,15 +24,15 @@ pub fn About() -> impl IntoView {
                 let sources = index.as_ref().map(|i| i.sources.clone()).unwrap_or_default();
                 view! {
                     <dl class="facts">
-                        <dt>{move || t().about_publisher}</dt>
+                        <dt>{state.text(|t| t.about_publisher)}</dt>
                         <dd>{index.as_ref().map(|i| i.publisher.clone())}</dd>
-                        <dt>{move || t().about_version}</dt>
+                        <dt>{state.text(|t| t.about_version)}</dt>
                         <dd>{index.as_ref().map(|i| i.dataset_version)}</dd>
-                        <dt>{move || t().about_generated}</dt>
+                        <dt>{state.text(|t| t.about_generated)}</dt>
                         <dd>{index.as_ref().map(|i| i.generated_at.clone())}</dd>
                     </dl>
                     <p>{counts}</p>
-                    <h3>{move || t().about_sources}</h3>
+                    <h3>{state.text(|t| t.about_sources)}</h3>
                     <ul class="sources">
                         {sources.into_iter().map(|s| {
                             let name = s.name.clone();
@@ -42,9 +42,9 @@ pub fn About() -> impl IntoView {
                             view! {
                                 <li>
                                     {if link.is_some() { link.into_any() } else { name.into_any() }}
-                                    " — " {move || t().about_licence} ": " {s.licence.clone()}
+                                    " — " {state.text(|t| t.about_licence)} ": " {s.licence.clone()}
                                     {(!s.used_for.is_empty()).then(|| view! {
-                                        <br/>{move || t().about_used_for} ": " {s.used_for.clone()}
+                                        <br/>{state.text(|t| t.about_used_for)} ": " {s.used_for.clone()}
                                     })}
                                 </li>
                             }
@@ -54,13 +54,13 @@ pub fn About() -> impl IntoView {
             })}
         </section>
         <section aria-labelledby="h-privacy">
-            <h2 id="h-privacy">{move || t().about_privacy_heading}</h2>
-            <p>{move || t().about_privacy}</p>
+            <h2 id="h-privacy">{state.text(|t| t.about_privacy_heading)}</h2>
+            <p>{state.text(|t| t.about_privacy)}</p>
         </section>
         <section aria-labelledby="h-software">
-            <h2 id="h-software">{move || t().about_software_heading}</h2>
-            <p>{move || t().about_software}</p>
-            <p><A href="/insluiten">{move || t().about_embed}</A></p>
+            <h2 id="h-software">{state.text(|t| t.about_software_heading)}</h2>
+            <p>{state.text(|t| t.about_software)}</p>
+            <p><A href="/insluiten">{state.text(|t| t.about_embed)}</A></p>
         </section>
     }
 }

@@ -150,16 +150,16 @@ pub fn Directory() -> impl IntoView {
     let controls = state.embed.with_value(|e| e.as_ref().map(|c| c.controls).unwrap_or_default());
 
     view! {
-        <h1>{move || t().directory_heading}</h1>
+        <h1>{state.text(|t| t.directory_heading)}</h1>
         {controls.search.then(|| view! {
             <form role="search" class="search" on:submit=|ev| ev.prevent_default()>
-                <label for="zoek">{move || t().search_label}</label>
+                <label for="zoek">{state.text(|t| t.search_label)}</label>
                 <input
                     id="zoek"
                     type="search"
                     autocomplete="off"
                     spellcheck="false"
-                    placeholder=move || t().search_hint
+                    placeholder=state.text(|t| t.search_hint)
                     prop:value=move || view.get().query
                     on:input=on_input
                 />
@@ -227,12 +227,12 @@ pub fn Directory() -> impl IntoView {
                             aria-controls="filters"
                             on:click=move |_| filters_open.update(|o| *o = !*o)
                         >
-                            {move || t().filters_button}
+                            {state.text(|t| t.filters_button)}
                             {move || (filter_count() > 0).then(|| format!(" ({})", filter_count()))}
                         </button>
                     })}
                     <div class="field">
-                        <label for="sorteer">{move || t().sort_label}</label>
+                        <label for="sorteer">{state.text(|t| t.sort_label)}</label>
                         <select
                             id="sorteer"
                             prop:value=move || view.get().sort.code()
@@ -245,16 +245,16 @@ pub fn Directory() -> impl IntoView {
                                 update(true, &|v| v.sort = sort);
                             }
                         >
-                            <option value="relevantie">{move || t().sort_relevance}</option>
-                            <option value="afstand">{move || t().sort_distance}</option>
-                            <option value="naam">{move || t().sort_name}</option>
+                            <option value="relevantie">{state.text(|t| t.sort_relevance)}</option>
+                            <option value="afstand">{state.text(|t| t.sort_distance)}</option>
+                            <option value="naam">{state.text(|t| t.sort_name)}</option>
                         </select>
                     </div>
                 </div>
                 <Show when=move || view.get().sort == Sort::Distance>
                     <div class="near">
                         <div class="field">
-                            <label for="plaats">{move || t().near_label}</label>
+                            <label for="plaats">{state.text(|t| t.near_label)}</label>
                             <select
                                 id="plaats"
                                 prop:value=place_value
@@ -269,15 +269,15 @@ pub fn Directory() -> impl IntoView {
                                     });
                                 }
                             >
-                                <option value="">{move || t().choose_place}</option>
-                                <option value="hier">{move || t().my_location}</option>
+                                <option value="">{state.text(|t| t.choose_place)}</option>
+                                <option value="hier">{state.text(|t| t.my_location)}</option>
                                 {places.iter().map(|(nis, name)| view! { <option value=nis.clone()>{name.clone()}</option> }).collect_view()}
                             </select>
                         </div>
                         <button type="button" class="button button-secondary" on:click=use_location>
-                            {move || t().use_my_location}
+                            {state.text(|t| t.use_my_location)}
                         </button>
-                        <p class="hint">{move || t().location_note}</p>
+                        <p class="hint">{state.text(|t| t.location_note)}</p>
                         <p class="hint" role="status">{move || location_message.get()}</p>
                     </div>
                 </Show>
@@ -293,12 +293,12 @@ pub fn Directory() -> impl IntoView {
                 {scope}
                 <p class="result-count" role="status" aria-live="polite">{move || fill(t().result_count, "n", total())}</p>
                 <Show when=move || total() == 0>
-                    <p class="no-results">{move || t().no_results}</p>
+                    <p class="no-results">{state.text(|t| t.no_results)}</p>
                 </Show>
                 <ul class="cards">{list}</ul>
                 <Show when=more>
                     <button type="button" class="button" on:click=move |_| shown.update(|n| *n += PAGE_SIZE)>
-                        {move || t().show_more}
+                        {state.text(|t| t.show_more)}
                     </button>
                 </Show>
             }

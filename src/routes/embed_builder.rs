@@ -154,8 +154,8 @@ pub fn EmbedBuilder() -> impl IntoView {
     };
 
     view! {
-        <h1>{move || t().builder_heading}</h1>
-        <p>{move || t().builder_intro}</p>
+        <h1>{state.text(|t| t.builder_heading)}</h1>
+        <p>{state.text(|t| t.builder_intro)}</p>
         {with_data(move |data| {
             let partnerships: Vec<(String, String)> =
                 data.partnerships.iter().map(|p| (p.id.clone(), format!("{} ({}–{})", p.name, p.period.from, p.period.to))).collect();
@@ -189,38 +189,38 @@ pub fn EmbedBuilder() -> impl IntoView {
             view! {
                 <form class="builder" on:submit=|ev| ev.prevent_default()>
                     <fieldset class="facet">
-                        <legend>{move || t().builder_view}</legend>
+                        <legend>{state.text(|t| t.builder_view)}</legend>
                         <div class="field">
-                            <label for="b-weergave">{move || t().builder_view}</label>
+                            <label for="b-weergave">{state.text(|t| t.builder_view)}</label>
                             <select id="b-weergave" prop:value=move || form.read().view.clone()
                                 on:change=move |ev| form.update(|f| f.view = event_target_value(&ev))>
-                                <option value="lijst">{move || t().nav_directory}</option>
-                                <option value="kaart">{move || t().nav_map}</option>
-                                <option value="initiatief">{move || t().builder_view_initiative}</option>
+                                <option value="lijst">{state.text(|t| t.nav_directory)}</option>
+                                <option value="kaart">{state.text(|t| t.nav_map)}</option>
+                                <option value="initiatief">{state.text(|t| t.builder_view_initiative)}</option>
                             </select>
                         </div>
                         <Show when=move || form.read().view == "initiatief">
                             <div class="field">
-                                <label for="b-id">{move || t().builder_initiative}</label>
+                                <label for="b-id">{state.text(|t| t.builder_initiative)}</label>
                                 {text_input("b-id", |f| &f.initiative, |f, v| f.initiative = v)}
                             </div>
                         </Show>
                     </fieldset>
                     <fieldset class="facet">
-                        <legend>{move || t().builder_region}</legend>
+                        <legend>{state.text(|t| t.builder_region)}</legend>
                         <div class="field">
-                            <label for="b-regie">{move || t().facet_partnerships}</label>
+                            <label for="b-regie">{state.text(|t| t.facet_partnerships)}</label>
                             <select id="b-regie" prop:value=move || form.read().partnership.clone()
                                 on:change=move |ev| form.update(|f| f.partnership = event_target_value(&ev))>
-                                <option value="">{move || t().builder_region_all}</option>
+                                <option value="">{state.text(|t| t.builder_region_all)}</option>
                                 {partnerships.into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
                             </select>
                         </div>
                         <div class="field">
-                            <label for="b-provincie">{move || t().facet_provinces}</label>
+                            <label for="b-provincie">{state.text(|t| t.facet_provinces)}</label>
                             <select id="b-provincie" prop:value=move || form.read().province.clone()
                                 on:change=move |ev| form.update(|f| f.province = event_target_value(&ev))>
-                                <option value="">{move || t().builder_region_all}</option>
+                                <option value="">{state.text(|t| t.builder_region_all)}</option>
                                 {provinces.into_iter().map(|code| {
                                     let name = code.clone();
                                     view! { <option value=code>{move || province_name(&name, state.lang.get()).unwrap_or_default()}</option> }
@@ -228,43 +228,43 @@ pub fn EmbedBuilder() -> impl IntoView {
                             </select>
                         </div>
                         <div class="field">
-                            <label for="b-gemeenten">{move || t().builder_municipalities}</label>
+                            <label for="b-gemeenten">{state.text(|t| t.builder_municipalities)}</label>
                             {text_input("b-gemeenten", |f| &f.municipalities, |f, v| f.municipalities = v)}
                         </div>
                     </fieldset>
                     <fieldset class="facet">
-                        <legend>{move || t().facet_kinds}</legend>
+                        <legend>{state.text(|t| t.facet_kinds)}</legend>
                         {category_boxes(categories(CategoryKind::InitiativeType), |f| &mut f.kinds, |f| &f.kinds)}
                     </fieldset>
                     <fieldset class="facet">
-                        <legend>{move || t().facet_services}</legend>
+                        <legend>{state.text(|t| t.facet_services)}</legend>
                         {category_boxes(categories(CategoryKind::Service), |f| &mut f.services, |f| &f.services)}
                     </fieldset>
                     <fieldset class="facet">
-                        <legend>{move || t().builder_look}</legend>
+                        <legend>{state.text(|t| t.builder_look)}</legend>
                         <div class="field">
-                            <label for="b-taal">{move || t().language_label}</label>
+                            <label for="b-taal">{state.text(|t| t.language_label)}</label>
                             <select id="b-taal" prop:value=move || form.read().lang.clone()
                                 on:change=move |ev| form.update(|f| f.lang = event_target_value(&ev))>
                                 {Lang::ALL.into_iter().map(|l| view! { <option value=l.code()>{l.code().to_uppercase()}</option> }).collect_view()}
                             </select>
                         </div>
                         <div class="field colour">
-                            <label for="b-kleur">{move || t().builder_primary}</label>
+                            <label for="b-kleur">{state.text(|t| t.builder_primary)}</label>
                             {colour_input("b-kleur", |f| &f.primary, |f, v| f.primary = v)}
                         </div>
                         <div class="field colour">
-                            <label for="b-accent">{move || t().builder_accent}</label>
+                            <label for="b-accent">{state.text(|t| t.builder_accent)}</label>
                             {colour_input("b-accent", |f| &f.accent, |f, v| f.accent = v)}
                         </div>
                         <div class="field colour">
-                            <label for="b-achtergrond">{move || t().builder_background}</label>
+                            <label for="b-achtergrond">{state.text(|t| t.builder_background)}</label>
                             {colour_input("b-achtergrond", |f| &f.background, |f, v| f.background = v)}
                         </div>
                         {check(|t| t.builder_compact, |f| f.compact, |f, v| f.compact = v)}
                     </fieldset>
                     <fieldset class="facet">
-                        <legend>{move || t().builder_controls}</legend>
+                        <legend>{state.text(|t| t.builder_controls)}</legend>
                         {check(|t| t.search_label, |f| f.search, |f, v| f.search = v)}
                         {check(|t| t.filters_button, |f| f.filters, |f, v| f.filters = v)}
                         {check(|t| t.nav_map, |f| f.map, |f, v| f.map = v)}
@@ -275,18 +275,18 @@ pub fn EmbedBuilder() -> impl IntoView {
                 </div>
             }
         })}
-        <h2>{move || t().builder_snippet_script}</h2>
-        <label class="visually-hidden" for="b-script">{move || t().builder_snippet_script}</label>
+        <h2>{state.text(|t| t.builder_snippet_script)}</h2>
+        <label class="visually-hidden" for="b-script">{state.text(|t| t.builder_snippet_script)}</label>
         <textarea id="b-script" class="snippet" readonly rows="4" prop:value=move || script.get()></textarea>
-        <button type="button" class="button" on:click=move |_| copy(script.get_untracked())>{move || t().builder_copy}</button>
-        <h2>{move || t().builder_snippet_iframe}</h2>
-        <p class="hint">{move || t().builder_iframe_note}</p>
-        <label class="visually-hidden" for="b-iframe">{move || t().builder_snippet_iframe}</label>
+        <button type="button" class="button" on:click=move |_| copy(script.get_untracked())>{state.text(|t| t.builder_copy)}</button>
+        <h2>{state.text(|t| t.builder_snippet_iframe)}</h2>
+        <p class="hint">{state.text(|t| t.builder_iframe_note)}</p>
+        <label class="visually-hidden" for="b-iframe">{state.text(|t| t.builder_snippet_iframe)}</label>
         <textarea id="b-iframe" class="snippet" readonly rows="4" prop:value=move || iframe.get()></textarea>
-        <button type="button" class="button" on:click=move |_| copy(iframe.get_untracked())>{move || t().builder_copy}</button>
+        <button type="button" class="button" on:click=move |_| copy(iframe.get_untracked())>{state.text(|t| t.builder_copy)}</button>
         <p class="share-status" role="status" aria-live="polite">{move || copied.get()}</p>
-        <h2>{move || t().builder_preview}</h2>
-        <iframe class="embed-preview" title=move || t().builder_preview src=preview_src></iframe>
+        <h2>{state.text(|t| t.builder_preview)}</h2>
+        <iframe class="embed-preview" title=state.text(|t| t.builder_preview) src=preview_src></iframe>
         <p>{move || fill(t().builder_docs, "x", window().location().origin().unwrap_or_default())}</p>
     }
 }

@@ -23,15 +23,15 @@ pub fn InitiativePage() -> impl IntoView {
     let params = use_params_map();
     let id = move || params.read().get("id").unwrap_or_default();
     view! {
-        <p class="back"><A href="/">{move || state.t().back_to_list}</A></p>
+        <p class="back"><A href="/">{state.text(|t| t.back_to_list)}</A></p>
         {with_data(move |data| {
             match data.initiative(&id()).cloned() {
                 Some(initiative) => view! { <Detail data=data.clone() initiative/> }.into_any(),
                 None => {
                     Effect::new(move |_| set_page_title(state.t().page_not_found_title, state.t().app_title));
                     view! {
-                        <h1>{move || state.t().page_not_found_title}</h1>
-                        <p>{move || state.t().initiative_not_found}</p>
+                        <h1>{state.text(|t| t.page_not_found_title)}</h1>
+                        <p>{state.text(|t| t.initiative_not_found)}</p>
                     }
                     .into_any()
                 }
@@ -44,7 +44,6 @@ pub fn InitiativePage() -> impl IntoView {
 fn Detail(data: Arc<Dataset>, initiative: Initiative) -> impl IntoView {
     let state = use_app_state();
     let lang = state.lang;
-    let t = move || state.t();
     let i = Arc::new(initiative);
     {
         let name = i.name.clone();
@@ -68,50 +67,50 @@ fn Detail(data: Arc<Dataset>, initiative: Initiative) -> impl IntoView {
             <p class="detail-kind">{kind}" · "{place}</p>
             {description.clone()().map(|_| view! { <p class="detail-description">{description}</p> })}
             <section aria-labelledby="h-contact">
-                <h2 id="h-contact">{move || t().label_contact}</h2>
+                <h2 id="h-contact">{state.text(|t| t.label_contact)}</h2>
                 <dl class="facts">
-                    <dt>{move || t().label_address}</dt>
+                    <dt>{state.text(|t| t.label_address)}</dt>
                     <dd>
                         {i.address.one_line()}<br/>
-                        <a href=i.address.route_url() rel="noopener noreferrer" target="_blank">{move || t().route}</a>
+                        <a href=i.address.route_url() rel="noopener noreferrer" target="_blank">{state.text(|t| t.route)}</a>
                     </dd>
                     {phone.map(|p| view! {
-                        <dt>{move || t().label_phone}</dt>
+                        <dt>{state.text(|t| t.label_phone)}</dt>
                         <dd><a href=tel_href(&p)>{p.clone()}</a></dd>
                     })}
                     {email.map(|e| view! {
-                        <dt>{move || t().label_email}</dt>
+                        <dt>{state.text(|t| t.label_email)}</dt>
                         <dd><a href=format!("mailto:{e}")>{e.clone()}</a></dd>
                     })}
                     {website.map(|w| view! {
-                        <dt>{move || t().label_website}</dt>
+                        <dt>{state.text(|t| t.label_website)}</dt>
                         <dd><a href=w.clone() rel="noopener noreferrer" target="_blank">{w.clone()}</a></dd>
                     })}
                 </dl>
             </section>
             <section aria-labelledby="h-services">
-                <h2 id="h-services">{move || t().label_services}</h2>
+                <h2 id="h-services">{state.text(|t| t.label_services)}</h2>
                 <ul class="tags">{services}</ul>
             </section>
             {has_serves.then(|| view! {
                 <section aria-labelledby="h-serves">
-                    <h2 id="h-serves">{move || t().label_serves}</h2>
+                    <h2 id="h-serves">{state.text(|t| t.label_serves)}</h2>
                     <p>{serves}</p>
                 </section>
             })}
             {partnerships.map(|p| view! {
                 <section aria-labelledby="h-partnership">
-                    <h2 id="h-partnership">{move || t().label_partnership}</h2>
+                    <h2 id="h-partnership">{state.text(|t| t.label_partnership)}</h2>
                     <p>{p}</p>
                 </section>
             })}
             <p class="actions">
                 <ShareButton title=i.name.clone()/>
                 <button type="button" class="button button-secondary" on:click=move |_| { let _ = window().print(); }>
-                    {move || t().print}
+                    {state.text(|t| t.print)}
                 </button>
             </p>
-            <p class="updated">{move || t().label_updated}": "{i.updated_at.clone()}</p>
+            <p class="updated">{state.text(|t| t.label_updated)}": "{i.updated_at.clone()}</p>
         </article>
     }
 }

@@ -7,11 +7,10 @@ use leptos::prelude::*;
 #[component]
 pub fn CoverageMap() -> impl IntoView {
     let state = use_app_state();
-    let t = move || state.t();
     Effect::new(move |_| set_page_title(state.t().nav_map, state.t().app_title));
     view! {
-        <h1>{move || t().map_heading}</h1>
-        <p>{move || t().map_intro}</p>
+        <h1>{state.text(|t| t.map_heading)}</h1>
+        <p>{state.text(|t| t.map_intro)}</p>
         {with_data(move |data| view! { <CoverageExplorer data/> })}
     }
 }

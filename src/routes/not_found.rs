@@ -9,8 +9,8 @@ pub fn NotFound() -> impl IntoView {
     let state = use_app_state();
     Effect::new(move |_| set_page_title(state.t().page_not_found_title, state.t().app_title));
     view! {
-        <h1>{move || state.t().page_not_found_title}</h1>
-        <p>{move || state.t().page_not_found_text}</p>
-        <p><A href="/">{move || state.t().to_home}</A></p>
+        <h1>{state.text(|t| t.page_not_found_title)}</h1>
+        <p>{state.text(|t| t.page_not_found_text)}</p>
+        <p><A href="/">{state.text(|t| t.to_home)}</A></p>
     }
 }

@@ -1,7 +1,7 @@
 //! Where the map's geometry comes from. The hexagons are laid out once per municipality list and
 //! kept for later visits; real boundaries are fetched only when the map is opened and the
 //! endpoint lists a `geometry` file (docs/data-format.md), checked like every other file, and
-//! kept per file checksum.
+//! kept per file checksum; a page rendered again while they load waits for the same download.
 
 use crate::config::Endpoint;
 use crate::coverage::MergerTable;
@@ -9,9 +9,12 @@ use crate::coverage_view::{boundary_geometry, hex_geometry, MapGeometry};
 use crate::dataset::{is_plain_file_name, verify_file, Dataset, MAX_COLLECTION_BYTES};
 use crate::map::{parse_geometry, GeometryOptions};
 use crate::model::CollectionEntry;
-use gloo_net::http::Request;
+use futures::future::{FutureExt, LocalBoxFuture, Shared};
+use gloo_net::http::{Request, Response};
 use std::cell::RefCell;
 use std::sync::Arc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 use web_sys::RequestCache;
 
 /// The collection name of the optional geometry file in `index.json`.
@@ -21,8 +24,11 @@ thread_local! {
     // (key of the municipality list, layout): the layout costs milliseconds, so it is not redone
     // on every visit to /kaart.
     static HEXAGONS: RefCell<Option<(String, Arc<MapGeometry>)>> = const { RefCell::new(None) };
-    static BOUNDARIES: RefCell<Option<(String, Arc<MapGeometry>)>> = const { RefCell::new(None) };
+    static BOUNDARIES: RefCell<Option<(String, Boundaries)>> = const { RefCell::new(None) };
 }
+
+/// Boundaries being loaded or loaded, shared by every render of the page.
+pub type Boundaries = Shared<LocalBoxFuture<'static, Result<Arc<MapGeometry>, String>>>;
 
 /// What identifies the municipality list: its file's SHA-256, or its codes without an index.
 fn municipalities_key(data: &Dataset) -> String {
@@ -48,39 +54,57 @@ pub fn geometry_entry(data: &Dataset) -> Option<CollectionEntry> {
     data.index.as_ref()?.collections.get(GEOMETRY_COLLECTION).cloned()
 }
 
-/// Already fetched boundaries for this file and municipality list, without a request.
-pub fn cached_boundaries(entry: &CollectionEntry, data: &Dataset) -> Option<Arc<MapGeometry>> {
-    let key = format!("{}/{}", entry.sha256, municipalities_key(data));
-    BOUNDARIES.with_borrow(|c| c.as_ref().filter(|(k, _)| *k == key).map(|(_, g)| g.clone()))
+fn boundaries_key(entry: &CollectionEntry, data: &Dataset) -> String {
+    format!("{}/{}", entry.sha256, municipalities_key(data))
 }
 
-/// Downloads, verifies (size, SHA-256) and draws the endpoint's boundaries.
-pub async fn load_boundaries(endpoint: &Endpoint, entry: &CollectionEntry, data: &Dataset) -> Result<Arc<MapGeometry>, String> {
-    if let Some(found) = cached_boundaries(entry, data) {
-        return Ok(found);
+/// Boundaries already drawn for this file and municipality list, without waiting.
+pub fn cached_boundaries(entry: &CollectionEntry, data: &Dataset) -> Option<Arc<MapGeometry>> {
+    let key = boundaries_key(entry, data);
+    BOUNDARIES.with_borrow(|c| c.as_ref().filter(|(k, _)| *k == key)?.1.peek()?.clone().ok())
+}
+
+/// The endpoint's boundaries: the load already under way or done for this file and municipality
+/// list, else a new one whose request starts now. A failed load is tried again on the next call.
+pub fn boundaries(endpoint: &Endpoint, entry: &CollectionEntry, data: &Arc<Dataset>) -> Boundaries {
+    let key = boundaries_key(entry, data);
+    let usable = |(k, b): &(String, Boundaries)| *k == key && !matches!(b.peek(), Some(Err(_)));
+    if let Some(found) = BOUNDARIES.with_borrow(|c| c.as_ref().filter(|x| usable(x)).map(|(_, b)| b.clone())) {
+        return found;
     }
+    let pending = request_boundaries(endpoint, entry);
+    let (entry, data) = (entry.clone(), data.clone());
+    let loading = async move { load_boundaries(pending?, &entry, &data).await }.boxed_local().shared();
+    BOUNDARIES.set(Some((key, loading.clone())));
+    loading
+}
+
+/// Starts downloading the endpoint's boundaries now, before the page lays out and draws the
+/// hexagons, so the request runs while the main thread is busy. `no-cache` revalidates with the
+/// server (ETag), as for the collections.
+fn request_boundaries(endpoint: &Endpoint, entry: &CollectionEntry) -> Result<js_sys::Promise, String> {
     if !is_plain_file_name(&entry.file) {
         return Err(format!("{:?} is not a plain file name", entry.file));
     }
     if entry.bytes > MAX_COLLECTION_BYTES {
         return Err(format!("{}: {} bytes is over the limit", entry.file, entry.bytes));
     }
-    // `no-cache` revalidates with the server (ETag), as for the collections.
-    let response = Request::get(&endpoint.url(&entry.file))
-        .cache(RequestCache::NoCache)
-        .send()
-        .await
-        .map_err(|e| e.to_string())?;
+    let request = Request::get(&endpoint.url(&entry.file)).cache(RequestCache::NoCache).build().map_err(|e| e.to_string())?;
+    let window = web_sys::window().ok_or("no window")?;
+    Ok(window.fetch_with_request(&request.into()))
+}
+
+/// Verifies (size, SHA-256) and draws the boundaries of a request from [`request_boundaries`].
+async fn load_boundaries(pending: js_sys::Promise, entry: &CollectionEntry, data: &Dataset) -> Result<Arc<MapGeometry>, String> {
+    let response: web_sys::Response =
+        JsFuture::from(pending).await.map_err(|e| format!("{}: {e:?}", entry.file))?.unchecked_into();
+    let response = Response::from(response);
     if !response.ok() {
         return Err(format!("{}: HTTP {}", entry.file, response.status()));
     }
     let bytes = response.binary().await.map_err(|e| e.to_string())?;
     verify_file(entry, &bytes).map_err(|e| e.to_string())?;
     let shapes = parse_geometry(&bytes, &GeometryOptions::default()).map_err(|e| e.to_string())?;
-    let geometry = Arc::new(
-        boundary_geometry(&shapes, &data.municipalities, &MergerTable::flanders_2025()).map_err(|e| e.to_string())?,
-    );
-    let key = format!("{}/{}", entry.sha256, municipalities_key(data));
-    BOUNDARIES.set(Some((key, geometry.clone())));
-    Ok(geometry)
+    let geometry = boundary_geometry(&shapes, &data.municipalities, &MergerTable::flanders_2025()).map_err(|e| e.to_string())?;
+    Ok(Arc::new(geometry))
 }

@@ -3,7 +3,9 @@
 //! steps and the view window come from `coverage_view`; this file only wires events.
 
 use crate::app::use_app_state;
-use crate::coverage_view::{step, Direction, MapColouring, MapGeometry, ViewWindow, UNCOVERED_FILL};
+use crate::coverage_view::{
+    shapes_markup, step, Direction, MapColouring, MapGeometry, ShapeState, ViewWindow, UNCOVERED_FILL,
+};
 use leptos::prelude::*;
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -60,7 +62,6 @@ pub fn CoverageMapSvg(
     label_of: Arc<dyn Fn(usize) -> String + Send + Sync>,
 ) -> impl IntoView {
     let state = use_app_state();
-    let t = move || state.t();
     let window = RwSignal::new(ViewWindow::full(geometry.width, geometry.height));
     let focus = RwSignal::new(selected.get_untracked().and_then(|n| geometry.index_of(&n)).unwrap_or(0));
     let svg_ref = NodeRef::<leptos::svg::Svg>::new();
@@ -147,72 +148,60 @@ pub fn CoverageMapSvg(
         selected.set(Some(nis));
     };
 
-    // The shapes are rendered once with plain attributes, and one effect updates what changes
-    // (fill, selection, tab stop, label): hundreds of shapes with a reactive effect each made
-    // the first paint several times slower. Events are delegated to the group for the same reason.
-    let fill_of = move |colouring: &MapColouring, i: usize| match colouring.colour(i) {
-        Some(colour) => colour.to_string(),
-        None => format!("url(#{HATCH_ID})"),
+    // The shapes are written once as one markup string (see `shapes_markup`), and one effect
+    // updates what changes (fill, selection, tab stop, label): hundreds of shapes as separate
+    // elements, let alone with a reactive effect each, made the first paint several times
+    // slower. Events are delegated to the group for the same reason.
+    let state_of = {
+        let geometry = geometry.clone();
+        move |i: usize, colouring: &MapColouring, sel: Option<&str>, members: &HashSet<String>, focus_at: usize| {
+            let nis = geometry.shapes[i].nis.as_str();
+            let is_selected = sel == Some(nis);
+            ShapeState {
+                class: match (is_selected, members.contains(nis)) {
+                    (true, _) => "muni selected",
+                    (false, true) => "muni member",
+                    _ => "muni",
+                },
+                fill: match colouring.colour(i) {
+                    Some(colour) => colour.to_string(),
+                    None => format!("url(#{HATCH_ID})"),
+                },
+                tab_stop: i == focus_at,
+                label: label_of(i),
+                pressed: is_selected,
+            }
+        }
     };
-    let class_of = move |selected: bool, member: bool| match (selected, member) {
-        (true, _) => "muni selected",
-        (false, true) => "muni member",
-        _ => "muni",
-    };
-    let shapes = {
+    let markup = {
         let colouring = colouring.get_untracked();
         let sel = selected.get_untracked();
         let members = highlighted.get_untracked();
         let focus_at = focus.get_untracked();
-        geometry
-            .shapes
-            .iter()
-            .enumerate()
-            .map(|(i, shape)| {
-                let is_selected = sel.as_deref() == Some(shape.nis.as_str());
-                view! {
-                    <path
-                        class=class_of(is_selected, members.contains(&shape.nis))
-                        d=shape.path.clone()
-                        data-nis=shape.nis.clone()
-                        fill=fill_of(&colouring, i)
-                        role="button"
-                        tabindex=if i == focus_at { "0" } else { "-1" }
-                        aria-label=label_of(i)
-                        aria-pressed=is_selected.to_string()
-                    ></path>
-                }
-            })
-            .collect_view()
+        shapes_markup(&geometry, |i| state_of(i, &colouring, sel.as_deref(), &members, focus_at))
     };
     let group_ref = NodeRef::<leptos::svg::G>::new();
     {
-        let (geometry, label_of) = (geometry.clone(), label_of.clone());
+        let count = geometry.shapes.len();
         Effect::new(move |first: Option<()>| {
             let colouring = colouring.get();
             let sel = selected.get();
             let members = highlighted.get();
             let focus_at = focus.get();
             state.lang.track();
-            // The first run only subscribes: the shapes were rendered with these values.
+            // The first run only subscribes: the shapes were written with these values.
             if first.is_none() {
                 return;
             }
             let Some(group) = group_ref.get_untracked() else { return };
             let children = group.unchecked_ref::<web_sys::Element>().children();
-            for (i, shape) in geometry.shapes.iter().enumerate() {
+            for i in 0..count {
                 let Some(path) = children.item(i as u32) else { break };
-                let is_selected = sel.as_deref() == Some(shape.nis.as_str());
-                let set = |name: &str, value: &str| {
+                for (name, value) in state_of(i, &colouring, sel.as_deref(), &members, focus_at).attributes() {
                     if path.get_attribute(name).as_deref() != Some(value) {
                         let _ = path.set_attribute(name, value);
                     }
-                };
-                set("class", class_of(is_selected, members.contains(&shape.nis)));
-                set("fill", &fill_of(&colouring, i));
-                set("tabindex", if i == focus_at { "0" } else { "-1" });
-                set("aria-label", &label_of(i));
-                set("aria-pressed", if is_selected { "true" } else { "false" });
+                }
             }
         });
     }
@@ -275,10 +264,10 @@ pub fn CoverageMapSvg(
     view! {
         <div class="map-frame">
             <div class="map-controls">
-                <button type="button" class="map-button" aria-label=move || t().map_zoom_in on:click=move |_| zoom_by(BUTTON_ZOOM)>"+"</button>
-                <button type="button" class="map-button" aria-label=move || t().map_zoom_out on:click=move |_| zoom_by(1.0 / BUTTON_ZOOM)>"−"</button>
+                <button type="button" class="map-button" aria-label=state.text(|t| t.map_zoom_in) on:click=move |_| zoom_by(BUTTON_ZOOM)>"+"</button>
+                <button type="button" class="map-button" aria-label=state.text(|t| t.map_zoom_out) on:click=move |_| zoom_by(1.0 / BUTTON_ZOOM)>"−"</button>
                 <button type="button" class="map-button map-button-wide" on:click=move |_| window.update(|w| *w = w.reset())>
-                    {move || t().map_reset}
+                    {state.text(|t| t.map_reset)}
                 </button>
             </div>
             <svg
@@ -289,7 +278,7 @@ pub fn CoverageMapSvg(
                 viewBox=move || window.get().view_box()
                 preserveAspectRatio="xMidYMid meet"
                 role="group"
-                aria-label=move || t().map_label
+                aria-label=state.text(|t| t.map_label)
                 on:wheel=on_wheel
                 on:pointerdown=on_pointer_down
                 on:pointermove=on_pointer_move
@@ -303,7 +292,7 @@ pub fn CoverageMapSvg(
                         <line x1="0" y1="0" x2="0" y2="6" stroke="#7d8884" stroke-width="1.6"></line>
                     </pattern>
                 </defs>
-                <g class="shapes" node_ref=group_ref on:click=on_click on:keydown=on_key>{shapes}</g>
+                <g class="shapes" node_ref=group_ref inner_html=markup on:click=on_click on:keydown=on_key></g>
                 <g class="outlines" aria-hidden="true">{outlines}</g>
             </svg>
         </div>

@@ -20,7 +20,7 @@ use leptos::task::spawn_local;
 use map_svg::{CoverageMapSvg, HATCH_ID};
 use panel::SelectionPanel;
 use std::collections::HashSet;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use tables::{MunicipalityTable, PartnershipList};
 
 pub use geometry::GEOMETRY_COLLECTION;
@@ -46,49 +46,56 @@ pub fn CoverageExplorer(data: Arc<Dataset>) -> impl IntoView {
     let mergers = Arc::new(MergerTable::flanders_2025());
     let all_periods = periods(&data.partnerships);
     if all_periods.is_empty() {
-        return view! { <p>{move || t().panel_none}</p> }.into_any();
+        return view! { <p>{state.text(|t| t.panel_none)}</p> }.into_any();
     }
-    // A handful of periods and a few hundred municipalities: computing all of them up front
-    // makes switching instant.
-    let coverages: Arc<Vec<Arc<PeriodCoverage>>> = Arc::new(
-        all_periods
-            .iter()
-            .map(|p| Arc::new(PeriodCoverage::compute(&data.municipalities, &data.partnerships, &mergers, p)))
-            .collect(),
-    );
+    // Each period is computed when it is first shown or compared, then kept: the first paint
+    // only pays for the latest one.
+    let coverages: Arc<Vec<OnceLock<Arc<PeriodCoverage>>>> = Arc::new(all_periods.iter().map(|_| OnceLock::new()).collect());
+    let coverage_of = {
+        let (data, mergers, all_periods) = (data.clone(), mergers.clone(), all_periods.clone());
+        move |i: usize| -> Arc<PeriodCoverage> {
+            coverages[i]
+                .get_or_init(|| {
+                    Arc::new(PeriodCoverage::compute(&data.municipalities, &data.partnerships, &mergers, &all_periods[i]))
+                })
+                .clone()
+        }
+    };
     let period = RwSignal::new(all_periods.len() - 1);
     let compare = RwSignal::new(None::<usize>);
     let coverage = {
-        let coverages = coverages.clone();
-        Signal::derive(move || coverages[period.get()].clone())
+        let coverage_of = coverage_of.clone();
+        Signal::derive(move || coverage_of(period.get()))
     };
 
-    let geometry = RwSignal::new(geometry::hexagons(&data));
-    let status = RwSignal::new(GeometryStatus::Hexagons);
-    if let Some(entry) = geometry::geometry_entry(&data) {
-        match geometry::cached_boundaries(&entry, &data) {
-            Some(found) => {
-                geometry.set(found);
-                status.set(GeometryStatus::Boundaries);
+    // Boundaries the endpoint offers: kept from an earlier visit, or requested before the
+    // hexagons are laid out (so the download runs meanwhile); the hexagons show until the
+    // boundaries are ready, and stay when they fail.
+    let entry = geometry::geometry_entry(&data);
+    let cached = entry.as_ref().and_then(|e| geometry::cached_boundaries(e, &data));
+    let loading = match (&entry, &cached) {
+        (Some(e), None) => Some(geometry::boundaries(&state.endpoint.get_value(), e, &data)),
+        _ => None,
+    };
+    let status = RwSignal::new(match (&cached, &loading) {
+        (Some(_), _) => GeometryStatus::Boundaries,
+        (None, Some(_)) => GeometryStatus::LoadingBoundaries,
+        (None, None) => GeometryStatus::Hexagons,
+    });
+    let geometry = RwSignal::new(cached.unwrap_or_else(|| geometry::hexagons(&data)));
+    if let Some(loading) = loading {
+        spawn_local(async move {
+            match loading.await {
+                Ok(found) => {
+                    geometry.set(found);
+                    status.set(GeometryStatus::Boundaries);
+                }
+                Err(e) => {
+                    leptos::logging::warn!("map geometry: {e}");
+                    status.set(GeometryStatus::Failed);
+                }
             }
-            None => {
-                status.set(GeometryStatus::LoadingBoundaries);
-                let data = data.clone();
-                let endpoint = state.endpoint.get_value();
-                spawn_local(async move {
-                    match geometry::load_boundaries(&endpoint, &entry, &data).await {
-                        Ok(found) => {
-                            geometry.set(found);
-                            status.set(GeometryStatus::Boundaries);
-                        }
-                        Err(e) => {
-                            leptos::logging::warn!("map geometry: {e}");
-                            status.set(GeometryStatus::Failed);
-                        }
-                    }
-                });
-            }
-        }
+        });
     }
     let colouring = Memo::new(move |_| Arc::new(MapColouring::new(&geometry.get(), &coverage.get())));
     let selected = RwSignal::new(None::<String>);
@@ -124,10 +131,10 @@ pub fn CoverageExplorer(data: Arc<Dataset>) -> impl IntoView {
         }
     };
     let comparison = {
-        let (coverages, data, mergers) = (coverages.clone(), data.clone(), mergers.clone());
+        let (data, mergers) = (data.clone(), mergers.clone());
         move || {
             let other = compare.get().filter(|&o| o != period.get())?;
-            let cmp = PeriodComparison::new(&coverages[period.get()], &coverages[other]);
+            let cmp = PeriodComparison::new(&coverage_of(period.get()), &coverage_of(other));
             Some(view! { <ComparisonView comparison=cmp data=data.clone() mergers=mergers.clone()/> })
         }
     };
@@ -178,7 +185,7 @@ pub fn CoverageExplorer(data: Arc<Dataset>) -> impl IntoView {
         <section class="coverage-figures" aria-labelledby="h-dekking">
             <div class="period-controls">
                 <div class="field">
-                    <label for="periode">{move || t().map_period_label}</label>
+                    <label for="periode">{state.text(|t| t.map_period_label)}</label>
                     <select
                         id="periode"
                         prop:value=move || period.get().to_string()
@@ -192,13 +199,13 @@ pub fn CoverageExplorer(data: Arc<Dataset>) -> impl IntoView {
                     </select>
                 </div>
                 <div class="field">
-                    <label for="vergelijk">{move || t().map_compare_label}</label>
+                    <label for="vergelijk">{state.text(|t| t.map_compare_label)}</label>
                     <select
                         id="vergelijk"
                         prop:value=move || compare.get().map(|i| i.to_string()).unwrap_or_default()
                         on:change=move |ev| compare.set(event_target_value(&ev).parse::<usize>().ok())
                     >
-                        <option value="">{move || t().map_compare_none}</option>
+                        <option value="">{state.text(|t| t.map_compare_none)}</option>
                         {compare_options}
                     </select>
                 </div>
@@ -206,12 +213,12 @@ pub fn CoverageExplorer(data: Arc<Dataset>) -> impl IntoView {
             <Figures coverage=coverage/>
         </section>
         {comparison}
-        <div class="view-switch" role="group" aria-label=move || t().view_switch_label>
+        <div class="view-switch" role="group" aria-label=state.text(|t| t.view_switch_label)>
             <button type="button" class="button button-secondary" aria-pressed=move || (!show_table.get()).to_string() on:click=move |_| show_table.set(false)>
-                {move || t().view_map}
+                {state.text(|t| t.view_map)}
             </button>
             <button type="button" class="button button-secondary" aria-pressed=move || show_table.get().to_string() on:click=move |_| show_table.set(true)>
-                {move || t().view_table}
+                {state.text(|t| t.view_table)}
             </button>
         </div>
         <Show
@@ -225,8 +232,8 @@ pub fn CoverageExplorer(data: Arc<Dataset>) -> impl IntoView {
             }
         >
             <section class="map-section" aria-labelledby="h-kaart">
-                <h2 id="h-kaart" class="visually-hidden">{move || t().view_map}</h2>
-                <p class="hint">{move || t().map_keyboard_hint}</p>
+                <h2 id="h-kaart" class="visually-hidden">{state.text(|t| t.view_map)}</h2>
+                <p class="hint">{state.text(|t| t.map_keyboard_hint)}</p>
                 {map_view.clone()}
                 <p class="hint" role="status">{geometry_note}</p>
                 <Legend data=data.clone() coverage=coverage colouring=colouring/>
@@ -254,19 +261,19 @@ fn Figures(#[prop(into)] coverage: Signal<Arc<PeriodCoverage>>) -> impl IntoView
         <h2 id="h-dekking">{move || fill(t().fig_heading, "x", period_label(&f().period))}</h2>
         <dl class="figures">
             <div class="figure">
-                <dt>{move || t().fig_partnerships}</dt>
+                <dt>{state.text(|t| t.fig_partnerships)}</dt>
                 <dd data-figure="partnerships">{move || f().partnerships}</dd>
             </div>
             <div class="figure">
-                <dt>{move || t().fig_covered}</dt>
+                <dt>{state.text(|t| t.fig_covered)}</dt>
                 <dd data-figure="covered">{move || fill(&fill(t().fig_covered_value, "n", f().covered), "m", f().municipalities)}</dd>
             </div>
             <div class="figure">
-                <dt>{move || t().fig_municipality_share}</dt>
+                <dt>{state.text(|t| t.fig_municipality_share)}</dt>
                 <dd data-figure="municipality-share">{move || format_percent(f().municipality_share, state.lang.get())}</dd>
             </div>
             <div class="figure">
-                <dt>{move || t().fig_population_share}</dt>
+                <dt>{state.text(|t| t.fig_population_share)}</dt>
                 <dd data-figure="population-share">
                     {population}
                     {move || (f().without_population > 0).then(|| view! {
@@ -317,27 +324,27 @@ fn ComparisonView(comparison: PeriodComparison, data: Arc<Dataset>, mergers: Arc
     view! {
         <section class="comparison" aria-labelledby="h-vergelijking">
             <h2 id="h-vergelijking">{heading}</h2>
-            <h3>{move || t().cmp_figures}</h3>
+            <h3>{state.text(|t| t.cmp_figures)}</h3>
             <dl class="figures">
-                <div class="figure"><dt>{move || t().fig_partnerships}</dt><dd data-change="partnerships">{format_signed(pc)}</dd></div>
-                <div class="figure"><dt>{move || t().fig_covered}</dt><dd data-change="covered">{format_signed(cc)}</dd></div>
+                <div class="figure"><dt>{state.text(|t| t.fig_partnerships)}</dt><dd data-change="partnerships">{format_signed(pc)}</dd></div>
+                <div class="figure"><dt>{state.text(|t| t.fig_covered)}</dt><dd data-change="covered">{format_signed(cc)}</dd></div>
                 <div class="figure">
-                    <dt>{move || t().fig_municipality_share}</dt>
+                    <dt>{state.text(|t| t.fig_municipality_share)}</dt>
                     <dd data-change="municipality-share">{move || fill(t().cmp_points, "x", format_points(ms, lang.get()))}</dd>
                 </div>
                 <div class="figure">
-                    <dt>{move || t().fig_population_share}</dt>
+                    <dt>{state.text(|t| t.fig_population_share)}</dt>
                     <dd>{move || match ps {
                         Some(p) => fill(t().cmp_points, "x", format_points(p, lang.get())),
                         None => t().fig_population_unknown.to_string(),
                     }}</dd>
                 </div>
             </dl>
-            <h3>{move || t().cmp_joined} " (" {c.joined.len()} ")"</h3>
+            <h3>{state.text(|t| t.cmp_joined)} " (" {c.joined.len()} ")"</h3>
             {list(c.joined.clone(), "joined")}
-            <h3>{move || t().cmp_left} " (" {c.left.len()} ")"</h3>
+            <h3>{state.text(|t| t.cmp_left)} " (" {c.left.len()} ")"</h3>
             {list(c.left.clone(), "left")}
-            <h3>{move || t().cmp_changed} " (" {changed.len()} ")"</h3>
+            <h3>{state.text(|t| t.cmp_changed)} " (" {changed.len()} ")"</h3>
             {list(changed.clone(), "changed")}
         </section>
     }
@@ -351,7 +358,6 @@ fn Legend(
     #[prop(into)] colouring: Signal<Arc<MapColouring>>,
 ) -> impl IntoView {
     let state = use_app_state();
-    let t = move || state.t();
     let items = move || {
         let colouring = colouring.get();
         coverage
@@ -372,12 +378,12 @@ fn Legend(
     };
     view! {
         <section class="legend" aria-labelledby="h-legende">
-            <h3 id="h-legende">{move || t().legend_heading}</h3>
+            <h3 id="h-legende">{state.text(|t| t.legend_heading)}</h3>
             <ul>
                 {items}
                 <li>
                     <svg class="swatch" viewBox="0 0 16 16" aria-hidden="true"><rect width="16" height="16" fill=format!("url(#{HATCH_ID})")></rect></svg>
-                    {move || t().legend_uncovered}
+                    {state.text(|t| t.legend_uncovered)}
                 </li>
             </ul>
         </section>

@@ -85,9 +85,9 @@ pub fn MunicipalityTable(data: Arc<Dataset>, #[prop(into)] coverage: Signal<Arc<
     };
     view! {
         <section class="coverage-table-section">
-            <h2 id="h-tabel">{move || t().table_heading}</h2>
+            <h2 id="h-tabel">{state.text(|t| t.table_heading)}</h2>
             <div class="search">
-                <label for="tabel-zoek">{move || t().table_search}</label>
+                <label for="tabel-zoek">{state.text(|t| t.table_search)}</label>
                 <input id="tabel-zoek" type="search" autocomplete="off" prop:value=move || query.get() on:input=move |ev| query.set(event_target_value(&ev))/>
             </div>
             <p class="result-count" role="status">{move || fill(t().table_count, "n", shown().len())}</p>
@@ -98,7 +98,7 @@ pub fn MunicipalityTable(data: Arc<Dataset>, #[prop(into)] coverage: Signal<Arc<
                             {header(SortColumn::Name, |t| t.label_municipality)}
                             {header(SortColumn::Province, |t| t.facet_provinces)}
                             {header(SortColumn::Partnership, |t| t.table_partnership_col)}
-                            <th scope="col">{move || t().table_contact_col}</th>
+                            <th scope="col">{state.text(|t| t.table_contact_col)}</th>
                         </tr>
                     </thead>
                     <tbody>{body}</tbody>
@@ -142,9 +142,9 @@ pub fn PartnershipList(data: Arc<Dataset>, #[prop(into)] coverage: Signal<Arc<Pe
     };
     view! {
         <section aria-labelledby="h-verbanden">
-            <h2 id="h-verbanden">{move || t().partnerships_heading}</h2>
+            <h2 id="h-verbanden">{state.text(|t| t.partnerships_heading)}</h2>
             <div class="search">
-                <label for="verband-zoek">{move || t().partnerships_search}</label>
+                <label for="verband-zoek">{state.text(|t| t.partnerships_search)}</label>
                 <input id="verband-zoek" type="search" autocomplete="off" prop:value=move || query.get() on:input=move |ev| query.set(event_target_value(&ev))/>
             </div>
             <p class="result-count" role="status">{move || fill(t().partnerships_count, "n", count())}</p>
