@@ -161,6 +161,10 @@ pub(crate) fn parse_collection<T: DeserializeOwned>(index: &Index, name: &str, b
     Ok(collection.items)
 }
 
+/// How many initiatives the directory shows at first (and adds per "show more"). The cache
+/// keeps this many apart, so a start can paint them before reading the whole dataset.
+pub const FIRST_PAGE: usize = 50;
+
 /// A complete, verified and valid dataset with lookups by id.
 #[derive(Clone, Debug, Default)]
 pub struct Dataset {
@@ -187,8 +191,21 @@ impl Dataset {
         if !problems.is_empty() {
             return Err(LoadError::Invalid(problems));
         }
+        Ok(Dataset::trusted(index, categories, municipalities, partnerships, initiatives))
+    }
+
+    /// Builds a dataset WITHOUT validating it: only for records this app build validated
+    /// before it stored them (IndexedDB with a current [`crate::validate::RULES_VERSION`]
+    /// stamp). Validating 10,000 initiatives again at every start costs more than the start.
+    pub fn trusted(
+        index: Option<Index>,
+        categories: Vec<Category>,
+        municipalities: Vec<Municipality>,
+        partnerships: Vec<Partnership>,
+        initiatives: Vec<Initiative>,
+    ) -> Self {
         let by = |ids: Vec<&String>| ids.into_iter().enumerate().map(|(i, id)| (id.clone(), i)).collect();
-        Ok(Dataset {
+        Dataset {
             category_by_id: by(categories.iter().map(|c| &c.id).collect()),
             municipality_by_nis: by(municipalities.iter().map(|m| &m.nis).collect()),
             initiative_by_id: by(initiatives.iter().map(|i| &i.id).collect()),
@@ -197,7 +214,7 @@ impl Dataset {
             municipalities,
             partnerships,
             initiatives,
-        })
+        }
     }
 
     /// Verifies and parses the collection files of `index` (`file_bytes` by collection name).
@@ -210,6 +227,13 @@ impl Dataset {
         let partnerships = parse_collection(&index, "partnerships", get("partnerships")?)?;
         let initiatives = parse_collection(&index, "initiatives", get("initiatives")?)?;
         Dataset::new(Some(index), categories, municipalities, partnerships, initiatives)
+    }
+
+    /// Whether every initiative the index counts is here. False only for the first page of a
+    /// cached dataset, shown while the rest is read ([`FIRST_PAGE`]).
+    pub fn is_complete(&self) -> bool {
+        let count = self.index.as_ref().and_then(|i| i.collections.get("initiatives")).map(|e| e.count);
+        count.is_none_or(|n| n == self.initiatives.len() as u64)
     }
 
     pub fn is_sample(&self) -> bool {
