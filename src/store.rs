@@ -2,7 +2,8 @@
 //!
 //! Two object stores: `meta` holds, per endpoint, the index of the dataset in use, its ETag,
 //! the time of the last successful sync and the validation rules its records passed; `files`
-//! holds each collection's records as JSON text under `<endpoint>|<dataset version>/<collection>`.
+//! holds each collection's records as JSON text under `<endpoint>|<dataset version>/<collection>`
+//! (the four collections and `sources`; copies from before `sources` had its own file lack it).
 //! A new version is written with its meta in ONE transaction that also deletes the previous
 //! version's files, and a reader reads meta and files in one transaction, so nobody ever sees a
 //! mix of two versions. Records stamped with the current [`RULES_VERSION`] were validated before
@@ -24,7 +25,7 @@
 //! ```
 
 use crate::dataset::{Dataset, LoadError, FIRST_PAGE};
-use crate::model::{Category, Index, Initiative, Municipality, Partnership, COLLECTIONS};
+use crate::model::{Category, Index, Initiative, Municipality, Partnership, COLLECTIONS, SOURCES};
 use crate::validate::RULES_VERSION;
 use indexed_db_futures::database::Database;
 use indexed_db_futures::object_store::ObjectStore;
@@ -120,18 +121,24 @@ impl Store {
         let files = tx.object_store(FILES).map_err(js_err)?;
         let v = meta.index.dataset_version;
         let Some(texts) = read_texts(&files, endpoint, v).await? else { return Ok(None) };
+        // Absent in copies stored before sources had their own file: the index then has them.
+        let sources = read_text(&files, &file_key(endpoint, v, SOURCES)).await?;
         drop(tx);
-        let dataset = (|| {
+        let dataset = (|| -> Result<Dataset, LoadError> {
             let index = Some(meta.index.clone());
             let [c, m, p, i] = texts.each_ref().map(|t| t.as_str());
             use serde_json::from_str as parse;
             let (categories, municipalities, partnerships, initiatives) =
                 (parse(c).map_err(not_json)?, parse(m).map_err(not_json)?, parse(p).map_err(not_json)?, parse(i).map_err(not_json)?);
-            if meta.is_current() {
-                Ok(Dataset::trusted(index, categories, municipalities, partnerships, initiatives))
+            let mut dataset = if meta.is_current() {
+                Dataset::trusted(index, categories, municipalities, partnerships, initiatives)
             } else {
-                Dataset::new(index, categories, municipalities, partnerships, initiatives)
+                Dataset::new(index, categories, municipalities, partnerships, initiatives)?
+            };
+            if let Some(sources) = sources {
+                dataset.sources = parse(&sources).map_err(not_json)?;
             }
+            Ok(dataset)
         })();
         match dataset {
             Ok(dataset) => Ok(Some(Cached { meta, dataset })),
@@ -155,6 +162,7 @@ impl Store {
             serde_json::to_string(&dataset.municipalities),
             serde_json::to_string(&dataset.partnerships),
             serde_json::to_string(&dataset.initiatives),
+            serde_json::to_string(&dataset.sources),
         ];
         let meta = StoredMeta { index, etag, synced_at_ms, validated_with: RULES_VERSION };
         let meta = serde_json::to_string(&meta).map_err(js_err)?;
@@ -162,12 +170,13 @@ impl Store {
         let meta_store = tx.object_store(META).map_err(js_err)?;
         let files = tx.object_store(FILES).map_err(js_err)?;
         let previous = read_meta(&meta_store, endpoint).await.ok().flatten().map(|m| m.index.dataset_version);
-        for (name, text) in COLLECTIONS.into_iter().zip(texts) {
+        let names = || COLLECTIONS.into_iter().chain([SOURCES]);
+        for (name, text) in names().zip(texts) {
             let text = text.map_err(js_err)?;
             files.put(text).with_key(file_key(endpoint, v, name)).primitive().map_err(js_err)?;
         }
         if let Some(old) = previous.filter(|&old| old != v) {
-            for name in COLLECTIONS {
+            for name in names() {
                 files.delete(file_key(endpoint, old, name)).primitive().map_err(js_err)?;
             }
         }

@@ -4,7 +4,6 @@
 
 use std::path::Path;
 use wegwijzer::dataset::{parse_index, Dataset, FIRST_PAGE};
-use wegwijzer::model::COLLECTIONS;
 use wegwijzer::results::compute;
 use wegwijzer::search::SearchIndex;
 use wegwijzer::view_state::DirectoryView;
@@ -12,10 +11,8 @@ use wegwijzer::view_state::DirectoryView;
 fn sample_dataset() -> Dataset {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("public/data/v1");
     let index = parse_index(&std::fs::read(dir.join("index.json")).unwrap()).unwrap();
-    let files = COLLECTIONS
-        .iter()
-        .map(|c| (c.to_string(), std::fs::read(dir.join(&index.collections[*c].file)).unwrap()))
-        .collect();
+    // Every file the index lists: the four collections and sources.json.
+    let files = index.collections.iter().map(|(name, e)| (name.clone(), std::fs::read(dir.join(&e.file)).unwrap())).collect();
     Dataset::from_files(index, &files).unwrap()
 }
 

@@ -19,7 +19,7 @@ fn load() -> Dataset {
     };
     let index = parse_index(&read("index.json")).expect("index.json is valid");
     let files: HashMap<String, Vec<u8>> =
-        COLLECTIONS.iter().map(|c| (c.to_string(), read(&index.collections[*c].file))).collect();
+        index.collections.iter().map(|(name, e)| (name.clone(), read(&e.file))).collect();
     Dataset::from_files(index, &files).unwrap_or_else(|e| panic!("the sample endpoint is refused: {e}"))
 }
 

@@ -213,7 +213,7 @@ test('two tabs: a newer dataset reaches both, and a schema upgrade in one tab is
       };
     }));
     const version = stored.metas[0].index.dataset_version;
-    assert.equal(stored.keys.length, 4, `${stored.keys}`);
+    assert.equal(stored.keys.length, 5, `${stored.keys}`); // four collections and sources
     assert.ok(stored.keys.every((k) => k.includes(`|${version}/`)), `${stored.keys}`);
 
     // A newer app in tab B upgrades the database schema: tab A's open connection must not block it.
@@ -234,3 +234,4 @@ test('two tabs: a newer dataset reaches both, and a schema upgrade in one tab is
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
