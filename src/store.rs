@@ -127,7 +127,6 @@ impl Store {
         let dataset = (|| -> Result<Dataset, LoadError> {
             let index = Some(meta.index.clone());
             let [c, m, p, i] = texts.each_ref().map(|t| t.as_str());
-            use serde_json::from_str as parse;
             let (categories, municipalities, partnerships, initiatives) =
                 (parse(c).map_err(not_json)?, parse(m).map_err(not_json)?, parse(p).map_err(not_json)?, parse(i).map_err(not_json)?);
             let mut dataset = if meta.is_current() {
@@ -221,7 +220,7 @@ fn local_storage() -> Option<web_sys::Storage> {
 /// this build's rules validated it. Synchronous, so the first render can show it.
 pub fn read_first_page(endpoint: &str) -> Option<Dataset> {
     let text = local_storage()?.get_item(&format!("{FIRST_PAGE_KEY}{endpoint}")).ok()??;
-    let page: FirstPageSnapshot = serde_json::from_str(&text).ok()?;
+    let page: FirstPageSnapshot = parse(&text).ok()?;
     (page.validated_with == RULES_VERSION).then(|| {
         Dataset::trusted(Some(page.index), page.categories, page.municipalities, page.partnerships, page.initiatives)
     })
@@ -265,7 +264,12 @@ async fn read_texts(files: &ObjectStore<'_>, endpoint: &str, v: u64) -> Result<O
 
 async fn read_meta(store: &ObjectStore<'_>, endpoint: &str) -> Result<Option<StoredMeta>, String> {
     let Some(text) = read_text(store, endpoint).await? else { return Ok(None) };
-    serde_json::from_str(&text).map(Some).map_err(js_err)
+    parse(&text).map(Some).map_err(js_err)
+}
+
+/// `from_slice`, like the network path: `from_str` would compile a second JSON reader into the wasm.
+fn parse<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, serde_json::Error> {
+    serde_json::from_slice(text.as_bytes())
 }
 
 fn not_json(e: serde_json::Error) -> LoadError {
