@@ -19,6 +19,9 @@ use std::sync::Arc;
 #[derive(Clone, Debug)]
 pub enum LoadState {
     Loading,
+    /// The first page of the cached dataset ([`Dataset::is_complete`] is false), shown by the
+    /// directory while the rest is read from IndexedDB; other pages still wait.
+    FirstPage(Arc<Dataset>),
     Ready(Arc<Dataset>),
     Failed(LoadError),
 }
@@ -29,7 +32,8 @@ pub struct AppState {
     pub lang: RwSignal<Lang>,
     pub data: RwSignal<LoadState>,
     pub endpoint: StoredValue<Endpoint>,
-    /// The search index of the current dataset, built once per load, not per keystroke.
+    /// The search index of the current dataset, built once per load (after the first paint),
+    /// not per keystroke; `None` until then.
     pub search: RwSignal<Option<Arc<SearchIndex>>>,
     /// The device's location once the user shared it; never leaves the device.
     pub here: RwSignal<Option<Point>>,

@@ -3,8 +3,8 @@
 //! Pure Rust; the fetching lives in `api.rs`.
 
 use crate::model::{
-    Category, Collection, CollectionEntry, Index, Initiative, Municipality, Partnership, COLLECTIONS,
-    FORMAT_VERSION,
+    Category, Collection, CollectionEntry, Index, Initiative, Municipality, Partnership, Source, COLLECTIONS,
+    FORMAT_VERSION, SOURCES,
 };
 use crate::validate::{validate, Problem};
 use serde::de::DeserializeOwned;
@@ -114,7 +114,7 @@ pub fn parse_index(bytes: &[u8]) -> Result<Index, LoadError> {
         return Err(LoadError::UnsupportedFormat { found: head.format_version });
     }
     let index: Index = serde_json::from_slice(bytes).map_err(|e| json_error(file, e))?;
-    for name in COLLECTIONS {
+    for name in COLLECTIONS.into_iter().chain(index.collections.contains_key(SOURCES).then_some(SOURCES)) {
         let entry = index.collections.get(name).ok_or_else(|| LoadError::MissingCollection(name.into()))?;
         if !is_plain_file_name(&entry.file) {
             return Err(LoadError::BadFileName(entry.file.clone()));
@@ -161,6 +161,10 @@ pub(crate) fn parse_collection<T: DeserializeOwned>(index: &Index, name: &str, b
     Ok(collection.items)
 }
 
+/// How many initiatives the directory shows at first (and adds per "show more"). The cache
+/// keeps this many apart, so a start can paint them before reading the whole dataset.
+pub const FIRST_PAGE: usize = 50;
+
 /// A complete, verified and valid dataset with lookups by id.
 #[derive(Clone, Debug, Default)]
 pub struct Dataset {
@@ -169,6 +173,9 @@ pub struct Dataset {
     pub municipalities: Vec<Municipality>,
     pub partnerships: Vec<Partnership>,
     pub initiatives: Vec<Initiative>,
+    /// Where the data comes from (about page): the [`SOURCES`] collection, or the index's
+    /// inline list in the older format.
+    pub sources: Vec<Source>,
     category_by_id: HashMap<String, usize>,
     municipality_by_nis: HashMap<String, usize>,
     initiative_by_id: HashMap<String, usize>,
@@ -187,17 +194,31 @@ impl Dataset {
         if !problems.is_empty() {
             return Err(LoadError::Invalid(problems));
         }
+        Ok(Dataset::trusted(index, categories, municipalities, partnerships, initiatives))
+    }
+
+    /// Builds a dataset WITHOUT validating it: only for records this app build validated
+    /// before it stored them (IndexedDB with a current [`crate::validate::RULES_VERSION`]
+    /// stamp). Validating 10,000 initiatives again at every start costs more than the start.
+    pub fn trusted(
+        index: Option<Index>,
+        categories: Vec<Category>,
+        municipalities: Vec<Municipality>,
+        partnerships: Vec<Partnership>,
+        initiatives: Vec<Initiative>,
+    ) -> Self {
         let by = |ids: Vec<&String>| ids.into_iter().enumerate().map(|(i, id)| (id.clone(), i)).collect();
-        Ok(Dataset {
+        Dataset {
             category_by_id: by(categories.iter().map(|c| &c.id).collect()),
             municipality_by_nis: by(municipalities.iter().map(|m| &m.nis).collect()),
             initiative_by_id: by(initiatives.iter().map(|i| &i.id).collect()),
+            sources: index.as_ref().map(|i| i.sources.clone()).unwrap_or_default(),
             index,
             categories,
             municipalities,
             partnerships,
             initiatives,
-        })
+        }
     }
 
     /// Verifies and parses the collection files of `index` (`file_bytes` by collection name).
@@ -209,7 +230,22 @@ impl Dataset {
         let municipalities = parse_collection(&index, "municipalities", get("municipalities")?)?;
         let partnerships = parse_collection(&index, "partnerships", get("partnerships")?)?;
         let initiatives = parse_collection(&index, "initiatives", get("initiatives")?)?;
-        Dataset::new(Some(index), categories, municipalities, partnerships, initiatives)
+        let sources = match index.collections.contains_key(SOURCES) {
+            true => Some(parse_collection(&index, SOURCES, get(SOURCES)?)?),
+            false => None,
+        };
+        let dataset = Dataset::new(Some(index), categories, municipalities, partnerships, initiatives)?;
+        Ok(match sources {
+            Some(sources) => Dataset { sources, ..dataset },
+            None => dataset,
+        })
+    }
+
+    /// Whether every initiative the index counts is here. False only for the first page of a
+    /// cached dataset, shown while the rest is read ([`FIRST_PAGE`]).
+    pub fn is_complete(&self) -> bool {
+        let count = self.index.as_ref().and_then(|i| i.collections.get("initiatives")).map(|e| e.count);
+        count.is_none_or(|n| n == self.initiatives.len() as u64)
     }
 
     pub fn is_sample(&self) -> bool {

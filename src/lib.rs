@@ -1,7 +1,7 @@
 //! Wegwijzer Sociale Economie.
 //!
 //! The pure modules (`model`, `validate`, `dataset`, `config`, `i18n`, `search`, `geo`, `map`,
-//! `coverage`, `coverage_view`, `sync`, `view_state`) compile everywhere and are tested
+//! `coverage`, `coverage_view`, `sync`, `view_state`, `results`) compile everywhere and are tested
 //! on the host with `cargo test`. The browser app (`app`, `routes`, `components`, `api`)
 //! is only compiled for wasm32, so host tests do not build the UI stack.
 
@@ -18,6 +18,7 @@ pub mod coverage_view;
 pub mod sync;
 pub mod view_state;
 pub mod embed;
+pub mod results;
 pub mod publish;
 
 #[cfg(target_arch = "wasm32")]

@@ -10,6 +10,11 @@ pub const FORMAT_VERSION: u32 = 1;
 /// The four collections every dataset has, in load order (later ones refer to earlier ones).
 pub const COLLECTIONS: [&str; 4] = ["categories", "municipalities", "partnerships", "initiatives"];
 
+/// The optional collection of [`Source`]s (about page). Listed in `index.json` like the four
+/// above, so a client downloads it only when its SHA-256 changes, not with every poll of the
+/// index: sources and licences rarely change, and were most of `index.json`'s bytes.
+pub const SOURCES: &str = "sources";
+
 /// The languages the app speaks. Data fields fall back to Dutch.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
@@ -56,8 +61,9 @@ pub struct Index {
     pub sample: bool,
     /// Who publishes this dataset, shown on the about page.
     pub publisher: String,
-    /// Where the data comes from, with licences, shown on the about page.
-    #[serde(default)]
+    /// Where the data comes from, with licences, inline: the format before the [`SOURCES`]
+    /// collection. Still read; the publishing tool writes the collection instead.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<Source>,
     /// Collection name ("categories", ...) to its file. Unknown names are ignored by readers.
     pub collections: BTreeMap<String, CollectionEntry>,
@@ -91,6 +97,9 @@ pub struct Changes {
     pub partnerships: CollectionChanges<Partnership>,
     #[serde(default)]
     pub initiatives: CollectionChanges<Initiative>,
+    /// The whole new list of sources when the [`SOURCES`] collection changed (it is short).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sources: Option<Vec<Source>>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -58,26 +58,55 @@ fn online() -> bool {
 /// Starts the app's data: cached copy first, then a sync. Call once.
 pub fn start(state: AppState) {
     listen(state);
+    // Before the first render, so that it already shows the first page of cards.
+    let endpoint = state.endpoint.get_value().base;
+    let first_page = crate::store::read_first_page(&endpoint);
+    let has_first_page = first_page.is_some();
+    if let Some(first) = first_page {
+        state.data.set(LoadState::FirstPage(Arc::new(first)));
+    }
     spawn_local(async move {
         match Store::open().await {
             Ok(store) => {
                 let store = Rc::new(store);
                 store.close_on_version_change(|| RUNTIME.with_borrow_mut(|r| r.store = None));
                 RUNTIME.with_borrow_mut(|r| r.store = Some(store.clone()));
-                let endpoint = state.endpoint.get_value().base;
-                if let Ok(Some(cached)) = store.load(&endpoint).await {
-                    RUNTIME.with_borrow_mut(|r| {
-                        r.etag = cached.meta.etag.clone();
-                        r.last_success_ms = Some(cached.meta.synced_at_ms);
-                    });
-                    state.sync.set(SyncState::UpToDate { at_ms: cached.meta.synced_at_ms });
-                    show(state, cached.dataset);
+                if has_first_page {
+                    // Reading 7 MB blocks the page for a while: paint the first page before.
+                    after_paint().await;
+                }
+                match store.load(&endpoint).await {
+                    Ok(Some(cached)) => {
+                        RUNTIME.with_borrow_mut(|r| {
+                            r.etag = cached.meta.etag.clone();
+                            r.last_success_ms = Some(cached.meta.synced_at_ms);
+                        });
+                        state.sync.set(SyncState::UpToDate { at_ms: cached.meta.synced_at_ms });
+                        let meta = cached.meta;
+                        let dataset = show(state, cached.dataset);
+                        if !meta.is_current() {
+                            // Written by an earlier build: validated just now; store it again
+                            // with the stamp and the first page, so the next start is fast.
+                            after_paint().await;
+                            if let Err(e) = store.save(&endpoint, &dataset, meta.etag, meta.synced_at_ms).await {
+                                leptos::logging::warn!("could not upgrade the stored dataset: {e}");
+                            }
+                        }
+                    }
+                    _ => {
+                        if matches!(state.data.get_untracked(), LoadState::FirstPage(_)) {
+                            state.data.set(LoadState::Loading);
+                        }
+                    }
                 }
                 ask_persistence(state).await;
             }
             Err(e) => {
                 leptos::logging::warn!("no IndexedDB, working from the network only: {e}");
                 state.storage.set(Storage::Unavailable);
+                if has_first_page {
+                    state.data.set(LoadState::Loading);
+                }
             }
         }
         sync(state);
@@ -86,7 +115,8 @@ pub fn start(state: AppState) {
 
 /// Starts a sync unless one is running in this tab or (Web Locks) in another one.
 pub fn sync(state: AppState) {
-    if RUNTIME.with_borrow(|r| r.running) {
+    // While the first page is shown, `start` is still reading the cache and syncs after it.
+    if RUNTIME.with_borrow(|r| r.running) || matches!(state.data.get_untracked(), LoadState::FirstPage(_)) {
         return;
     }
     if !online() {
@@ -218,10 +248,38 @@ async fn touch(store: &Option<Rc<Store>>, endpoint: &str, etag: Option<String>) 
     }
 }
 
-/// Switches the UI to `dataset` at once (with a fresh search index).
-fn show(state: AppState, dataset: Dataset) {
-    state.search.set(Some(Arc::new(crate::search::SearchIndex::build(&dataset))));
-    state.data.set(LoadState::Ready(Arc::new(dataset)));
+/// Switches the UI to `dataset` at once, and builds its search index once that is painted:
+/// the directory's default view needs no index (see `results::compute`), and
+/// building one for 10,000 initiatives takes longer than the whole start should.
+fn show(state: AppState, dataset: Dataset) -> Arc<Dataset> {
+    let dataset = Arc::new(dataset);
+    state.search.set(None);
+    state.data.set(LoadState::Ready(dataset.clone()));
+    let shown = dataset.clone();
+    spawn_local(async move {
+        after_paint().await;
+        // A newer dataset may have been shown meanwhile: its own task builds its index.
+        let current = |d: &Arc<Dataset>| matches!(state.data.get_untracked(), LoadState::Ready(now) if Arc::ptr_eq(&now, d));
+        if current(&shown) {
+            let index = crate::search::SearchIndex::build(&shown);
+            if current(&shown) {
+                state.search.set(Some(Arc::new(index)));
+            }
+        }
+    });
+    dataset
+}
+
+/// Resolves after the browser has rendered the next frame: a requestAnimationFrame callback
+/// runs just before the frame, a timeout set there runs after it.
+async fn after_paint() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let on_frame = Closure::once_into_js(move || {
+            let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(resolve.unchecked_ref(), 0);
+        });
+        let _ = window().request_animation_frame(on_frame.unchecked_ref());
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 fn schedule_retry(state: AppState) {

@@ -13,7 +13,7 @@
 //! ```
 
 use crate::dataset::{is_plain_file_name, parse_collection, sha256_hex, Dataset, LoadError};
-use crate::model::{Changes, ChangesEntry, CollectionChanges, Index, Keyed, COLLECTIONS, FORMAT_VERSION};
+use crate::model::{Changes, ChangesEntry, CollectionChanges, Index, Keyed, Source, COLLECTIONS, FORMAT_VERSION, SOURCES};
 use std::collections::{HashMap, HashSet};
 
 /// A delta file is small by nature; anything bigger is refused before it is read.
@@ -38,8 +38,10 @@ pub enum SyncPlan {
 /// Decides what to fetch. `cached` is the index of the dataset in use, if any.
 /// An offered version lower than the cached one is refused: the cached data stays.
 pub fn plan_sync(cached: Option<&Index>, offered: &Index) -> Result<SyncPlan, LoadError> {
+    // The optional sources collection counts when the offered index lists it.
+    let names = COLLECTIONS.into_iter().chain(offered.collections.contains_key(SOURCES).then_some(SOURCES));
     let Some(cached) = cached else {
-        return Ok(SyncPlan::Download(COLLECTIONS.to_vec()));
+        return Ok(SyncPlan::Download(names.collect()));
     };
     if offered.dataset_version < cached.dataset_version {
         return Err(LoadError::VersionWentBack { cached: cached.dataset_version, offered: offered.dataset_version });
@@ -53,14 +55,29 @@ pub fn plan_sync(cached: Option<&Index>, offered: &Index) -> Result<SyncPlan, Lo
     if let Some(delta) = delta {
         return Ok(SyncPlan::Changes(delta.clone()));
     }
-    let changed = COLLECTIONS
-        .into_iter()
-        .filter(|name| {
-            let sha = |i: &Index| i.collections.get(*name).map(|e| e.sha256.trim().to_ascii_lowercase());
-            sha(cached) != sha(offered)
-        })
-        .collect();
-    Ok(SyncPlan::Download(changed))
+    Ok(SyncPlan::Download(names.filter(|name| !same_file(cached, offered, name)).collect()))
+}
+
+/// Whether collection `name` has the same SHA-256 in both indexes (and is listed in both).
+fn same_file(a: &Index, b: &Index, name: &str) -> bool {
+    let sha = |i: &Index| i.collections.get(name).map(|e| e.sha256.trim().to_ascii_lowercase());
+    sha(a).is_some() && sha(a) == sha(b)
+}
+
+/// The sources of the offered version: its [`SOURCES`] collection (`fresh`, when its file or
+/// a delta brought one, else the cached one when the file is the same), or the index's inline
+/// list in the older format.
+fn offered_sources(cached: Option<&Dataset>, offered: &Index, fresh: Option<Vec<Source>>) -> Result<Vec<Source>, LoadError> {
+    if !offered.collections.contains_key(SOURCES) {
+        return Ok(offered.sources.clone());
+    }
+    if let Some(sources) = fresh {
+        return Ok(sources);
+    }
+    match cached {
+        Some(c) if c.index.as_ref().is_some_and(|i| same_file(i, offered, SOURCES)) => Ok(c.sources.clone()),
+        _ => Err(LoadError::MissingCollection(SOURCES.into())),
+    }
 }
 
 /// Builds the offered version from the cached dataset and the downloaded collection files
@@ -84,7 +101,14 @@ pub fn assemble(cached: Option<&Dataset>, offered: Index, downloaded: &HashMap<S
     let partnerships = pick(&offered, "partnerships", downloaded, cached.map(|d| &d.partnerships))?;
     let initiatives = pick(&offered, "initiatives", downloaded, cached.map(|d| &d.initiatives))?;
     check_counts(&offered, categories.len(), municipalities.len(), partnerships.len(), initiatives.len())?;
-    Dataset::new(Some(offered), categories, municipalities, partnerships, initiatives)
+    let fresh = match downloaded.get(SOURCES) {
+        Some(bytes) if offered.collections.contains_key(SOURCES) => Some(parse_collection(&offered, SOURCES, bytes)?),
+        _ => None,
+    };
+    let sources = offered_sources(cached, &offered, fresh)?;
+    let mut dataset = Dataset::new(Some(offered), categories, municipalities, partnerships, initiatives)?;
+    dataset.sources = sources;
+    Ok(dataset)
 }
 
 /// Applies a verified delta file to the cached dataset, giving the offered version.
@@ -113,7 +137,10 @@ pub fn apply_changes(cached: &Dataset, offered: Index, entry: &ChangesEntry, byt
     let partnerships = merge(&cached.partnerships, &changes.partnerships);
     let initiatives = merge(&cached.initiatives, &changes.initiatives);
     check_counts(&offered, categories.len(), municipalities.len(), partnerships.len(), initiatives.len())?;
-    Dataset::new(Some(offered), categories, municipalities, partnerships, initiatives)
+    let sources = offered_sources(Some(cached), &offered, changes.sources)?;
+    let mut dataset = Dataset::new(Some(offered), categories, municipalities, partnerships, initiatives)?;
+    dataset.sources = sources;
+    Ok(dataset)
 }
 
 /// Replaces records with the same key in place, appends new ones, drops deleted ones.

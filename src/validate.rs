@@ -188,6 +188,11 @@ impl Checker {
     }
 }
 
+/// Version of the rules below. The offline copy records which rules it passed; a build whose
+/// rules differ (tightened or loosened) validates that copy again before using it. Bump it with
+/// every change to what [`validate`] accepts.
+pub const RULES_VERSION: u32 = 1;
+
 /// Validates the four collections together (initiatives refer to categories and municipalities).
 /// Returns every problem found; an empty list means the dataset is usable.
 pub fn validate(

@@ -453,7 +453,7 @@ fn the_sample_endpoint_is_built_from_the_csv_files_in_the_repo() {
     let endpoint = root.join("public/data/v1");
     let mut written: Vec<&str> = p.files.iter().map(|(n, _)| n.as_str()).collect();
     written.sort();
-    assert_eq!(written, ["categories.json", "index.json", "initiatives.json", "municipalities.json", "partnerships.json"]);
+    assert_eq!(written, ["categories.json", "index.json", "initiatives.json", "municipalities.json", "partnerships.json", "sources.json"]);
     for (name, bytes) in &p.files {
         let committed = std::fs::read(endpoint.join(name)).unwrap();
         assert!(committed == *bytes, "public/data/v1/{name} is not what scripts/publish-sample writes (run it)");

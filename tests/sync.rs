@@ -10,10 +10,8 @@ use wegwijzer::sync::*;
 fn sample() -> (Index, HashMap<String, Vec<u8>>) {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("public/data/v1");
     let index = parse_index(&std::fs::read(dir.join("index.json")).unwrap()).unwrap();
-    let files = COLLECTIONS
-        .iter()
-        .map(|c| (c.to_string(), std::fs::read(dir.join(&index.collections[*c].file)).unwrap()))
-        .collect();
+    // Every file the index lists: the four collections and sources.json.
+    let files = index.collections.iter().map(|(name, e)| (name.clone(), std::fs::read(dir.join(&e.file)).unwrap())).collect();
     (index, files)
 }
 
@@ -50,7 +48,7 @@ fn with_changes(mut index: Index, changes: &Changes) -> (Index, ChangesEntry, Ve
 #[test]
 fn nothing_cached_downloads_everything_and_same_version_costs_nothing() {
     let (index, _) = sample();
-    assert_eq!(plan_sync(None, &index), Ok(SyncPlan::Download(COLLECTIONS.to_vec())));
+    assert_eq!(plan_sync(None, &index), Ok(SyncPlan::Download(vec!["categories", "municipalities", "partnerships", "initiatives", "sources"])));
     assert_eq!(plan_sync(Some(&index), &index), Ok(SyncPlan::Unchanged));
 }
 
@@ -181,4 +179,79 @@ fn focus_syncs_again_only_after_fifteen_minutes() {
     assert!(due_on_focus(None, 0.0));
     assert!(!due_on_focus(Some(1_000.0), 1_000.0 + FOCUS_RESYNC_MS - 1.0));
     assert!(due_on_focus(Some(1_000.0), 1_000.0 + FOCUS_RESYNC_MS));
+}
+
+/// Publishes `sources` as sources.json of `base` (same version): only that entry changes.
+fn publish_sources(base: &Index, sources: &[Source]) -> (Index, Vec<u8>) {
+    let bytes = serde_json::to_vec(&Collection { dataset_version: base.dataset_version, items: sources.to_vec() }).unwrap();
+    let mut index = base.clone();
+    let entry = index.collections.get_mut(SOURCES).unwrap();
+    entry.bytes = bytes.len() as u64;
+    entry.count = sources.len() as u64;
+    entry.sha256 = sha256_hex(&bytes);
+    (index, bytes)
+}
+
+#[test]
+fn sources_are_a_file_of_their_own_fetched_only_when_they_change() {
+    let (index, _) = sample();
+    let cached = sample_dataset();
+    assert!(index.sources.is_empty(), "the sample lists sources.json, not inline sources");
+    assert_eq!(cached.sources.len(), index.collections[SOURCES].count as usize);
+    let v = index.dataset_version;
+    let mut initiatives = cached.initiatives.clone();
+    initiatives[0].name = "Andere naam (demo)".into();
+    let (offered, _) = publish_initiatives(&index, v + 1, &initiatives);
+    let one_record = Changes {
+        format_version: FORMAT_VERSION,
+        from: v,
+        to: v + 1,
+        initiatives: CollectionChanges { upserts: vec![initiatives[0].clone()], deletions: vec![] },
+        ..Default::default()
+    };
+
+    // Sources unchanged: not downloaded, and a delta without them keeps the cached ones.
+    assert_eq!(plan_sync(Some(&index), &offered), Ok(SyncPlan::Download(vec!["initiatives"])));
+    let (with_delta, entry, bytes) = with_changes(offered.clone(), &one_record);
+    let next = apply_changes(&cached, with_delta, &entry, &bytes).unwrap();
+    assert_eq!(next.sources, cached.sources);
+
+    // Sources changed: their file is downloaded, or the delta must carry them.
+    let mut sources = cached.sources.clone();
+    sources[0].licence = "CC0 1.0".into();
+    let (offered, sources_bytes) = publish_sources(&offered, &sources);
+    assert_eq!(plan_sync(Some(&index), &offered), Ok(SyncPlan::Download(vec!["initiatives", "sources"])));
+    let (with_delta, entry, bytes) = with_changes(offered.clone(), &one_record);
+    assert_eq!(apply_changes(&cached, with_delta, &entry, &bytes).unwrap_err(), LoadError::MissingCollection(SOURCES.into()));
+    let carrying = Changes { sources: Some(sources.clone()), ..one_record.clone() };
+    let (with_delta, entry, bytes) = with_changes(offered.clone(), &carrying);
+    assert_eq!(apply_changes(&cached, with_delta, &entry, &bytes).unwrap().sources, sources);
+    let (_, initiatives_bytes) = publish_initiatives(&index, v + 1, &initiatives);
+    let downloaded = HashMap::from([("initiatives".to_string(), initiatives_bytes), (SOURCES.to_string(), sources_bytes.clone())]);
+    assert_eq!(assemble(Some(&cached), offered.clone(), &downloaded).unwrap().sources, sources);
+    // A corrupt sources.json is refused like any collection file.
+    let mut corrupt = downloaded.clone();
+    corrupt.get_mut(SOURCES).unwrap()[5] ^= 1;
+    assert!(matches!(assemble(Some(&cached), offered, &corrupt), Err(LoadError::ChecksumMismatch { .. })));
+}
+
+#[test]
+fn a_copy_cached_with_inline_sources_moves_to_sources_json() {
+    // The older format: sources inline in index.json, no sources.json.
+    let (index, files) = sample();
+    let mut old = index.clone();
+    let entry = old.collections.remove(SOURCES).unwrap();
+    old.sources = sample_dataset().sources;
+    let mut old_files = files.clone();
+    old_files.remove(SOURCES);
+    let cached = Dataset::from_files(old.clone(), &old_files).unwrap();
+    assert_eq!(cached.sources, old.sources, "inline sources are still read");
+    // The new publication lists sources.json: a client with the old copy downloads it.
+    let mut offered = index.clone();
+    offered.dataset_version += 1;
+    assert_eq!(plan_sync(Some(&old), &offered), Ok(SyncPlan::Download(vec!["sources"])));
+    let downloaded = HashMap::from([(SOURCES.to_string(), files[SOURCES].clone())]);
+    let next = assemble(Some(&cached), offered, &downloaded).unwrap();
+    assert_eq!(next.sources, cached.sources);
+    assert_eq!(entry.count as usize, next.sources.len());
 }

@@ -1295,16 +1295,19 @@ mod host {
             partnerships.iter().filter(|p| !p.demo).filter_map(|p| PUBLISHED.iter().find(|x| x.id == p.id)).map(|p| p.id).collect();
         let sources = sources(&report, municipalities.len(), &published_ids);
         let v = options.dataset_version;
+        let sources_count = sources.len();
         let bodies = [
             collection_bytes(v, categories)?,
             collection_bytes(v, municipalities)?,
             collection_bytes(v, partnerships)?,
             collection_bytes(v, initiatives)?,
+            collection_bytes(v, sources)?,
         ];
         let mut collections = BTreeMap::new();
         let mut files = Vec::new();
         let mut by_name = HashMap::new();
-        for ((name, bytes), count) in wegwijzer::model::COLLECTIONS.iter().zip(bodies).zip(counts) {
+        let names = wegwijzer::model::COLLECTIONS.into_iter().chain([wegwijzer::model::SOURCES]);
+        for ((name, bytes), count) in names.zip(bodies).zip(counts.into_iter().chain([sources_count])) {
             let file = format!("{name}.json");
             collections.insert(
                 name.to_string(),
@@ -1324,7 +1327,8 @@ mod host {
             generated_at: options.generated_at.clone(),
             sample: true,
             publisher: PUBLISHER.into(),
-            sources,
+            // In sources.json, as the publishing tool writes them.
+            sources: Vec::new(),
             collections,
             changes: Vec::new(),
         };
@@ -1529,7 +1533,7 @@ nis,municipality,place,lat,lon,source,comment
             let get = |f: &str| generated.files.iter().find(|(n, _)| n == f).map(|(_, b)| b.clone()).unwrap();
             let index = parse_index(&get("index.json")).expect("index parses");
             let files: HashMap<String, Vec<u8>> =
-                wegwijzer::model::COLLECTIONS.iter().map(|c| (c.to_string(), get(&format!("{c}.json")))).collect();
+                wegwijzer::model::COLLECTIONS.iter().chain(&[wegwijzer::model::SOURCES]).map(|c| (c.to_string(), get(&format!("{c}.json")))).collect();
             Dataset::from_files(index, &files).expect("dataset loads")
         }
 
@@ -1600,16 +1604,17 @@ nis,municipality,place,lat,lon,source,comment
             let names: Vec<&str> = generated.files.iter().map(|(n, _)| n.as_str()).collect();
             assert_eq!(
                 names,
-                ["categories.json", "municipalities.json", "partnerships.json", "initiatives.json", "index.json"]
+                ["categories.json", "municipalities.json", "partnerships.json", "initiatives.json", "sources.json", "index.json"]
             );
             let d = load(&generated);
             let index = d.index.as_ref().unwrap();
             assert!(index.sample);
             assert_eq!(index.publisher, PUBLISHER);
             assert_eq!(index.generated_at, DEFAULT_GENERATED_AT);
-            let source_names: Vec<&str> = index.sources.iter().map(|s| s.name.as_str()).collect();
+            assert!(index.sources.is_empty(), "sources are in sources.json, not in index.json");
+            let source_names: Vec<&str> = d.sources.iter().map(|s| s.name.as_str()).collect();
             assert_eq!(source_names.len(), 4, "{source_names:?}");
-            assert!(index.sources.last().unwrap().used_for.contains("Mesen"));
+            assert!(d.sources.last().unwrap().used_for.contains("Mesen"));
             assert_eq!(d.municipalities.len(), 9);
 
             // Every category is used, and services match the kind.
@@ -1698,7 +1703,7 @@ nis,municipality,place,lat,lon,source,comment
             let b = generate(&fixture(), &options(200)).unwrap();
             assert_eq!(a.files, b.files);
             let c = generate(&fixture(), &Options { dataset_version: 7, ..options(200) }).unwrap();
-            let index = parse_index(&c.files[4].1).unwrap();
+            let index = parse_index(&c.files[5].1).unwrap();
             assert_eq!(index.dataset_version, 7);
         }
 
@@ -1744,9 +1749,9 @@ nis,municipality,place,lat,lon,source,comment
             files.sort();
             assert_eq!(
                 files,
-                ["categories.json", "index.json", "initiatives.json", "municipalities.json", "partnerships.json"]
+                ["categories.json", "index.json", "initiatives.json", "municipalities.json", "partnerships.json", "sources.json"]
             );
-            assert_eq!(fs::read(out.join("index.json")).unwrap(), generated.files[4].1);
+            assert_eq!(fs::read(out.join("index.json")).unwrap(), generated.files[5].1);
             fs::remove_dir_all(&dir).unwrap();
         }
 

@@ -37,7 +37,7 @@ usage: publish --initiatives FILE.csv --partnerships FILE.csv --out DIR [options
   --previous DIR              previous publication: delta file, unchanged files kept
                               (default: the endpoint already in --out, if any)
   --no-previous               a fresh publication: no delta, whatever --out holds
-  --sources FILE.csv          sources for index.json (name,url,licence,used_for)
+  --sources FILE.csv          sources and licences, written as sources.json (name,url,licence,used_for)
   --publisher TEXT            publisher for index.json
   --dataset-version N         default: previous + 1, or 1
   --generated-at RFC3339      default: now

@@ -15,13 +15,32 @@ where
     V: IntoView + 'static,
     F: Fn(Arc<Dataset>) -> V + Send + Sync + 'static,
 {
+    data_view(false, view)
+}
+
+/// [`with_data`] that also renders the first page of the cached dataset, before the rest is
+/// read ([`LoadState::FirstPage`]): `view` must handle [`Dataset::is_complete`] being false.
+pub fn with_first_page<V, F>(view: F) -> impl IntoView
+where
+    V: IntoView + 'static,
+    F: Fn(Arc<Dataset>) -> V + Send + Sync + 'static,
+{
+    data_view(true, view)
+}
+
+fn data_view<V, F>(first_page: bool, view: F) -> impl IntoView
+where
+    V: IntoView + 'static,
+    F: Fn(Arc<Dataset>) -> V + Send + Sync + 'static,
+{
     let state = use_app_state();
     move || match state.data.get() {
-        LoadState::Loading => view! {
+        LoadState::Failed(error) => view! { <ErrorPanel error/> }.into_any(),
+        LoadState::Ready(data) => view(data).into_any(),
+        LoadState::FirstPage(data) if first_page => view(data).into_any(),
+        LoadState::Loading | LoadState::FirstPage(_) => view! {
             <p class="loading" role="status" aria-live="polite">{state.t().loading}</p>
         }
         .into_any(),
-        LoadState::Failed(error) => view! { <ErrorPanel error/> }.into_any(),
-        LoadState::Ready(data) => view(data).into_any(),
     }
 }

@@ -46,9 +46,25 @@ impl Facet {
 
 /// The filter panel: checkboxes with live counts per facet (counts for the current query and
 /// the other facets), "based in" and "works in my municipality" selects, and one button to
-/// clear everything.
+/// clear everything. Its content (hundreds of options) is built when it is first opened, not
+/// at every start of the directory.
 #[component]
 pub fn FilterPanel(
+    open: RwSignal<bool>,
+    data: Arc<Dataset>,
+    view: Memo<DirectoryView>,
+    facets: Signal<FacetCounts>,
+    on_change: Callback<DirectoryView>,
+) -> impl IntoView {
+    let opened = Memo::new(move |before: Option<&bool>| before == Some(&true) || open.get());
+    view! {
+        <div id="filters" class="filters" hidden=move || !open.get()>
+            {move || opened.get().then(|| panel_content(open, data.clone(), view, facets, on_change))}
+        </div>
+    }
+}
+
+fn panel_content(
     open: RwSignal<bool>,
     data: Arc<Dataset>,
     view: Memo<DirectoryView>,
@@ -122,7 +138,6 @@ pub fn FilterPanel(
     };
     let based_in_options = municipality_options.clone();
     view! {
-        <div id="filters" class="filters" hidden=move || !open.get()>
             {fieldset(Facet::Services, |t| t.facet_services, "dienst")}
             {fieldset(Facet::Kinds, |t| t.facet_kinds, "soort")}
             {fieldset(Facet::Provinces, |t| t.facet_provinces, "provincie")}
@@ -170,6 +185,5 @@ pub fn FilterPanel(
                 </button>
                 <button type="button" class="button" on:click=move |_| open.set(false)>{state.text(|t| t.close)}</button>
             </p>
-        </div>
     }
 }

@@ -27,7 +27,7 @@ pub fn Header() -> impl IntoView {
 #[component]
 pub fn SampleNotice() -> impl IntoView {
     let state = use_app_state();
-    let is_sample = move || matches!(state.data.get(), LoadState::Ready(d) if d.is_sample());
+    let is_sample = move || matches!(state.data.get(), LoadState::Ready(d) | LoadState::FirstPage(d) if d.is_sample());
     view! {
         <Show when=is_sample>
             <p class="sample-notice" role="note">{state.text(|t| t.sample_notice)}</p>

@@ -10,7 +10,7 @@
 use crate::dataset::{parse_index, sha256_hex, Dataset};
 use crate::model::{
     Category, Changes, ChangesEntry, CollectionChanges, CollectionEntry, Index, Initiative, Keyed,
-    Municipality, Partnership, Source, COLLECTIONS, FORMAT_VERSION,
+    Municipality, Partnership, Source, COLLECTIONS, FORMAT_VERSION, SOURCES,
 };
 use crate::sync::{apply_changes, MAX_CHANGES_BYTES};
 use serde::Serialize;
@@ -142,6 +142,11 @@ pub fn build(records: &Records, previous: Option<&Previous>, meta: &Meta, geomet
         records.partnerships.len(),
     )?;
     add("initiatives", prev.is_some_and(|d| d.initiatives == records.initiatives), &|| envelope(v, &records.initiatives), records.initiatives.len())?;
+    // Sources in their own file, not in index.json: clients poll the index, and fetch this
+    // only when its SHA-256 changes.
+    if !meta.sources.is_empty() {
+        add(SOURCES, prev.is_some_and(|d| d.sources == meta.sources), &|| envelope(v, &meta.sources), meta.sources.len())?;
+    }
 
     // Boundaries: new ones, else the previous file carried over unchanged.
     let previous_geometry = previous.and_then(|p| Some((p.index.collections.get(GEOMETRY)?, p.files.get(GEOMETRY)?)));
@@ -171,7 +176,7 @@ pub fn build(records: &Records, previous: Option<&Previous>, meta: &Meta, geomet
         generated_at: meta.generated_at.clone(),
         sample: meta.sample,
         publisher: meta.publisher.clone(),
-        sources: meta.sources.clone(),
+        sources: Vec::new(),
         collections,
         changes: Vec::new(),
     };
@@ -188,12 +193,18 @@ pub fn build(records: &Records, previous: Option<&Previous>, meta: &Meta, geomet
             municipalities: diff(&p.dataset.municipalities, &records.municipalities),
             partnerships: diff(&p.dataset.partnerships, &records.partnerships),
             initiatives: diff(&p.dataset.initiatives, &records.initiatives),
+            // Also when the previous publication had them inline (older format), so its
+            // clients need not download sources.json besides the delta.
+            sources: (!meta.sources.is_empty()
+                && (p.dataset.sources != meta.sources || !p.index.collections.contains_key(SOURCES)))
+            .then(|| meta.sources.clone()),
         };
         let changed = [
             ("categories", changes.categories.upserts.len(), changes.categories.deletions.len()),
             ("municipalities", changes.municipalities.upserts.len(), changes.municipalities.deletions.len()),
             ("partnerships", changes.partnerships.upserts.len(), changes.partnerships.deletions.len()),
             ("initiatives", changes.initiatives.upserts.len(), changes.initiatives.deletions.len()),
+            (SOURCES, changes.sources.as_ref().map_or(0, Vec::len), 0),
         ]
         .into_iter()
         .filter(|(_, u, d)| u + d > 0)
@@ -236,7 +247,8 @@ pub fn build(records: &Records, previous: Option<&Previous>, meta: &Meta, geomet
         let ok = same_by_key(&applied.categories, &records.categories)
             && same_by_key(&applied.municipalities, &records.municipalities)
             && same_by_key(&applied.partnerships, &records.partnerships)
-            && same_by_key(&applied.initiatives, &records.initiatives);
+            && same_by_key(&applied.initiatives, &records.initiatives)
+            && applied.sources == dataset.sources;
         if !ok {
             return Err(format!("{}: applying it does not give the new records", entry.file));
         }

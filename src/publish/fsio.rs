@@ -9,7 +9,7 @@
 
 use super::endpoint::{Previous, GEOMETRY};
 use crate::dataset::{parse_index, verify_file, Dataset};
-use crate::model::COLLECTIONS;
+use crate::model::{COLLECTIONS, SOURCES};
 use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -19,7 +19,7 @@ pub fn read_previous(dir: &Path) -> Result<Previous, String> {
     let read = |file: &str| fs::read(dir.join(file)).map_err(|e| format!("{}: {e}", dir.join(file).display()));
     let index = parse_index(&read("index.json")?).map_err(|e| e.to_string())?;
     let mut files = HashMap::new();
-    for name in COLLECTIONS {
+    for name in COLLECTIONS.into_iter().chain(index.collections.contains_key(SOURCES).then_some(SOURCES)) {
         files.insert(name.to_string(), read(&index.collections[name].file)?);
     }
     let dataset = Dataset::from_files(index.clone(), &files).map_err(|e| e.to_string())?;

@@ -312,7 +312,7 @@ pub fn publish(inputs: &Inputs, options: &Options) -> Result<Publication, Report
             Some(sh) => reference::read_sources(&sh),
             None => return Err(report),
         },
-        None => previous.map(|p| p.index.sources.clone()).unwrap_or_default(),
+        None => previous.map(|p| p.dataset.sources.clone()).unwrap_or_default(),
     };
     let meta = endpoint::Meta {
         dataset_version,

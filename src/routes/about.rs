@@ -21,7 +21,7 @@ pub fn About() -> impl IntoView {
                 let index = data.index.clone();
                 let places: HashSet<&str> = data.initiatives.iter().map(|i| i.nis.as_str()).collect();
                 let counts = fill(&fill(t().about_counts, "n", data.initiatives.len()), "m", places.len());
-                let sources = index.as_ref().map(|i| i.sources.clone()).unwrap_or_default();
+                let sources = data.sources.clone();
                 view! {
                     <dl class="facts">
                         <dt>{state.text(|t| t.about_publisher)}</dt>

