@@ -67,7 +67,9 @@ test('two facets survive a reload, with the same results', async () => {
   assert.ok(Number(count.split(' ')[0]) < initiatives.length, `filters narrow the list: ${count}`);
 
   await page.reload();
-  await page.locator('.result-count').waitFor();
+  // The count says "loading" until the whole dataset is read (the first page only answers the
+  // default view): wait for a number.
+  await page.waitForFunction(() => /^\d/.test(document.querySelector('.result-count')?.textContent ?? ''));
   assert.equal(page.url(), url);
   assert.equal(await page.locator('.result-count').textContent(), count);
   assert.deepEqual(await resultNames(page, 10), names);
