@@ -16,3 +16,20 @@ use_wasm_toolchain() {
     export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
     [ -e /usr/bin/rust-lld ] || export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=wasm-ld
 }
+
+# The generated benchmark endpoint with $1 initiatives in scripts/.cache/bench/$1, written again
+# when the generator or the format changed since (a stamp of their sources), so a benchmark never
+# measures data in an older format. Prints the folder.
+bench_data() {
+    local n="$1" root dir stamp
+    root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+    dir="scripts/.cache/bench/$n"
+    stamp=$(cd "$root" && cat src/bin/gen_sample.rs src/model.rs src/publish/*.rs scripts/gen-sample-data | sha256sum | cut -c1-16)
+    if [ ! -f "$root/$dir/index.json" ] || [ "$(cat "$root/$dir/.stamp" 2>/dev/null)" != "$stamp" ]; then
+        echo "generating $n initiatives into $dir" >&2
+        rm -rf "${root:?}/$dir"
+        (cd "$root" && scripts/gen-sample-data --initiatives "$n" --out "$dir" >&2)
+        echo "$stamp" > "$root/$dir/.stamp"
+    fi
+    echo "$dir"
+}
