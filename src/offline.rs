@@ -41,6 +41,10 @@ struct Runtime {
     failures: u32,
     retry_timer: Option<i32>,
     last_success_ms: Option<f64>,
+    /// The one channel this tab listens and posts on: a channel never hears its own messages,
+    /// whereas a second channel object in the same tab would make the tab reload what it just
+    /// stored (and rebuild the page).
+    channel: Option<web_sys::BroadcastChannel>,
 }
 
 thread_local! {
@@ -309,10 +313,11 @@ async fn ask_persistence(state: AppState) {
 }
 
 fn broadcast_update() {
-    if let Ok(channel) = web_sys::BroadcastChannel::new(CHANNEL_NAME) {
-        let _ = channel.post_message(&"dataset-updated".into());
-        channel.close();
-    }
+    RUNTIME.with_borrow(|r| {
+        if let Some(channel) = &r.channel {
+            let _ = channel.post_message(&"dataset-updated".into());
+        }
+    });
 }
 
 /// `online`/`offline`, focus after 15 minutes, and other tabs' new versions.
@@ -353,6 +358,6 @@ fn listen(state: AppState) {
         });
         channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         on_message.forget();
-        std::mem::forget(channel);
+        RUNTIME.with_borrow_mut(|r| r.channel = Some(channel));
     }
 }
