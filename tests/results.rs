@@ -16,6 +16,17 @@ fn sample_dataset() -> Dataset {
     Dataset::from_files(index, &files).unwrap()
 }
 
+/// What the localStorage snapshot holds: everything but the initiatives after the first page.
+fn first_page(data: &Dataset) -> Dataset {
+    Dataset::trusted(
+        data.index.clone(),
+        data.categories.clone(),
+        data.municipalities.clone(),
+        data.partnerships.clone(),
+        data.initiatives[..FIRST_PAGE].to_vec(),
+    )
+}
+
 fn view(pairs: &[(&str, &str)]) -> DirectoryView {
     DirectoryView::from_pairs(pairs.iter().copied())
 }
@@ -62,13 +73,7 @@ fn the_first_page_of_the_cache_shows_the_first_results_of_the_default_view() {
     let data = sample_dataset();
     let full = compute(&data, Some(&SearchIndex::build(&data)), &view(&[]), None, None).unwrap();
     assert!(data.is_complete());
-    let first = Dataset::trusted(
-        data.index.clone(),
-        data.categories.clone(),
-        data.municipalities.clone(),
-        data.partnerships.clone(),
-        data.initiatives[..FIRST_PAGE].to_vec(),
-    );
+    let first = first_page(&data);
     assert!(!first.is_complete());
     let shown = compute(&first, None, &view(&[]), None, None).unwrap();
     assert_eq!(shown.items, full.items[..FIRST_PAGE]);
@@ -107,12 +112,6 @@ fn an_embed_region_applies_on_every_path_and_waits_for_the_whole_dataset() {
     assert!(found.items.iter().all(|(d, _)| expected.contains(d)));
     assert_eq!(found.items.first().map(|i| i.0), Some(expected[0]));
     // The cache's first page is the first of all Flanders, not of the region: wait.
-    let first = Dataset::trusted(
-        data.index.clone(),
-        data.categories.clone(),
-        data.municipalities.clone(),
-        data.partnerships.clone(),
-        data.initiatives[..FIRST_PAGE].to_vec(),
-    );
+    let first = first_page(&data);
     assert!(compute(&first, None, &view(&[]), None, Some(&scope)).is_none());
 }
