@@ -188,8 +188,7 @@ pub fn EmbedBuilder() -> impl IntoView {
             };
             view! {
                 <form class="builder" on:submit=|ev| ev.prevent_default()>
-                    <fieldset class="facet">
-                        <legend>{state.text(|t| t.builder_view)}</legend>
+                    <div class="facet">
                         <div class="field">
                             <label for="b-weergave">{state.text(|t| t.builder_view)}</label>
                             <select id="b-weergave" prop:value=move || form.read().view.clone()
@@ -205,7 +204,7 @@ pub fn EmbedBuilder() -> impl IntoView {
                                 {text_input("b-id", |f| &f.initiative, |f, v| f.initiative = v)}
                             </div>
                         </Show>
-                    </fieldset>
+                    </div>
                     <fieldset class="facet">
                         <legend>{state.text(|t| t.builder_region)}</legend>
                         <div class="field">
