@@ -28,9 +28,9 @@ use crate::view_state::list;
 use std::collections::BTreeSet;
 
 /// Every parameter name embed mode reads, for callers that look them up one by one.
-pub const PARAMS: [&str; 14] = [
+pub const PARAMS: [&str; 13] = [
     "embed", "weergave", "id", "regio", "diensten", "soorten", "taal", "kleur", "accent", "achtergrond", "compact",
-    "toon", "ouder", "bron",
+    "toon", "ouder",
 ];
 
 /// A colour in sRGB.
@@ -216,8 +216,6 @@ pub struct EmbedConfig {
     pub controls: Controls,
     /// The embedding page's origin (`https://www.gemeente.be`).
     pub parent_origin: Option<String>,
-    /// The colour strings as given, so the builder can write them back.
-    pub colour_values: [Option<String>; 3],
     pub problems: Vec<EmbedProblem>,
 }
 
@@ -345,16 +343,6 @@ impl EmbedConfig {
         };
         let (chosen, problems) = choose_colours(colours[0].as_deref(), colours[1].as_deref(), colours[2].as_deref());
         config.colours = chosen;
-        // Only accepted colours are kept for writing back: a refused one would only fall back again.
-        for (value, param) in colours.iter_mut().zip(["kleur", "accent", "achtergrond"]) {
-            let refused = problems.iter().any(|p| {
-                matches!(p, EmbedProblem::BadColour { param: q, .. } | EmbedProblem::LowContrast { param: q, .. } if *q == param)
-            });
-            if refused {
-                *value = None;
-            }
-        }
-        config.colour_values = colours;
         config.problems.extend(problems);
         Some(config)
     }
@@ -378,8 +366,17 @@ impl EmbedConfig {
         push("diensten", self.services.join(","));
         push("soorten", self.kinds.join(","));
         push("taal", self.lang.map(|l| l.code().to_string()).unwrap_or_default());
-        for (key, value) in ["kleur", "accent", "achtergrond"].into_iter().zip(&self.colour_values) {
-            push(key, value.clone().unwrap_or_default());
+        // The colours in use, where they differ from the default: a refused colour fell back to
+        // the default, so it is never written back.
+        let c = &self.colours;
+        for (key, colour, default) in [
+            ("kleur", c.primary, DEFAULT_PRIMARY),
+            ("accent", c.accent, DEFAULT_ACCENT),
+            ("achtergrond", c.background, DEFAULT_BACKGROUND),
+        ] {
+            if colour != default {
+                push(key, colour.hex());
+            }
         }
         if self.compact {
             push("compact", "1".into());

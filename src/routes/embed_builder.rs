@@ -64,9 +64,6 @@ impl Form {
             .collect();
         let shown: Vec<&str> =
             [(self.search, "zoeken"), (self.filters, "filters"), (self.map, "kaart")].iter().filter(|s| s.0).map(|s| s.1).collect();
-        let defaults = Form::default();
-        // Colours left at the default stay out of the snippet.
-        let colour = |v: &String, d: &String| if v == d { String::new() } else { v.clone() };
         let pairs = [
             ("embed", "1".to_string()),
             ("weergave", self.view.clone()),
@@ -75,9 +72,10 @@ impl Form {
             ("diensten", self.services.join(",")),
             ("soorten", self.kinds.join(",")),
             ("taal", self.lang.clone()),
-            ("kleur", colour(&self.primary, &defaults.primary)),
-            ("accent", colour(&self.accent, &defaults.accent)),
-            ("achtergrond", colour(&self.background, &defaults.background)),
+            // Colours left at the default stay out of the snippet (EmbedConfig::to_pairs).
+            ("kleur", self.primary.clone()),
+            ("accent", self.accent.clone()),
+            ("achtergrond", self.background.clone()),
             ("compact", if self.compact { "1".into() } else { String::new() }),
             ("toon", shown.join(",")),
         ];
