@@ -1,6 +1,7 @@
 use crate::app::use_app_state;
 use crate::components::{
-    request_device_location, set_page_title, with_first_page, FilterPanel, InitiativeCard, LocationError,
+    remember_first_paint, request_device_location, set_page_title, with_first_page, FilterPanel, InitiativeCard,
+    LocationError,
 };
 use crate::dataset::FIRST_PAGE;
 use crate::i18n::fill;
@@ -112,6 +113,19 @@ pub fn Directory() -> impl IntoView {
                 })
             };
             let results = Signal::derive(move || computed.get().unwrap_or_default());
+            // The settled default view of the complete dataset is what the next start paints
+            // first (first_paint.rs); a later change (more cards, a new version, another
+            // language) pictures it again.
+            if data.is_complete() && !state.is_embedded() {
+                Effect::new(move |_| {
+                    let ready = computed.with(Option::is_some) && state.search.with(Option::is_some);
+                    let default = view.with(|v| *v == DirectoryView::default());
+                    (state.lang.track(), state.sync.track(), shown.track());
+                    if ready && default {
+                        remember_first_paint();
+                    }
+                });
+            }
             let total = move || results.with(|r| r.total);
             let more = move || shown.get() < total();
             let filter_count = move || view.with(|v| v.active_filter_count());

@@ -303,3 +303,64 @@ test('a copy stored by the previous format version is used offline and upgraded 
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('a start paints the last rendered directory at once, inert, and the app replaces it; never for another view, build or markup', async () => {
+  const server = await startServer();
+  try {
+    const page = await firstVisit(server.url);
+    await page.waitForFunction(() => localStorage.getItem('wegwijzer-first-paint') !== null, null, { timeout: 20_000 });
+    const appCards = await page.locator('.cards > li h2').allTextContents();
+
+    // Records what the page showed before the app mounted (first_paint.rs removes the picture
+    // in the task that mounts the app, so a MutationObserver sees it while it is there).
+    await page.addInitScript(() => {
+      window.__picture = null;
+      new MutationObserver(() => {
+        const painted = document.querySelectorAll('body > [data-first-paint]');
+        if (window.__picture || !painted.length || !document.querySelector('[data-first-paint] .cards > li')) return;
+        window.__picture = {
+          cards: [...document.querySelectorAll('[data-first-paint] .cards > li h2')].map((h) => h.textContent),
+          allInert: [...painted].every((el) => el.inert && el.getAttribute('aria-busy') === 'true'),
+          appMounted: document.querySelector('body > main:not([data-first-paint])') !== null,
+        };
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.reload();
+    await page.waitForFunction(() => /\d/.test(document.querySelector('main:not([data-first-paint]) .result-count')?.textContent ?? ''));
+    const picture = await page.evaluate(() => window.__picture);
+    assert.ok(picture, 'the picture was painted before the app');
+    assert.deepEqual(picture.cards.slice(0, 5), appCards.slice(0, 5));
+    assert.equal(picture.allInert, true);
+    assert.equal(picture.appMounted, false);
+    // Once the app runs, only its own page is there.
+    assert.equal(await page.locator('[data-first-paint]').count(), 0);
+    assert.equal(await page.locator('main').count(), 1);
+
+    // Another view than the default one: no picture.
+    await page.goto(`${server.url}/?q=thuiszorg`);
+    await page.locator('.cards > li').first().waitFor();
+    assert.equal(await page.evaluate(() => window.__picture), null);
+
+    // A picture from another build, or one carrying script: not shown, nothing runs.
+    const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('wegwijzer-first-paint')));
+    await page.evaluate((saved) => {
+      localStorage.setItem('wegwijzer-first-paint', JSON.stringify({ ...saved, build: 'an older build' }));
+    }, saved);
+    await page.goto(`${server.url}/`);
+    await page.locator('main:not([data-first-paint]) .cards > li').first().waitFor();
+    assert.equal(await page.evaluate(() => window.__picture), null);
+    const hostile = '<main><ul class="cards"><li><h2>Vals</h2><img src="/x.png" onerror="window.__ran = 1"><script>window.__ran = 2</script></li></ul></main>';
+    await page.evaluate(({ saved, hostile }) => {
+      localStorage.setItem('wegwijzer-first-paint', JSON.stringify({ ...saved, html: hostile }));
+    }, { saved, hostile });
+    await page.goto(`${server.url}/`);
+    await page.locator('main:not([data-first-paint]) .cards > li').first().waitFor();
+    assert.deepEqual(await page.evaluate(() => window.__picture?.cards), ['Vals']);
+    await page.waitForTimeout(300);
+    assert.equal(await page.evaluate(() => window.__ran ?? null), null);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  } finally {
+    await server.stop();
+  }
+});

@@ -1,0 +1,97 @@
+//! The picture of the directory that `public/first-paint.js` paints on the next start, before
+//! the wasm has even compiled (at 4x CPU throttling that start is most of a second).
+//!
+//! ```ignore
+//! // in the directory, once its default view shows the complete dataset:
+//! remember_first_paint();
+//! // in main.rs, right after mounting the app:
+//! remove_first_paint();
+//! ```
+//!
+//! The picture is this document's own markup, serialised by the browser (every text escaped),
+//! without scripts and without the update banner. Its key is the build (Trunk's hashed
+//! stylesheet and wasm names) and the endpoint, so a new build or another endpoint never shows
+//! an old picture.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The localStorage key, also in `public/first-paint.js`.
+const KEY: &str = "wegwijzer-first-paint";
+/// The attribute `first-paint.js` puts on each element it paints.
+const PAINTED: &str = "data-first-paint";
+/// How long the page must be quiet before it is pictured: a render in progress (more cards,
+/// a sync switching versions) reschedules it, so the picture is of a settled page.
+const SETTLE_MS: i32 = 800;
+
+thread_local! {
+    static PENDING: std::cell::Cell<Option<i32>> = const { std::cell::Cell::new(None) };
+}
+
+/// Removes what `first-paint.js` painted. Called in the task that mounts the app, so the
+/// browser never paints both, nor neither.
+pub fn remove_first_paint() {
+    let Ok(painted) = document().query_selector_all(&format!("[{PAINTED}]")) else { return };
+    for i in 0..painted.length() {
+        if let Some(el) = painted.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
+            el.remove();
+        }
+    }
+}
+
+/// Pictures the page for the next start once it has been quiet for [`SETTLE_MS`]; a new call
+/// before then starts the wait again. Best effort: without storage the next start paints later.
+pub fn remember_first_paint() {
+    if let Some(id) = PENDING.take() {
+        window().clear_timeout_with_handle(id);
+    }
+    let write = wasm_bindgen::closure::Closure::once_into_js(|| {
+        PENDING.set(None);
+        // The user may have moved on (another page, a search) since this was scheduled.
+        let location = window().location();
+        if location.pathname().ok().as_deref() != Some("/") || location.search().ok().is_some_and(|s| !s.is_empty()) {
+            return;
+        }
+        if let Some(picture) = picture() {
+            let storage = window().local_storage().ok().flatten();
+            if storage.is_none_or(|s| s.set_item(KEY, &picture).is_err()) {
+                leptos::logging::warn!("could not keep a picture of the page for the next start");
+            }
+        }
+    });
+    if let Ok(id) = window().set_timeout_with_callback_and_timeout_and_arguments_0(write.unchecked_ref(), SETTLE_MS) {
+        PENDING.set(Some(id));
+    }
+}
+
+/// The entry `first-paint.js` reads: `{build, endpoint, lang, html}` as JSON.
+fn picture() -> Option<String> {
+    let document = document();
+    let body = document.body()?;
+    let copy: web_sys::Element = body.clone_node_with_deep(true).ok()?.dyn_into().ok()?;
+    // Not part of the picture: scripts, a leftover painted element, the "new version" banner
+    // (it belongs to this start, not the next one).
+    let leave_out = copy.query_selector_all(&format!("script, noscript, [{PAINTED}], .update-banner")).ok()?;
+    for i in 0..leave_out.length() {
+        if let Some(el) = leave_out.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
+            el.remove();
+        }
+    }
+    let entry = js_sys::Object::new();
+    let set = |k: &str, v: String| js_sys::Reflect::set(&entry, &k.into(), &v.into()).ok();
+    set("build", build(&document)?)?;
+    let endpoint = document.query_selector("meta[name=wegwijzer-bron]").ok()??.get_attribute("content")?;
+    set("endpoint", endpoint)?;
+    set("lang", document.document_element()?.get_attribute("lang").unwrap_or_default())?;
+    set("html", copy.inner_html())?;
+    js_sys::JSON::stringify(&entry).ok()?.as_string()
+}
+
+/// The hashed names of this build's stylesheets, wasm and script, as `first-paint.js` joins them.
+fn build(document: &web_sys::Document) -> Option<String> {
+    let links = document.query_selector_all("link[rel=stylesheet],link[rel=preload],link[rel=modulepreload]").ok()?;
+    let hrefs: Vec<String> = (0..links.length())
+        .filter_map(|i| links.item(i)?.dyn_into::<web_sys::Element>().ok()?.get_attribute("href"))
+        .collect();
+    Some(hrefs.join(" "))
+}
