@@ -16,7 +16,7 @@ mod share_button;
 mod sync_status;
 mod update_banner;
 
-pub use coverage_map::{CoverageExplorer, GEOMETRY_COLLECTION};
+pub use coverage_map::{warm_up_coverage_map, CoverageExplorer, GEOMETRY_COLLECTION};
 pub use data_view::{with_data, with_first_page};
 pub use device_location::{request_device_location, LocationError};
 pub use embed_frame::{connect_embed_frame, embed_config_at_start};

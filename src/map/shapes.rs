@@ -141,11 +141,10 @@ pub fn point_in_ring(p: Xy, ring: &[Xy]) -> bool {
     inside
 }
 
-/// Formats a coordinate with one decimal, which is sub-pixel at map sizes and keeps the DOM
-/// small; "12" rather than "12.0", and never "-0".
-fn num(v: f64, out: &mut String) {
-    let tenths = (v * 10.0).round() as i64;
-    let t = tenths.unsigned_abs();
+/// Writes a number of tenths as a decimal: "12" rather than "12.0", ".5" rather than "0.5", and
+/// never "-0". One decimal is sub-pixel at map sizes and keeps the DOM small.
+fn tenths(t: i64, out: &mut String) {
+    let a = t.unsigned_abs();
     // Written backwards into a buffer and pushed at once: formatting tens of thousands of
     // numbers with `to_string` (an allocation each) was most of the cost of a path.
     let mut buf = [0u8; 24];
@@ -154,27 +153,39 @@ fn num(v: f64, out: &mut String) {
         at -= 1;
         buf[at] = b;
     };
-    if t % 10 != 0 {
-        put(b'0' + (t % 10) as u8);
+    if a % 10 != 0 {
+        put(b'0' + (a % 10) as u8);
         put(b'.');
     }
-    let mut n = t / 10;
-    loop {
+    let mut n = a / 10;
+    // "0.5" is written ".5"; a whole 0 stays "0".
+    if a == 0 {
+        put(b'0');
+    }
+    while n > 0 {
         put(b'0' + (n % 10) as u8);
         n /= 10;
-        if n == 0 {
-            break;
-        }
     }
-    if tenths < 0 {
+    if t < 0 {
         put(b'-');
     }
     out.push_str(std::str::from_utf8(&buf[at..]).unwrap_or_default());
 }
 
-/// The SVG path data (`d`) of an already projected shape: `M x y L x y ... Z` per ring, rounded to
-/// one decimal, dropping points that round onto the previous one. Draw it with
-/// `fill-rule="evenodd"` so holes stay holes whatever their orientation.
+/// Appends a number of a path's coordinate list: a space separates it from the previous one
+/// unless its own minus sign does.
+fn next_number(t: i64, out: &mut String) {
+    if t >= 0 {
+        out.push(' ');
+    }
+    tenths(t, out);
+}
+
+/// The SVG path data (`d`) of an already projected shape, rounded to one decimal: per ring an
+/// absolute `M x y`, then `l` with each point relative to the previous one (mostly a few tenths,
+/// so about half the characters of absolute points: the markup of 285 real boundaries is parsed
+/// on every visit to the map), dropping points that round onto the previous one, and `Z`. Draw
+/// it with `fill-rule="evenodd"` so holes stay holes whatever their orientation.
 ///
 /// ```
 /// use wegwijzer::map::{svg_path, Polygon, Shape};
@@ -183,23 +194,34 @@ fn num(v: f64, out: &mut String) {
 ///     name: None,
 ///     polygons: vec![Polygon { exterior: vec![[0.0, 0.0], [10.04, 0.0], [10.0, 10.0]], holes: vec![] }],
 /// };
-/// assert_eq!(svg_path(&square), "M0 0L10 0L10 10Z");
+/// assert_eq!(svg_path(&square), "M0 0l10 0 0 10Z");
 /// ```
 pub fn svg_path(shape: &Shape) -> String {
-    let mut out = String::with_capacity(shape.point_count() * 10);
+    let mut out = String::with_capacity(shape.point_count() * 7);
     for ring in shape.rings() {
+        // Deltas are taken between rounded points, so rounding never accumulates along a ring.
         let mut last: Option<(i64, i64)> = None;
         let mut written = 0;
         let start = out.len();
         for &p in ring {
             let key = ((p[0] * 10.0).round() as i64, (p[1] * 10.0).round() as i64);
-            if last == Some(key) {
-                continue;
+            match last {
+                Some(prev) if prev == key => continue,
+                Some(prev) => {
+                    if written == 1 {
+                        out.push('l');
+                        tenths(key.0 - prev.0, &mut out);
+                    } else {
+                        next_number(key.0 - prev.0, &mut out);
+                    }
+                    next_number(key.1 - prev.1, &mut out);
+                }
+                None => {
+                    out.push('M');
+                    tenths(key.0, &mut out);
+                    next_number(key.1, &mut out);
+                }
             }
-            out.push(if written == 0 { 'M' } else { 'L' });
-            num(p[0], &mut out);
-            out.push(' ');
-            num(p[1], &mut out);
             last = Some(key);
             written += 1;
         }
@@ -406,13 +428,91 @@ mod tests {
             }],
         };
         // The hole collapses to one point at this precision and is dropped.
-        assert_eq!(svg_path(&s), "M0 1.3L3.3 -2L5 5Z");
+        assert_eq!(svg_path(&s), "M0 1.3l3.3-3.3 1.7 7Z");
         let wide = Shape {
             id: "y".into(),
             name: None,
             polygons: vec![Polygon { exterior: vec![[1234.56, -0.7], [-1005.0, 90.0], [10.0, -120.05]], holes: vec![] }],
         };
-        assert_eq!(svg_path(&wide), "M1234.6 -0.7L-1005 90L10 -120.1Z");
+        assert_eq!(svg_path(&wide), "M1234.6-.7l-2239.6 90.7 1015-210.1Z");
+    }
+
+    /// Reads path data as `svg_path` writes it back into absolute points, in tenths.
+    fn read_path(d: &str) -> Vec<Vec<(i64, i64)>> {
+        let mut rings: Vec<Vec<(i64, i64)>> = Vec::new();
+        let mut numbers: Vec<i64> = Vec::new();
+        let mut command = ' ';
+        let flush = |command: char, numbers: &mut Vec<i64>, rings: &mut Vec<Vec<(i64, i64)>>| {
+            for pair in numbers.chunks(2) {
+                match command {
+                    'M' => rings.push(vec![(pair[0], pair[1])]),
+                    'l' => {
+                        let ring = rings.last_mut().unwrap();
+                        let last = *ring.last().unwrap();
+                        ring.push((last.0 + pair[0], last.1 + pair[1]));
+                    }
+                    _ => panic!("numbers after {command:?}"),
+                }
+            }
+            numbers.clear();
+        };
+        let mut rest = d;
+        while let Some(c) = rest.chars().next() {
+            if matches!(c, 'M' | 'l' | 'Z') {
+                flush(command, &mut numbers, &mut rings);
+                command = c;
+                rest = &rest[1..];
+            } else if c == ' ' {
+                rest = &rest[1..];
+            } else {
+                // One number: an optional sign, digits, at most one point.
+                let mut end = usize::from(c == '-');
+                let mut seen_point = false;
+                for ch in rest[end..].chars() {
+                    if ch.is_ascii_digit() || (ch == '.' && !seen_point) {
+                        seen_point |= ch == '.';
+                        end += 1;
+                    } else {
+                        break;
+                    }
+                }
+                let value: f64 = rest[..end].parse().unwrap();
+                numbers.push((value * 10.0).round() as i64);
+                rest = &rest[end..];
+            }
+        }
+        flush(command, &mut numbers, &mut rings);
+        rings
+    }
+
+    #[test]
+    fn relative_path_gives_back_every_rounded_point() {
+        // A ring of 200 points around an off-grid centre, and a hole: small and large steps,
+        // both signs, whole and fractional tenths.
+        let circle = |cx: f64, cy: f64, r: f64, n: usize| -> Vec<Xy> {
+            (0..n).map(|i| {
+                let a = i as f64 / n as f64 * std::f64::consts::TAU;
+                [cx + r * a.cos(), cy + r * a.sin() * 0.7]
+            }).collect()
+        };
+        let shape = Shape {
+            id: "x".into(),
+            name: None,
+            polygons: vec![Polygon { exterior: circle(400.33, -50.77, 123.456, 200), holes: vec![circle(410.0, -40.0, 3.21, 40)] }],
+        };
+        let expected: Vec<Vec<(i64, i64)>> = shape
+            .rings()
+            .map(|ring| {
+                let mut points: Vec<(i64, i64)> = ring.iter().map(|p| ((p[0] * 10.0).round() as i64, (p[1] * 10.0).round() as i64)).collect();
+                points.dedup();
+                points
+            })
+            .collect();
+        let d = svg_path(&shape);
+        assert_eq!(read_path(&d), expected);
+        // Relative steps take fewer characters than absolute points would.
+        let absolute: usize = expected.iter().flatten().map(|p| format!("L{} {}", p.0 as f64 / 10.0, p.1 as f64 / 10.0).len()).sum();
+        assert!(d.len() * 10 < absolute * 7, "{} vs {absolute}", d.len());
     }
 
     #[test]

@@ -1,6 +1,6 @@
 use crate::app::use_app_state;
 use crate::components::{
-    remember_first_paint, request_device_location, set_page_title, with_first_page, FilterPanel, InitiativeCard,
+    remember_first_paint, request_device_location, warm_up_coverage_map, set_page_title, with_first_page, FilterPanel, InitiativeCard,
     LocationError,
 };
 use crate::dataset::FIRST_PAGE;
@@ -117,12 +117,16 @@ pub fn Directory() -> impl IntoView {
             // first (first_paint.rs); a later change (more cards, a new version, another
             // language) pictures it again.
             if data.is_complete() && !state.is_embedded() {
+                let data = data.clone();
                 Effect::new(move |_| {
                     let ready = computed.with(Option::is_some) && state.search.with(Option::is_some);
                     let default = view.with(|v| *v == DirectoryView::default());
                     (state.lang.track(), state.sync.track(), shown.track());
                     if ready && default {
                         remember_first_paint();
+                    }
+                    if ready {
+                        warm_up_coverage_map(state, data.clone());
                     }
                 });
             }

@@ -6,6 +6,7 @@ mod geometry;
 mod map_svg;
 mod panel;
 mod tables;
+mod warm_up;
 
 use crate::app::use_app_state;
 use crate::coverage::{periods, MergerTable, PeriodComparison, PeriodCoverage};
@@ -24,6 +25,7 @@ use std::sync::{Arc, OnceLock};
 use tables::{MunicipalityTable, PartnershipList};
 
 pub use geometry::GEOMETRY_COLLECTION;
+pub use warm_up::warm_up_coverage_map;
 
 fn period_label(p: &Period) -> String {
     format!("{}–{}", p.from, p.to)
@@ -48,9 +50,9 @@ pub fn CoverageExplorer(data: Arc<Dataset>) -> impl IntoView {
     if all_periods.is_empty() {
         return view! { <p>{state.text(|t| t.panel_none)}</p> }.into_any();
     }
-    // Each period is computed when it is first shown or compared, then kept: the first paint
-    // only pays for the latest one.
-    let coverages: Arc<Vec<OnceLock<Arc<PeriodCoverage>>>> = Arc::new(all_periods.iter().map(|_| OnceLock::new()).collect());
+    // Each period is computed when it is first shown or compared, then kept for this dataset
+    // (also across visits, and from the idle warm-up): the first paint only pays for the latest.
+    let coverages = coverage_cache(&data, all_periods.len());
     let coverage_of = {
         let (data, mergers, all_periods) = (data.clone(), mergers.clone(), all_periods.clone());
         move |i: usize| -> Arc<PeriodCoverage> {
@@ -242,6 +244,27 @@ pub fn CoverageExplorer(data: Arc<Dataset>) -> impl IntoView {
         </Show>
     }
     .into_any()
+}
+
+/// One lazily computed coverage per period.
+type Coverages = Arc<Vec<OnceLock<Arc<PeriodCoverage>>>>;
+
+thread_local! {
+    static COVERAGES: std::cell::RefCell<Option<(std::sync::Weak<Dataset>, Coverages)>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The coverages of `data`: kept from an earlier render of the same dataset, else new and empty.
+fn coverage_cache(data: &Arc<Dataset>, periods: usize) -> Coverages {
+    COVERAGES.with_borrow_mut(|cache| {
+        if let Some((of, coverages)) = cache.as_ref() {
+            if std::ptr::eq(of.as_ptr(), Arc::as_ptr(data)) && coverages.len() == periods {
+                return coverages.clone();
+            }
+        }
+        let coverages: Coverages = Arc::new((0..periods).map(|_| OnceLock::new()).collect());
+        *cache = Some((Arc::downgrade(data), coverages.clone()));
+        coverages
+    })
 }
 
 /// The figures above the map, all computed from the data.
