@@ -203,3 +203,32 @@ test('pan and zoom: buttons change the view box, reset restores it', async () =>
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('the map readied while the directory was idle is the same map as one drawn from scratch, and it works', async () => {
+  // From scratch: /kaart opened directly, so nothing was readied in advance.
+  const cold = await phonePage(env.browser);
+  await cold.goto(`${env.server.url}/kaart`);
+  await cold.locator('svg.coverage-map path.muni').first().waitFor();
+  const fresh = await cold.locator('svg.coverage-map g.shapes').innerHTML();
+  await cold.context().close();
+
+  // Readied: the directory first, idle, then the header's map link (the shapes are copies of the
+  // ones the idle render parsed, see map_svg.rs).
+  const page = await phonePage(env.browser);
+  await page.goto(`${env.server.url}/`);
+  await page.waitForFunction(() => /\d/.test(document.querySelector('.result-count')?.textContent ?? ''));
+  await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 3000 })));
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300)));
+  await page.getByRole('link', { name: 'Kaart' }).click();
+  await page.locator('svg.coverage-map path.muni').first().waitFor();
+  assert.equal(await page.locator('svg.coverage-map g.shapes').innerHTML(), fresh);
+  assert.equal(await page.locator('svg.coverage-map path.muni').count(), municipalities.length);
+
+  // The copied shapes answer like parsed ones: a tap selects, and the selection is drawn.
+  const first = page.locator('svg.coverage-map path.muni').first();
+  await first.click();
+  await page.locator('svg.coverage-map path.muni.selected').waitFor();
+  assert.equal(await page.locator('svg.coverage-map path.muni[aria-pressed="true"]').count(), 1);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});

@@ -14,6 +14,41 @@ use wasm_bindgen::{JsCast, JsValue};
 /// The id of the hatch pattern of uncovered municipalities (also used by the legend).
 pub const HATCH_ID: &str = "niet-gedekt";
 
+/// Provided by the idle warm-up's render (warm_up.rs): that render keeps its parsed shapes.
+#[derive(Clone, Copy)]
+pub struct WarmUpRender;
+
+thread_local! {
+    /// The shapes the warm-up parsed: (their markup, a detached `<g>` holding them).
+    static PARSED_SHAPES: std::cell::RefCell<Option<(String, web_sys::Element)>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Puts the shapes of `markup` into `group`: copies of the ones the warm-up parsed when their
+/// markup is the same (copying nodes is cheaper than parsing up to a few hundred kilobytes of
+/// path data during a route change), else by parsing it; `keep` keeps a copy for later.
+fn fill_shapes(group: &web_sys::Element, markup: &str, keep: bool) {
+    let parsed = PARSED_SHAPES.with_borrow(|p| match p {
+        Some((m, g)) if m == markup => g.clone_node_with_deep(true).ok(),
+        _ => None,
+    });
+    let copied = parsed.is_some_and(|copy| {
+        let nodes = js_sys::Array::from(&copy.unchecked_into::<web_sys::Element>().child_nodes());
+        js_sys::Reflect::get(group, &JsValue::from_str("replaceChildren"))
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+            .is_some_and(|f| f.apply(group, &nodes).is_ok())
+    });
+    if copied {
+        return;
+    }
+    group.set_inner_html(markup);
+    if keep {
+        if let Some(copy) = group.clone_node_with_deep(true).ok().and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
+            PARSED_SHAPES.set(Some((markup.to_string(), copy)));
+        }
+    }
+}
+
 /// A pointer that moved further than this (CSS px) was a drag, not a tap.
 const TAP_SLOP_PX: f64 = 6.0;
 const BUTTON_ZOOM: f64 = 1.6;
@@ -183,17 +218,21 @@ pub fn CoverageMapSvg(
     let group_ref = NodeRef::<leptos::svg::G>::new();
     {
         let count = geometry.shapes.len();
-        Effect::new(move |first: Option<()>| {
+        let keep = use_context::<WarmUpRender>().is_some();
+        let mut unwritten = Some(markup);
+        Effect::new(move |_| {
             let colouring = colouring.get();
             let sel = selected.get();
             let members = highlighted.get();
             let focus_at = focus.get();
             state.lang.track();
-            // The first run only subscribes: the shapes were written with these values.
-            if first.is_none() {
+            let Some(group) = group_ref.get_untracked() else { return };
+            // The first run (before the browser paints: effects run in a microtask) writes the
+            // shapes with these values; later runs update what changed.
+            if let Some(markup) = unwritten.take() {
+                fill_shapes(group.unchecked_ref(), &markup, keep);
                 return;
             }
-            let Some(group) = group_ref.get_untracked() else { return };
             let children = group.unchecked_ref::<web_sys::Element>().children();
             for i in 0..count {
                 let Some(path) = children.item(i as u32) else { break };
@@ -292,7 +331,7 @@ pub fn CoverageMapSvg(
                         <line x1="0" y1="0" x2="0" y2="6" stroke="#7d8884" stroke-width="1.6"></line>
                     </pattern>
                 </defs>
-                <g class="shapes" node_ref=group_ref inner_html=markup on:click=on_click on:keydown=on_key></g>
+                <g class="shapes" node_ref=group_ref on:click=on_click on:keydown=on_key></g>
                 <g class="outlines" aria-hidden="true">{outlines}</g>
             </svg>
         </div>

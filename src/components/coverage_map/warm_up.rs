@@ -6,14 +6,17 @@
 //! warm_up_coverage_map(state, data);
 //! ```
 //!
-//! It renders the map page once into an element that is never attached, then drops it. That
-//! lays out the hexagons (kept in `geometry.rs`), starts loading the endpoint's boundaries (kept
-//! there too, so the page draws them at once) and makes the browser compile the map's code:
+//! It renders the map page once into an element that is never attached, and drops it once it
+//! has drawn the endpoint's boundaries, if any. That lays out the hexagons (kept in
+//! `geometry.rs`), loads the boundaries (kept there too, so the page draws them at once), parses
+//! the shapes (kept in `map_svg.rs`) and makes the browser compile the map's code:
 //! V8 compiles a wasm function on its first call, and for the map that was about a third of a
 //! route change. Once per dataset; skipped when the user asked to save data (Save-Data), since
 //! the boundaries are a download the user may never need.
 
-use super::CoverageExplorer;
+use super::map_svg::WarmUpRender;
+use super::{geometry, CoverageExplorer};
+use leptos::task::spawn_local;
 use crate::app::AppState;
 use crate::dataset::Dataset;
 use leptos::prelude::*;
@@ -35,12 +38,33 @@ pub fn warm_up_coverage_map(state: AppState, data: Arc<Dataset>) {
         let Some(holder) = document().create_element("div").ok().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) else {
             return;
         };
+        // The boundaries the page will draw, when the endpoint has them and they are not loaded.
+        let boundaries = geometry::geometry_entry(&data)
+            .filter(|entry| geometry::cached_boundaries(entry, &data).is_none())
+            .map(|entry| geometry::boundaries(&state.endpoint.get_value(), &entry, &data));
         let rendered = leptos::mount::mount_to(holder, move || {
             provide_context(state);
+            provide_context(WarmUpRender);
             view! { <CoverageExplorer data/> }
         });
-        drop(rendered);
+        // Kept until the boundaries are drawn too, so their shapes are parsed here, not during
+        // the route change (map_svg.rs keeps them).
+        match boundaries {
+            Some(loading) => spawn_local(async move {
+                let _ = loading.await;
+                sleep_ms(200).await;
+                drop(rendered);
+            }),
+            None => drop(rendered),
+        }
     });
+}
+
+async fn sleep_ms(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// `navigator.connection.saveData`, where the browser has it.
