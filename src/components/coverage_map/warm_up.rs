@@ -47,16 +47,16 @@ pub fn warm_up_coverage_map(state: AppState, data: Arc<Dataset>) {
             provide_context(WarmUpRender);
             view! { <CoverageExplorer data/> }
         });
-        // Kept until the boundaries are drawn too, so their shapes are parsed here, not during
-        // the route change (map_svg.rs keeps them).
-        match boundaries {
-            Some(loading) => spawn_local(async move {
+        // Kept until its effects have run (they write the shapes, which map_svg.rs keeps) and
+        // the boundaries, if any, are drawn too: their shapes are then parsed here, not during
+        // the route change.
+        spawn_local(async move {
+            if let Some(loading) = boundaries {
                 let _ = loading.await;
-                sleep_ms(200).await;
-                drop(rendered);
-            }),
-            None => drop(rendered),
-        }
+            }
+            sleep_ms(200).await;
+            drop(rendered);
+        });
     });
 }
 
