@@ -33,6 +33,8 @@ pub enum LoadError {
     ChecksumMismatch { file: String },
     VersionMismatch { file: String, expected: u64, found: u64 },
     CountMismatch { file: String, expected: u64, found: u64 },
+    /// A delta file's patch for a record the cached version lacks, or one that gives no record.
+    BadPatch { file: String, id: String, detail: String },
     Invalid(Vec<Problem>),
     /// The endpoint offers an older dataset than the one cached: a client never goes back.
     VersionWentBack { cached: u64, offered: u64 },
@@ -67,6 +69,7 @@ impl fmt::Display for LoadError {
             LoadError::CountMismatch { file, expected, found } => {
                 write!(f, "{file}: {found} items, index.json says {expected}")
             }
+            LoadError::BadPatch { file, id, detail } => write!(f, "{file}: the patch for {id:?} does not apply: {detail}"),
             LoadError::Invalid(problems) => {
                 write!(f, "{} invalid record(s)", problems.len())?;
                 for p in problems.iter().take(20) {

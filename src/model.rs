@@ -7,6 +7,11 @@ use std::collections::BTreeMap;
 /// The format version this build reads and writes. A different major format is refused.
 pub const FORMAT_VERSION: u32 = 1;
 
+/// The `format_version` of a delta file with `patches`. Readers from before patches accept only
+/// [`FORMAT_VERSION`], so they download the changed collections instead of dropping the patches
+/// they do not know and keeping stale records.
+pub const PATCHES_FORMAT_VERSION: u32 = 2;
+
 /// The four collections every dataset has, in load order (later ones refer to earlier ones).
 pub const COLLECTIONS: [&str; 4] = ["categories", "municipalities", "partnerships", "initiatives"];
 
@@ -83,19 +88,20 @@ pub struct ChangesEntry {
     pub sha256: String,
 }
 
-/// A delta file: upserts (whole records, by id) and deletions (ids) per collection.
+/// A delta file: upserts (whole records, by id), patches (changed fields) and deletions (ids)
+/// per collection. Collections without changes are left out.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
 pub struct Changes {
     pub format_version: u32,
     pub from: u64,
     pub to: u64,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "CollectionChanges::is_empty")]
     pub categories: CollectionChanges<Category>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "CollectionChanges::is_empty")]
     pub municipalities: CollectionChanges<Municipality>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "CollectionChanges::is_empty")]
     pub partnerships: CollectionChanges<Partnership>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "CollectionChanges::is_empty")]
     pub initiatives: CollectionChanges<Initiative>,
     /// The whole new list of sources when the [`SOURCES`] collection changed (it is short).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -106,6 +112,10 @@ pub struct Changes {
 pub struct CollectionChanges<T> {
     #[serde(default = "Vec::new", skip_serializing_if = "Vec::is_empty")]
     pub upserts: Vec<T>,
+    /// Changed fields of records the previous version has: far smaller than whole records when
+    /// one field of a three-language record changes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub patches: Vec<Patch>,
     /// Ids (NIS codes for municipalities) of records that no longer exist.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub deletions: Vec<String>,
@@ -113,14 +123,22 @@ pub struct CollectionChanges<T> {
 
 impl<T> Default for CollectionChanges<T> {
     fn default() -> Self {
-        CollectionChanges { upserts: Vec::new(), deletions: Vec::new() }
+        CollectionChanges { upserts: Vec::new(), patches: Vec::new(), deletions: Vec::new() }
     }
 }
 
 impl<T> CollectionChanges<T> {
     pub fn is_empty(&self) -> bool {
-        self.upserts.is_empty() && self.deletions.is_empty()
+        self.upserts.is_empty() && self.patches.is_empty() && self.deletions.is_empty()
     }
+}
+
+/// A change to one record: a JSON Merge Patch (RFC 7396) on the record's JSON form.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Patch {
+    /// The record's id (NIS code for municipalities).
+    pub id: String,
+    pub merge: serde_json::Value,
 }
 
 /// Records with a stable key, so a delta can replace or delete them.

@@ -13,7 +13,9 @@
 //! ```
 
 use crate::dataset::{is_plain_file_name, parse_collection, sha256_hex, Dataset, LoadError};
-use crate::model::{Changes, ChangesEntry, CollectionChanges, Index, Keyed, Source, COLLECTIONS, FORMAT_VERSION, SOURCES};
+use crate::model::{Changes, ChangesEntry, CollectionChanges, Index, Keyed, Source, COLLECTIONS, FORMAT_VERSION, PATCHES_FORMAT_VERSION, SOURCES};
+use serde::{de::DeserializeOwned, Serialize};
+use serde_json::Value;
 use std::collections::{HashMap, HashSet};
 
 /// A delta file is small by nature; anything bigger is refused before it is read.
@@ -125,17 +127,17 @@ pub fn apply_changes(cached: &Dataset, offered: Index, entry: &ChangesEntry, byt
     }
     let changes: Changes =
         serde_json::from_slice(bytes).map_err(|e| LoadError::NotJson { file: file.clone(), detail: e.to_string() })?;
-    if changes.format_version != FORMAT_VERSION {
+    if ![FORMAT_VERSION, PATCHES_FORMAT_VERSION].contains(&changes.format_version) {
         return Err(LoadError::UnsupportedFormat { found: changes.format_version });
     }
     let from = cached.index.as_ref().map_or(0, |i| i.dataset_version);
     if changes.from != from || changes.to != offered.dataset_version {
         return Err(LoadError::VersionMismatch { file, expected: offered.dataset_version, found: changes.to });
     }
-    let categories = merge(&cached.categories, &changes.categories);
-    let municipalities = merge(&cached.municipalities, &changes.municipalities);
-    let partnerships = merge(&cached.partnerships, &changes.partnerships);
-    let initiatives = merge(&cached.initiatives, &changes.initiatives);
+    let categories = merge(&cached.categories, &changes.categories, &file)?;
+    let municipalities = merge(&cached.municipalities, &changes.municipalities, &file)?;
+    let partnerships = merge(&cached.partnerships, &changes.partnerships, &file)?;
+    let initiatives = merge(&cached.initiatives, &changes.initiatives, &file)?;
     check_counts(&offered, categories.len(), municipalities.len(), partnerships.len(), initiatives.len())?;
     let sources = offered_sources(Some(cached), &offered, changes.sources)?;
     let mut dataset = Dataset::new(Some(offered), categories, municipalities, partnerships, initiatives)?;
@@ -143,18 +145,61 @@ pub fn apply_changes(cached: &Dataset, offered: Index, entry: &ChangesEntry, byt
     Ok(dataset)
 }
 
-/// Replaces records with the same key in place, appends new ones, drops deleted ones.
-fn merge<T: Keyed + Clone>(items: &[T], changes: &CollectionChanges<T>) -> Vec<T> {
+/// Patches records in place, replaces records with the same key in place, appends new ones,
+/// drops deleted ones. A patch must name a record of the cached version and give a record with
+/// the same key; the caller validates the whole result.
+fn merge<T: Keyed + Clone + Serialize + DeserializeOwned>(items: &[T], changes: &CollectionChanges<T>, file: &str) -> Result<Vec<T>, LoadError> {
+    let mut patched: HashMap<&str, T> = HashMap::new();
+    if !changes.patches.is_empty() {
+        let cached: HashMap<&str, &T> = items.iter().map(|i| (i.key(), i)).collect();
+        for patch in &changes.patches {
+            let bad = |detail: String| LoadError::BadPatch { file: file.into(), id: patch.id.clone(), detail };
+            let id = patch.id.as_str();
+            // A second patch for the same record applies on top of the first.
+            let record = patched.get(id).or(cached.get(id).copied()).ok_or_else(|| bad("no such record in the cached version".into()))?;
+            let mut json = serde_json::to_value(record).map_err(|e| bad(e.to_string()))?;
+            merge_patch(&mut json, &patch.merge);
+            let record: T = serde_json::from_value(json).map_err(|e| bad(e.to_string()))?;
+            if record.key() != id {
+                return Err(bad(format!("it changes the key to {:?}", record.key())));
+            }
+            patched.insert(id, record);
+        }
+    }
     let deleted: HashSet<&str> = changes.deletions.iter().map(String::as_str).collect();
     let mut upserts: HashMap<&str, &T> = changes.upserts.iter().map(|u| (u.key(), u)).collect();
     let mut out: Vec<T> = items
         .iter()
         .filter(|i| !deleted.contains(i.key()))
-        .map(|i| upserts.remove(i.key()).cloned().unwrap_or_else(|| i.clone()))
+        .map(|i| match upserts.remove(i.key()) {
+            Some(u) => u.clone(),
+            None => patched.remove(i.key()).unwrap_or_else(|| i.clone()),
+        })
         .collect();
     // New records in the order the delta lists them.
     out.extend(changes.upserts.iter().filter(|u| upserts.contains_key(u.key())).cloned());
-    out
+    Ok(out)
+}
+
+/// Applies a JSON Merge Patch (RFC 7396) to `target`: objects merge member by member, `null`
+/// removes a member, anything else (arrays too) replaces the target whole.
+pub fn merge_patch(target: &mut Value, patch: &Value) {
+    let Value::Object(members) = patch else {
+        *target = patch.clone();
+        return;
+    };
+    if !target.is_object() {
+        *target = Value::Object(Default::default());
+    }
+    if let Value::Object(object) = target {
+        for (key, value) in members {
+            if value.is_null() {
+                object.remove(key);
+            } else {
+                merge_patch(object.entry(key.clone()).or_insert(Value::Null), value);
+            }
+        }
+    }
 }
 
 /// The result must have exactly the counts the offered index declares.

@@ -7,10 +7,12 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use wegwijzer::dataset::Dataset;
-use wegwijzer::model::{Initiative, Keyed};
+use serde_json::json;
+use wegwijzer::model::{CategoryKind, Initiative, Keyed, Patch, PATCHES_FORMAT_VERSION};
 use wegwijzer::publish::report::{Issue, Msg, ReportLang, Severity};
+use wegwijzer::publish::endpoint::{diff, merge_diff};
 use wegwijzer::publish::{export, fsio, publish, Input, Inputs, Options, Publication};
-use wegwijzer::sync::{apply_changes, plan_sync, SyncPlan};
+use wegwijzer::sync::{apply_changes, merge_patch, plan_sync, SyncPlan};
 use wegwijzer::validate::ProblemKind;
 
 fn fixtures() -> PathBuf {
@@ -309,7 +311,14 @@ fn a_second_publication_writes_a_delta_that_the_client_applies() {
     let changes: wegwijzer::model::Changes = serde_json::from_slice(bytes).unwrap();
     assert_eq!(changes.initiatives.deletions, vec!["ini-2"]);
     let upserted: Vec<&str> = changes.initiatives.upserts.iter().map(|u| u.id.as_str()).collect();
-    assert_eq!(upserted, vec!["ini-1", "ini-4"]);
+    assert_eq!(upserted, vec!["ini-4"]);
+    // ini-1's phone number changed: the delta carries only that field, not the whole record.
+    assert_eq!(changes.initiatives.patches, vec![Patch { id: "ini-1".into(), merge: json!({"phone": "057 99 88 77"}) }]);
+    // With patches the delta says so, so that readers from before patches do not use it.
+    assert_eq!(changes.format_version, PATCHES_FORMAT_VERSION);
+    // Compact JSON, one line each.
+    assert!(!bytes.trim_ascii_end().contains(&b'\n'));
+    assert!(!file(&next, "index.json").trim_ascii_end().contains(&b'\n'));
     assert!(changes.partnerships.is_empty() && changes.categories.is_empty() && changes.municipalities.is_empty());
     let applied = apply_changes(&previous.dataset, index.clone(), entry, bytes).unwrap();
     let new = &next.built.dataset;
@@ -329,6 +338,50 @@ fn a_second_publication_writes_a_delta_that_the_client_applies() {
     let again = fsio::read_previous(&out).unwrap();
     assert_eq!(again.index.dataset_version, 2);
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn merge_diff_gives_only_what_changed_and_merges_back_to_the_new_record() {
+    let old = json!({"id": "a", "name": "Oud", "address": {"street": "Markt 1", "postcode": "8000"}, "services": ["x", "y"], "phone": "1"});
+    let new = json!({"id": "a", "name": "Nieuw", "address": {"street": "Markt 2", "postcode": "8000"}, "services": ["x"], "email": "a@b.be"});
+    let patch = merge_diff(&old, &new);
+    // Nested objects member by member, arrays whole, a removed member as null.
+    assert_eq!(patch, json!({"name": "Nieuw", "address": {"street": "Markt 2"}, "services": ["x"], "phone": null, "email": "a@b.be"}));
+    let mut merged = old.clone();
+    merge_patch(&mut merged, &patch);
+    assert_eq!(merged, new);
+    assert_eq!(merge_diff(&old, &old), json!({}));
+    assert_eq!(merge_diff(&old, &json!(["not", "an", "object"])), json!(["not", "an", "object"]));
+}
+
+#[test]
+fn a_changed_record_goes_as_a_patch_when_that_is_smaller_than_the_record() {
+    let d = sample();
+    let old = d.initiatives[..4].to_vec();
+    let mut new = old.clone();
+    new[1].name = "Nieuwe naam".into();
+    new[1].updated_at = "2026-12-01".into();
+    new.remove(2);
+    let mut added = old[3].clone();
+    added.id = "nieuw".into();
+    new.push(added);
+    let changes = diff(&old, &new);
+    assert_eq!(changes.patches, vec![Patch { id: old[1].id.clone(), merge: json!({"name": "Nieuwe naam", "updated_at": "2026-12-01"}) }]);
+    assert_eq!(changes.upserts.iter().map(|u| u.id.as_str()).collect::<Vec<_>>(), vec!["nieuw"]);
+    assert_eq!(changes.deletions, vec![old[2].id.clone()]);
+
+    // A category with every field changed: the patch would be longer, the record goes whole.
+    let old = d.categories[..1].to_vec();
+    let mut new = old.clone();
+    new[0].label = wegwijzer::model::Text::nl("Anders");
+    new[0].group = if old[0].group.is_some() { None } else { Some("x".into()) };
+    new[0].kind = match old[0].kind {
+        CategoryKind::Service => CategoryKind::InitiativeType,
+        CategoryKind::InitiativeType => CategoryKind::Service,
+    };
+    let changes = diff(&old, &new);
+    assert!(changes.patches.is_empty());
+    assert_eq!(changes.upserts, new);
 }
 
 #[test]

@@ -1,5 +1,6 @@
 //! Host tests for the sync decisions (`src/sync.rs`), on the bundled sample endpoint.
 
+use serde_json::json;
 use std::collections::HashMap;
 use std::path::Path;
 use wegwijzer::dataset::{parse_index, sha256_hex, Dataset, LoadError};
@@ -111,7 +112,7 @@ fn a_delta_file_is_chosen_when_it_starts_at_the_cached_version_and_applies_exact
         format_version: FORMAT_VERSION,
         from: v,
         to: v + 1,
-        initiatives: CollectionChanges { upserts: vec![changed.clone(), added.clone()], deletions: vec![removed.clone()] },
+        initiatives: CollectionChanges { upserts: vec![changed.clone(), added.clone()], deletions: vec![removed.clone()], ..Default::default() },
         ..Default::default()
     };
     let mut expected = cached.initiatives.clone();
@@ -145,7 +146,7 @@ fn a_bad_delta_is_refused() {
         format_version: FORMAT_VERSION,
         from: v,
         to: v + 1,
-        initiatives: CollectionChanges { upserts: vec![broken], deletions: vec![] },
+        initiatives: CollectionChanges { upserts: vec![broken], ..Default::default() },
         ..Default::default()
     };
     let (offered, _) = publish_initiatives(&index, v + 1, &cached.initiatives);
@@ -163,6 +164,93 @@ fn a_bad_delta_is_refused() {
     let (offered, entry, mut bytes) = with_changes(offered, &fine);
     bytes[10] ^= 1;
     assert!(matches!(apply_changes(&cached, offered, &entry, &bytes), Err(LoadError::ChecksumMismatch { .. })));
+}
+
+#[test]
+fn merge_patch_follows_the_examples_of_rfc_7396() {
+    // (target, patch, result): RFC 7396, appendix A.
+    let cases = [
+        (json!({"a": "b"}), json!({"a": "c"}), json!({"a": "c"})),
+        (json!({"a": "b"}), json!({"b": "c"}), json!({"a": "b", "b": "c"})),
+        (json!({"a": "b"}), json!({"a": null}), json!({})),
+        (json!({"a": "b", "b": "c"}), json!({"a": null}), json!({"b": "c"})),
+        (json!({"a": ["b"]}), json!({"a": "c"}), json!({"a": "c"})),
+        (json!({"a": "c"}), json!({"a": ["b"]}), json!({"a": ["b"]})),
+        (json!({"a": {"b": "c"}}), json!({"a": {"b": "d", "c": null}}), json!({"a": {"b": "d"}})),
+        (json!({"a": [{"b": "c"}]}), json!({"a": [1]}), json!({"a": [1]})),
+        (json!(["a", "b"]), json!(["c", "d"]), json!(["c", "d"])),
+        (json!({"a": "b"}), json!(["c"]), json!(["c"])),
+        (json!({"a": "foo"}), json!(null), json!(null)),
+        (json!({"a": "foo"}), json!("bar"), json!("bar")),
+        (json!({"e": null}), json!({"a": 1}), json!({"e": null, "a": 1})),
+        (json!([1, 2]), json!({"a": "b", "c": null}), json!({"a": "b"})),
+        (json!({}), json!({"a": {"bb": {"ccc": null}}}), json!({"a": {"bb": {}}})),
+    ];
+    for (target, patch, result) in cases {
+        let mut merged = target.clone();
+        merge_patch(&mut merged, &patch);
+        assert_eq!(merged, result, "{target} + {patch}");
+    }
+}
+
+/// A delta from the sample's version to the next one with these initiative patches.
+fn patch_delta(patches: Vec<Patch>) -> (Dataset, Index, ChangesEntry, Vec<u8>, Vec<Initiative>) {
+    let (index, _) = sample();
+    let cached = sample_dataset();
+    let v = index.dataset_version;
+    let changes = Changes {
+        format_version: PATCHES_FORMAT_VERSION,
+        from: v,
+        to: v + 1,
+        initiatives: CollectionChanges { patches, ..Default::default() },
+        ..Default::default()
+    };
+    let initiatives = cached.initiatives.clone();
+    let (offered, _) = publish_initiatives(&index, v + 1, &initiatives);
+    let (offered, entry, bytes) = with_changes(offered, &changes);
+    (cached, offered, entry, bytes, initiatives)
+}
+
+#[test]
+fn a_patch_changes_only_its_fields_of_the_cached_record() {
+    let cached = sample_dataset();
+    let target = cached.initiatives[3].clone();
+    let patch = Patch { id: target.id.clone(), merge: json!({"name": "Nieuwe naam", "updated_at": "2026-12-01", "address": {"street": "Markt 9"}, "phone": null}) };
+    let (cached, offered, entry, bytes, mut expected) = patch_delta(vec![patch]);
+    assert!(bytes.len() < 300, "a one-field delta is tiny: {} bytes", bytes.len());
+    let next = apply_changes(&cached, offered, &entry, &bytes).unwrap();
+    expected[3].name = "Nieuwe naam".into();
+    expected[3].updated_at = "2026-12-01".into();
+    expected[3].address.street = "Markt 9".into();
+    expected[3].phone = None;
+    assert_eq!(next.initiatives, expected);
+    assert_eq!(next.initiative(&target.id).unwrap().address.postcode, target.address.postcode);
+}
+
+#[test]
+fn a_patch_that_does_not_apply_makes_the_delta_unusable() {
+    let cached = sample_dataset();
+    let id = cached.initiatives[0].id.clone();
+    let patch = |id: &str, merge: serde_json::Value| Patch { id: id.into(), merge };
+    // Refused, so that the client downloads the changed collections instead (src/offline.rs).
+    let refused = |patches: Vec<Patch>| {
+        let (cached, offered, entry, bytes, _) = patch_delta(patches);
+        apply_changes(&cached, offered, &entry, &bytes).unwrap_err()
+    };
+    // A record the cached version does not have.
+    assert!(matches!(refused(vec![patch("onbekend", json!({"name": "x"}))]), LoadError::BadPatch { .. }));
+    // No record any more: a required field removed, a field of the wrong type, another key.
+    assert!(matches!(refused(vec![patch(&id, json!({"name": null}))]), LoadError::BadPatch { .. }));
+    assert!(matches!(refused(vec![patch(&id, json!({"services": "fietspunt"}))]), LoadError::BadPatch { .. }));
+    assert!(matches!(refused(vec![patch(&id, json!({"id": "ander-id"}))]), LoadError::BadPatch { .. }));
+    // A record that fails the same validation as downloaded data (unknown municipality).
+    assert!(matches!(refused(vec![patch(&id, json!({"nis": "99999"}))]), LoadError::Invalid(_)));
+    // A delta format after the one with patches: refused as well.
+    let (cached, offered, _, _, _) = patch_delta(vec![]);
+    let v = offered.dataset_version;
+    let later = Changes { format_version: PATCHES_FORMAT_VERSION + 1, from: v - 1, to: v, ..Default::default() };
+    let (offered, entry, bytes) = with_changes(Index { changes: vec![], ..offered }, &later);
+    assert!(matches!(apply_changes(&cached, offered, &entry, &bytes), Err(LoadError::UnsupportedFormat { .. })));
 }
 
 #[test]
@@ -206,7 +294,7 @@ fn sources_are_a_file_of_their_own_fetched_only_when_they_change() {
         format_version: FORMAT_VERSION,
         from: v,
         to: v + 1,
-        initiatives: CollectionChanges { upserts: vec![initiatives[0].clone()], deletions: vec![] },
+        initiatives: CollectionChanges { upserts: vec![initiatives[0].clone()], ..Default::default() },
         ..Default::default()
     };
 

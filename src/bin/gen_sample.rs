@@ -1332,7 +1332,8 @@ mod host {
             collections,
             changes: Vec::new(),
         };
-        let mut index_bytes = serde_json::to_vec_pretty(&index).map_err(|e| format!("serialising index: {e}"))?;
+        // Compact, as the publishing tool writes it (scripts/gen-sample-data compares the bytes).
+        let mut index_bytes = serde_json::to_vec(&index).map_err(|e| format!("serialising index: {e}"))?;
         index_bytes.push(b'\n');
 
         // Check it the way the app loads it: index, then size, SHA-256, version, count, records.

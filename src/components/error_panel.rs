@@ -18,7 +18,8 @@ pub fn error_message(t: &Texts, error: &LoadError) -> String {
         | LoadError::SizeMismatch { .. }
         | LoadError::ChecksumMismatch { .. }
         | LoadError::VersionMismatch { .. }
-        | LoadError::CountMismatch { .. } => t.error_damaged.to_string(),
+        | LoadError::CountMismatch { .. }
+        | LoadError::BadPatch { .. } => t.error_damaged.to_string(),
     }
 }
 

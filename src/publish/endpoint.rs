@@ -10,10 +10,11 @@
 use crate::dataset::{parse_index, sha256_hex, Dataset};
 use crate::model::{
     Category, Changes, ChangesEntry, CollectionChanges, CollectionEntry, Index, Initiative, Keyed,
-    Municipality, Partnership, Source, COLLECTIONS, FORMAT_VERSION, SOURCES,
+    Municipality, Partnership, Patch, Source, COLLECTIONS, FORMAT_VERSION, PATCHES_FORMAT_VERSION, SOURCES,
 };
-use crate::sync::{apply_changes, MAX_CHANGES_BYTES};
+use crate::sync::{apply_changes, merge_patch, MAX_CHANGES_BYTES};
 use serde::Serialize;
+use serde_json::{Map, Value};
 use std::collections::{BTreeMap, HashMap};
 
 /// The name of the optional boundary collection.
@@ -52,7 +53,7 @@ pub struct Meta {
 pub struct DeltaSummary {
     pub from: u64,
     pub to: u64,
-    /// (collection, upserts, deletions) for the collections that changed.
+    /// (collection, new or changed records, deletions) for the collections that changed.
     pub changed: Vec<(String, usize, usize)>,
     /// Whether the delta file was written (it is left out when over the client's size limit).
     pub written: bool,
@@ -79,15 +80,57 @@ fn envelope<T: Serialize>(dataset_version: u64, items: &[T]) -> Result<Vec<u8>, 
     Ok(bytes)
 }
 
-/// The changes that turn `old` into `new`: changed or new records (in `new`'s order) and the
-/// keys of records that are gone.
-pub fn diff<T: Keyed + Clone + PartialEq>(old: &[T], new: &[T]) -> CollectionChanges<T> {
+/// The changes that turn `old` into `new` (in `new`'s order): a patch for a changed record when
+/// that is smaller than the record, else the whole record as an upsert, as for new records; and
+/// the keys of records that are gone.
+pub fn diff<T: Keyed + Clone + PartialEq + Serialize>(old: &[T], new: &[T]) -> CollectionChanges<T> {
     let before: HashMap<&str, &T> = old.iter().map(|r| (r.key(), r)).collect();
     let after: HashMap<&str, &T> = new.iter().map(|r| (r.key(), r)).collect();
-    CollectionChanges {
-        upserts: new.iter().filter(|r| before.get(r.key()) != Some(r)).cloned().collect(),
-        deletions: old.iter().filter(|r| !after.contains_key(r.key())).map(|r| r.key().to_string()).collect(),
+    let mut changes = CollectionChanges::default();
+    for record in new {
+        match before.get(record.key()) {
+            Some(&previous) if previous == record => {}
+            Some(&previous) => match patch_for(previous, record) {
+                Some(patch) => changes.patches.push(patch),
+                None => changes.upserts.push(record.clone()),
+            },
+            None => changes.upserts.push(record.clone()),
+        }
     }
+    changes.deletions = old.iter().filter(|r| !after.contains_key(r.key())).map(|r| r.key().to_string()).collect();
+    changes
+}
+
+/// The patch from `old` to `new` when it is shorter than `new` written whole and gives `new`
+/// back exactly (a merge patch cannot set a value to `null`).
+fn patch_for<T: Keyed + Serialize>(old: &T, new: &T) -> Option<Patch> {
+    let (before, after) = (serde_json::to_value(old).ok()?, serde_json::to_value(new).ok()?);
+    let patch = Patch { id: new.key().to_string(), merge: merge_diff(&before, &after) };
+    let mut applied = before;
+    merge_patch(&mut applied, &patch.merge);
+    let shorter = serde_json::to_vec(&patch).ok()?.len() < serde_json::to_vec(&after).ok()?.len();
+    (applied == after && shorter).then_some(patch)
+}
+
+/// The JSON Merge Patch (RFC 7396) that turns `old` into `new`: for two objects, the changed
+/// members (diffed the same way), `null` for removed ones; otherwise `new` whole.
+pub fn merge_diff(old: &Value, new: &Value) -> Value {
+    let (Value::Object(old), Value::Object(new)) = (old, new) else {
+        return new.clone();
+    };
+    let mut patch = Map::new();
+    for (key, value) in new {
+        match old.get(key) {
+            Some(before) if before == value => {}
+            before => {
+                patch.insert(key.clone(), merge_diff(before.unwrap_or(&Value::Null), value));
+            }
+        }
+    }
+    for key in old.keys().filter(|k| !new.contains_key(*k)) {
+        patch.insert(key.clone(), Value::Null);
+    }
+    Value::Object(patch)
 }
 
 /// Same records by key, whatever the order (a delta appends new records at the end).
@@ -185,7 +228,7 @@ pub fn build(records: &Records, previous: Option<&Previous>, meta: &Meta, geomet
     let mut delta = None;
     let mut delta_file = None;
     if let Some(p) = previous {
-        let changes = Changes {
+        let mut changes = Changes {
             format_version: FORMAT_VERSION,
             from: p.index.dataset_version,
             to: v,
@@ -199,16 +242,26 @@ pub fn build(records: &Records, previous: Option<&Previous>, meta: &Meta, geomet
                 && (p.dataset.sources != meta.sources || !p.index.collections.contains_key(SOURCES)))
             .then(|| meta.sources.clone()),
         };
+        let patched = !(changes.categories.patches.is_empty()
+            && changes.municipalities.patches.is_empty()
+            && changes.partnerships.patches.is_empty()
+            && changes.initiatives.patches.is_empty());
+        if patched {
+            changes.format_version = PATCHES_FORMAT_VERSION;
+        }
+        fn counts<T>(c: &CollectionChanges<T>) -> (usize, usize) {
+            (c.upserts.len() + c.patches.len(), c.deletions.len())
+        }
         let changed = [
-            ("categories", changes.categories.upserts.len(), changes.categories.deletions.len()),
-            ("municipalities", changes.municipalities.upserts.len(), changes.municipalities.deletions.len()),
-            ("partnerships", changes.partnerships.upserts.len(), changes.partnerships.deletions.len()),
-            ("initiatives", changes.initiatives.upserts.len(), changes.initiatives.deletions.len()),
-            (SOURCES, changes.sources.as_ref().map_or(0, Vec::len), 0),
+            ("categories", counts(&changes.categories)),
+            ("municipalities", counts(&changes.municipalities)),
+            ("partnerships", counts(&changes.partnerships)),
+            ("initiatives", counts(&changes.initiatives)),
+            (SOURCES, (changes.sources.as_ref().map_or(0, Vec::len), 0)),
         ]
         .into_iter()
-        .filter(|(_, u, d)| u + d > 0)
-        .map(|(n, u, d)| (n.to_string(), u, d))
+        .filter(|(_, (u, d))| u + d > 0)
+        .map(|(n, (u, d))| (n.to_string(), u, d))
         .collect();
         let mut bytes = serde_json::to_vec(&changes).map_err(|e| e.to_string())?;
         bytes.push(b'\n');
@@ -228,7 +281,8 @@ pub fn build(records: &Records, previous: Option<&Previous>, meta: &Meta, geomet
         delta = Some(DeltaSummary { from: changes.from, to: v, changed, written });
     }
 
-    let mut index_bytes = serde_json::to_vec_pretty(&index).map_err(|e| e.to_string())?;
+    // Compact: clients poll it, and every byte of it counts in every sync.
+    let mut index_bytes = serde_json::to_vec(&index).map_err(|e| e.to_string())?;
     index_bytes.push(b'\n');
 
     // Load it as the app would: a full download, and the delta from the previous version.

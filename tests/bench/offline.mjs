@@ -91,7 +91,8 @@ const initiativeCount = initialIndex.collections.initiatives.count;
 /**
  * Publishes dataset_version + 1 with one initiative renamed: the collection file first, then
  * the delta file, then index.json (docs/data-format.md, "Publishing order" and "Delta files").
- * Other collections keep their files and version.
+ * Other collections keep their files and version. As the publishing tool writes them: compact
+ * JSON, and the changed record as a patch of its changed fields (name, updated_at).
  */
 function publishOneChange(pick) {
   const index = readIndex();
@@ -103,18 +104,19 @@ function publishOneChange(pick) {
   record.name = `Gewijzigd bij versie ${to}: ${record.name}`;
   record.updated_at = '2026-11-24';
   collection.dataset_version = to;
-  const body = Buffer.from(JSON.stringify(collection, null, 2) + '\n');
+  const body = Buffer.from(JSON.stringify(collection) + '\n');
   fs.writeFileSync(path.join(dataDir, entry.file), body);
   Object.assign(entry, { bytes: body.length, sha256: sha256(body), count: collection.items.length });
 
   const file = `changes/${from}-${to}.json`;
-  const delta = Buffer.from(JSON.stringify({ format_version: 1, from, to, initiatives: { upserts: [record] } }));
+  const patch = { id: record.id, merge: { name: record.name, updated_at: record.updated_at } };
+  const delta = Buffer.from(JSON.stringify({ format_version: 2, from, to, initiatives: { patches: [patch] } }) + '\n');
   fs.mkdirSync(path.join(dataDir, 'changes'), { recursive: true });
   fs.writeFileSync(path.join(dataDir, file), delta);
 
   index.dataset_version = to;
   index.changes = [{ from, to, file, bytes: delta.length, sha256: sha256(delta) }];
-  const indexBody = Buffer.from(JSON.stringify(index, null, 2) + '\n');
+  const indexBody = Buffer.from(JSON.stringify(index) + '\n');
   fs.writeFileSync(path.join(dataDir, 'index.json'), indexBody);
   return { from, to, id: record.id, name: record.name, deltaFile: file, deltaBytes: delta.length, indexBytes: indexBody.length, collectionBytes: body.length };
 }

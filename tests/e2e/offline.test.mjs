@@ -76,6 +76,64 @@ test('after one visit: server gone, reload and a deep link render from cache; a 
   await page.context().close();
 });
 
+/**
+ * newerDist(newName), plus the delta file from the original version to it that the publishing
+ * tool would write, with `patches(first initiative, renamed)` as the initiatives' patches.
+ */
+function newerDistWithDelta(newName, patches) {
+  const dir = newerDist(newName);
+  const data = path.join(dir, 'data/v1');
+  const index = JSON.parse(fs.readFileSync(path.join(data, 'index.json'), 'utf8'));
+  const first = JSON.parse(fs.readFileSync(path.join(data, index.collections.initiatives.file), 'utf8')).items[0];
+  const [from, to] = [index.dataset_version - 1, index.dataset_version];
+  const file = `changes/${from}-${to}.json`;
+  const delta = Buffer.from(JSON.stringify({ format_version: 2, from, to, initiatives: { patches: patches(first) } }));
+  fs.mkdirSync(path.join(data, 'changes'));
+  fs.writeFileSync(path.join(data, file), delta);
+  index.changes = [{ from, to, file, bytes: delta.length, sha256: crypto.createHash('sha256').update(delta).digest('hex') }];
+  fs.writeFileSync(path.join(data, 'index.json'), JSON.stringify(index));
+  return dir;
+}
+
+// A patch that applies is all the sync fetches besides index.json; one that does not (a record
+// the cached version lacks) makes the app download initiatives.json instead, and nothing is lost.
+const patchCases = {
+  'applies': [(r) => [{ id: r.id, merge: { name: r.name } }], false],
+  'names an unknown record': [(r) => [{ id: 'onbekend-initiatief', merge: { name: r.name } }], true],
+};
+for (const [label, [patches, fallback]] of Object.entries(patchCases)) {
+  test(`a delta file whose patch ${label}: the renamed initiative arrives and is stored`, async () => {
+    let server = await startServer();
+    const page = await firstVisit(server.url);
+    const port = new URL(server.url).port;
+    await server.stop();
+    const renamed = 'Gepatcht initiatief (demo)';
+    const dir = newerDistWithDelta(renamed, patches);
+    server = await startServer({ root: dir, port });
+    let up = true;
+    try {
+      const fetched = [];
+      page.on('request', (r) => { const p = new URL(r.url()).pathname; if (p.startsWith('/data/v1/')) fetched.push(p.slice(9)); });
+      // A start syncs: the detail page shows the cached name, then the new one.
+      await page.goto(`${server.url}/initiatief/${initiatives[0].id}`);
+      await page.getByRole('heading', { level: 1, name: renamed }).waitFor({ timeout: 20_000 });
+      await page.locator('[data-sync="up-to-date"]').waitFor({ timeout: 20_000 });
+      assert.ok(fetched.includes('changes/1-2.json'), fetched.join(', '));
+      assert.equal(fetched.includes('initiatives.json'), fallback, fetched.join(', '));
+      // Stored: the next start shows it from IndexedDB, with the server gone.
+      await server.stop();
+      up = false;
+      await page.reload();
+      await page.getByRole('heading', { level: 1, name: renamed }).waitFor({ timeout: 20_000 });
+      assert.deepEqual(page.errors, []);
+    } finally {
+      if (up) await server.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+    await page.context().close();
+  });
+}
+
 // Each fault, the message the status line must give, and how long the failure may take to show
 // (a hanging server is given up on after the app's 30 s request timeout).
 const faults = {
