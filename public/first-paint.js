@@ -4,7 +4,8 @@
 // The markup is the app's own DOM, serialised by the browser (so every text in it is escaped)
 // and stored in localStorage by src/components/first_paint.rs after a complete render of the
 // default view. It is used only for that view (`/` without parameters), for the same endpoint
-// and the same build (stylesheet and wasm names carry Trunk's content hashes). Until the app
+// and the same build (the names of the wasm and its script carry Trunk's content hashes; the
+// markup comes from that code, the styles are inlined in this page). Until the app
 // replaces it, it is inert: no focus, no clicks, hidden from assistive technology, and marked
 // busy. The app removes every `[data-first-paint]` element in the task that mounts it.
 (() => {

@@ -9,9 +9,9 @@
 //! ```
 //!
 //! The picture is this document's own markup, serialised by the browser (every text escaped),
-//! without scripts and without the update banner. Its key is the build (Trunk's hashed
-//! stylesheet and wasm names) and the endpoint, so a new build or another endpoint never shows
-//! an old picture.
+//! without scripts and without the update banner. Its key is the build (Trunk's hashed names of
+//! the wasm and its script, which produce the markup; any stylesheet links too) and the
+//! endpoint, so a new build or another endpoint never shows an old picture.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -87,7 +87,7 @@ fn picture() -> Option<String> {
     js_sys::JSON::stringify(&entry).ok()?.as_string()
 }
 
-/// The hashed names of this build's stylesheets, wasm and script, as `first-paint.js` joins them.
+/// The hashed names of this build's wasm, script and stylesheets, as `first-paint.js` joins them.
 fn build(document: &web_sys::Document) -> Option<String> {
     let links = document.query_selector_all("link[rel=stylesheet],link[rel=preload],link[rel=modulepreload]").ok()?;
     let hrefs: Vec<String> = (0..links.length())
