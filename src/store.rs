@@ -212,7 +212,7 @@ struct FirstPageSnapshot {
     initiatives: Vec<Initiative>,
 }
 
-fn local_storage() -> Option<web_sys::Storage> {
+pub(crate) fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 

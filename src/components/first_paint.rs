@@ -14,6 +14,7 @@
 //! endpoint, so a new build or another endpoint never shows an old picture.
 
 use leptos::prelude::*;
+use std::time::Duration;
 use wasm_bindgen::JsCast;
 
 /// The localStorage key, also in `public/first-paint.js`.
@@ -22,30 +23,36 @@ const KEY: &str = "wegwijzer-first-paint";
 const PAINTED: &str = "data-first-paint";
 /// How long the page must be quiet before it is pictured: a render in progress (more cards,
 /// a sync switching versions) reschedules it, so the picture is of a settled page.
-const SETTLE_MS: i32 = 800;
+const SETTLE_MS: u64 = 800;
 
 thread_local! {
-    static PENDING: std::cell::Cell<Option<i32>> = const { std::cell::Cell::new(None) };
+    static PENDING: std::cell::Cell<Option<TimeoutHandle>> = const { std::cell::Cell::new(None) };
+}
+
+/// Removes every element of `list`.
+fn remove_each(list: &web_sys::NodeList) {
+    for i in 0..list.length() {
+        if let Some(el) = list.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
+            el.remove();
+        }
+    }
 }
 
 /// Removes what `first-paint.js` painted. Called in the task that mounts the app, so the
 /// browser never paints both, nor neither.
 pub fn remove_first_paint() {
-    let Ok(painted) = document().query_selector_all(&format!("[{PAINTED}]")) else { return };
-    for i in 0..painted.length() {
-        if let Some(el) = painted.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
-            el.remove();
-        }
+    if let Ok(painted) = document().query_selector_all(&format!("[{PAINTED}]")) {
+        remove_each(&painted);
     }
 }
 
 /// Pictures the page for the next start once it has been quiet for [`SETTLE_MS`]; a new call
 /// before then starts the wait again. Best effort: without storage the next start paints later.
 pub fn remember_first_paint() {
-    if let Some(id) = PENDING.take() {
-        window().clear_timeout_with_handle(id);
+    if let Some(pending) = PENDING.take() {
+        pending.clear();
     }
-    let write = wasm_bindgen::closure::Closure::once_into_js(|| {
+    let write = || {
         PENDING.set(None);
         // The user may have moved on (another page, a search) since this was scheduled.
         let location = window().location();
@@ -53,15 +60,12 @@ pub fn remember_first_paint() {
             return;
         }
         if let Some(picture) = picture() {
-            let storage = window().local_storage().ok().flatten();
-            if storage.is_none_or(|s| s.set_item(KEY, &picture).is_err()) {
+            if crate::store::local_storage().is_none_or(|s| s.set_item(KEY, &picture).is_err()) {
                 leptos::logging::warn!("could not keep a picture of the page for the next start");
             }
         }
-    });
-    if let Ok(id) = window().set_timeout_with_callback_and_timeout_and_arguments_0(write.unchecked_ref(), SETTLE_MS) {
-        PENDING.set(Some(id));
-    }
+    };
+    PENDING.set(set_timeout_with_handle(write, Duration::from_millis(SETTLE_MS)).ok());
 }
 
 /// The entry `first-paint.js` reads: `{build, endpoint, lang, html}` as JSON.
@@ -71,12 +75,7 @@ fn picture() -> Option<String> {
     let copy: web_sys::Element = body.clone_node_with_deep(true).ok()?.dyn_into().ok()?;
     // Not part of the picture: scripts, a leftover painted element, the "new version" banner
     // (it belongs to this start, not the next one).
-    let leave_out = copy.query_selector_all(&format!("script, noscript, [{PAINTED}], .update-banner")).ok()?;
-    for i in 0..leave_out.length() {
-        if let Some(el) = leave_out.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
-            el.remove();
-        }
-    }
+    remove_each(&copy.query_selector_all(&format!("script, noscript, [{PAINTED}], .update-banner")).ok()?);
     let entry = js_sys::Object::new();
     let set = |k: &str, v: String| js_sys::Reflect::set(&entry, &k.into(), &v.into()).ok();
     set("build", build(&document)?)?;

@@ -22,6 +22,7 @@ use crate::dataset::Dataset;
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::sync::{Arc, Weak};
+use std::time::Duration;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -54,17 +55,9 @@ pub fn warm_up_coverage_map(state: AppState, data: Arc<Dataset>) {
             if let Some(loading) = boundaries {
                 let _ = loading.await;
             }
-            sleep_ms(200).await;
-            drop(rendered);
+            set_timeout(move || drop(rendered), Duration::from_millis(200));
         });
     });
-}
-
-async fn sleep_ms(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// `navigator.connection.saveData`, where the browser has it.
@@ -79,17 +72,16 @@ fn save_data() -> bool {
 }
 
 /// `requestIdleCallback`, or a timeout where the browser lacks it (Safari).
+/// (Leptos' `request_idle_callback` has no `timeout`, hence this.)
 fn when_idle(f: impl FnOnce() + 'static) {
-    let callback = Closure::once_into_js(f);
     let window = window();
     let idle = js_sys::Reflect::get(&window, &"requestIdleCallback".into()).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-    let options = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&options, &"timeout".into(), &JsValue::from_f64(5000.0));
-    let scheduled = match idle {
-        Some(idle) => idle.call2(&window, &callback, &options).is_ok(),
-        None => false,
-    };
-    if !scheduled {
-        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 1000);
+    match idle {
+        Some(idle) => {
+            let options = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&options, &"timeout".into(), &JsValue::from_f64(5000.0));
+            let _ = idle.call2(&window, &Closure::once_into_js(f), &options);
+        }
+        None => set_timeout(f, Duration::from_secs(1)),
     }
 }
