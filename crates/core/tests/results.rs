@@ -1,4 +1,4 @@
-//! Host tests for the directory's results (`src/results.rs`) on the bundled sample endpoint:
+//! Host tests for the directory's results (`crates/core/src/results.rs`) on the bundled sample endpoint:
 //! the paths used before the first paint (no search index yet; only the first page of the
 //! cached dataset) give exactly what the full path gives.
 

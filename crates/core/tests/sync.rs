@@ -1,4 +1,4 @@
-//! Host tests for the sync decisions (`src/sync.rs`), on the bundled sample endpoint.
+//! Host tests for the sync decisions (`crates/core/src/sync.rs`), on the bundled sample endpoint.
 
 use serde_json::json;
 use std::collections::HashMap;

@@ -1,4 +1,4 @@
-//! The publishing tool's logic (`src/bin/publish.rs` is only argument parsing and file access):
+//! The publishing tool's logic (`crates/publish/src/bin/publish.rs` is only argument parsing and file access):
 //! from the spreadsheets a department, regie partnership or municipality keeps, plus optional
 //! official boundary, population and merger files, to the static endpoint the app syncs with.
 //!

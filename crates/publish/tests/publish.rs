@@ -1,4 +1,4 @@
-//! Host tests of the publishing tool (`wegwijzer_publish`, `src/bin/publish.rs`): CSV dialects
+//! Host tests of the publishing tool (`wegwijzer_publish`, `crates/publish/src/bin/publish.rs`): CSV dialects
 //! against a golden file, one test per kind of validation problem with its line and column, the
 //! export → import round trip, delta files applied by the client's own code, and what an
 //! interrupted run leaves behind. Fixtures: tests/fixtures/publish/.
