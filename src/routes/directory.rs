@@ -159,7 +159,7 @@ pub fn Directory() -> impl IntoView {
             };
             let places = {
                 let mut all: Vec<(String, String)> =
-                    data.municipalities.iter().map(|m| (m.nis.clone(), m.name.nl.clone())).collect();
+                    data.municipalities.iter().filter(|m| m.is_current()).map(|m| (m.nis.clone(), m.name.nl.clone())).collect();
                 all.sort_unstable_by_key(|a| normalize(&a.1));
                 all
             };

@@ -89,6 +89,7 @@ impl MapGeometry {
 pub fn hex_geometry(municipalities: &[Municipality]) -> MapGeometry {
     let sites: Vec<HexSite> = municipalities
         .iter()
+        .filter(|m| m.is_current())
         .map(|m| HexSite { id: m.nis.clone(), point: m.point, group: m.province.clone() })
         .collect();
     let layout = layout_hexes(&sites, &HexOptions { size: HEX_SIZE, spacing: None });
@@ -141,10 +142,12 @@ pub fn hex_geometry(municipalities: &[Municipality]) -> MapGeometry {
 /// let sq = |id: &str, x: f64| Shape { id: id.into(), name: None, polygons: vec![Polygon {
 ///     exterior: vec![[x, 51.0], [x + 0.1, 51.0], [x + 0.1, 51.1], [x, 51.1]], holes: vec![] }] };
 /// let m = |nis: &str| Municipality { nis: nis.into(), name: Text::nl(nis), province: "10000".into(),
-///     postcodes: vec![], population: None, point: None };
+///     ..Default::default() };
 /// // Borsbeek (11007) merged into Antwerpen (11002) in 2025.
-/// let g = boundary_geometry(&[sq("11002", 4.0), sq("11007", 4.1), sq("11001", 4.3)], &[m("11002"), m("11001")],
-///     &MergerTable::flanders_2025()).unwrap();
+/// let borsbeek = Municipality { ceased: Some("2025-01-01".into()), merged_into: Some("11002".into()), ..m("11007") };
+/// let ms = [m("11002"), m("11001"), borsbeek];
+/// let g = boundary_geometry(&[sq("11002", 4.0), sq("11007", 4.1), sq("11001", 4.3)], &ms,
+///     &MergerTable::from_municipalities(&ms)).unwrap();
 /// assert_eq!(g.kind, GeometryKind::Boundaries);
 /// assert_eq!(g.shapes.iter().map(|s| s.nis.as_str()).collect::<Vec<_>>(), ["11001", "11002"]);
 /// ```
@@ -155,7 +158,8 @@ pub fn boundary_geometry(
 ) -> Result<MapGeometry, GeometryError> {
     let crs = Crs::detect(&Bounds::of_shapes(shapes)).ok_or(GeometryError::NoShapes)?;
     let shapes = crs.to_wgs84(shapes);
-    let known: BTreeSet<&str> = municipalities.iter().map(|m| m.nis.as_str()).collect();
+    // Only today's municipalities are drawn; former ones are in the list for their mergers.
+    let known: BTreeSet<&str> = municipalities.iter().filter(|m| m.is_current()).map(|m| m.nis.as_str()).collect();
     let data_year = mergers.year_of(known.iter().copied(), 2025);
     let target = |id: &str| -> String {
         if known.contains(id) {
@@ -488,7 +492,7 @@ pub fn municipality_label(data: &Dataset, mergers: &MergerTable, nis: &str, lang
     if let Some(m) = data.municipality(nis) {
         return m.name.get(lang).to_string();
     }
-    let year = mergers.year_of(data.municipalities.iter().map(|m| m.nis.as_str()), 2025);
+    let year = mergers.year_of(data.municipalities.iter().filter(|m| m.is_current()).map(|m| m.nis.as_str()), 2025);
     match mergers.resolve(nis, year).as_slice() {
         [one] => match data.municipality(one) {
             Some(m) => format!("{} ({nis})", m.name.get(lang)),
@@ -527,6 +531,7 @@ pub fn municipality_rows(data: &Dataset, coverage: &PeriodCoverage, lang: Lang) 
     let mut rows: Vec<MunicipalityRow> = data
         .municipalities
         .iter()
+        .filter(|m| m.is_current())
         .map(|m| {
             let cover = coverage.lookup(&m.nis);
             let partnership_names =
@@ -612,8 +617,8 @@ mod tests {
             name: Text::nl(name),
             province: "30000".into(),
             postcodes: vec!["8900".into()],
-            population: None,
             point: Some(Point { lat, lon }),
+            ..Default::default()
         }
     }
 
@@ -637,7 +642,7 @@ mod tests {
     }
 
     fn coverage(d: &Dataset) -> PeriodCoverage {
-        PeriodCoverage::compute(&d.municipalities, &d.partnerships, &MergerTable::flanders_2025(), &Period { from: 2023, to: 2025 })
+        PeriodCoverage::compute(&d.municipalities, &d.partnerships, &crate::coverage::tests::flanders_2025(), &Period { from: 2023, to: 2025 })
     }
 
     #[test]
@@ -715,8 +720,13 @@ mod tests {
         let mut ms = dataset().municipalities;
         ms.push(Municipality { nis: "11002".into(), ..muni("11002", "Antwerpen", 51.2, 4.4) });
         let d = Dataset::new(None, vec![], ms, vec![], vec![]).unwrap();
-        let t = MergerTable::flanders_2025();
+        let t = crate::coverage::tests::flanders_2025();
         assert_eq!(municipality_label(&d, &t, "11007", Lang::Nl), "Antwerpen (11007)");
+        // A dataset that lists the former municipality names it.
+        let mut ms = d.municipalities.clone();
+        ms.push(Municipality { ceased: Some("2025-01-01".into()), merged_into: Some("11002".into()), ..muni("11007", "Borsbeek", 51.19, 4.48) });
+        let d = Dataset::new(None, vec![], ms, vec![], vec![]).unwrap();
+        assert_eq!(municipality_label(&d, &MergerTable::from_municipalities(&d.municipalities), "11007", Lang::Nl), "Borsbeek");
         assert_eq!(municipality_label(&d, &t, "33011", Lang::Nl), "Ieper");
         assert_eq!(municipality_label(&d, &t, "99999", Lang::Nl), "99999");
     }

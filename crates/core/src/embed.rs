@@ -671,9 +671,7 @@ mod tests {
                 nis: nis.into(),
                 name: Text::nl(name),
                 province: province.into(),
-                postcodes: vec![],
-                population: None,
-                point: None,
+                ..Default::default()
             }
         }
 

@@ -227,7 +227,7 @@ pub struct Point {
     pub lon: f64,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
 pub struct Municipality {
     /// Five-digit NIS (REFNIS) code.
     pub nis: String,
@@ -241,6 +241,25 @@ pub struct Municipality {
     pub population: Option<u64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub point: Option<Point>,
+    /// A former municipality: the date (`YYYY-MM-DD`, 1 January of the merger year) from which
+    /// it no longer exists. Its territory is part of [`Municipality::merged_into`] from then on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ceased: Option<String>,
+    /// The NIS code of the municipality a former municipality became part of.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub merged_into: Option<String>,
+    /// A municipality made by a merger under a new code: the date it came into being. A merged
+    /// municipality without it kept the code of one of its parts (Antwerpen, 11002, absorbing
+    /// Borsbeek in 2025).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub formed: Option<String>,
+}
+
+impl Municipality {
+    /// Still a municipality today (not merged into another).
+    pub fn is_current(&self) -> bool {
+        self.ceased.is_none()
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

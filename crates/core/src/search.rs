@@ -1798,8 +1798,8 @@ mod tests {
             name: text(nl, fr, None),
             province: province.into(),
             postcodes: postcodes.iter().map(|p| p.to_string()).collect(),
-            population: None,
             point: Some(Point { lat: point.0, lon: point.1 }),
+            ..Default::default()
         }
     }
 

@@ -20,8 +20,8 @@ fn municipalities() -> Vec<Municipality> {
         name: Text::nl(name),
         province: "30000".into(),
         postcodes: vec!["8900".into()],
-        population: None,
         point: Some(Point { lat: 50.85, lon: 2.88 }),
+        ..Default::default()
     };
     vec![m("33011", "Ieper"), m("33021", "Poperinge")]
 }

@@ -238,6 +238,16 @@ fn record_text(kind: &ProblemKind, nl: bool) -> String {
         } else {
             format!("period {a}-{b} is not valid (from ≤ to, from 1990 on)")
         },
+        ProblemKind::BadDate(d) => if nl {
+            format!("\"{d}\" is geen datum (JJJJ-MM-DD)")
+        } else {
+            format!("\"{d}\" is not a date (YYYY-MM-DD)")
+        },
+        ProblemKind::FormerMunicipality(c) => if nl {
+            format!("\"{c}\" is een voormalige gemeente (gefusioneerd); gebruik de gemeente van vandaag")
+        } else {
+            format!("\"{c}\" is a former municipality (merged); use today's municipality")
+        },
     }
 }
 

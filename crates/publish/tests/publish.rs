@@ -490,7 +490,6 @@ fn the_sample_endpoint_is_built_from_the_csv_files_in_the_repo() {
     let csv = |name: &str| Some(Input::new(name, std::fs::read(data.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"))));
     let inputs = Inputs {
         categories: csv("categories.csv"),
-        municipalities: csv("municipalities.csv"),
         partnerships: csv("partnerships.csv"),
         initiatives: csv("initiatives.csv"),
         sources: csv("sources.csv"),
@@ -514,4 +513,73 @@ fn the_sample_endpoint_is_built_from_the_csv_files_in_the_repo() {
         let committed = std::fs::read(endpoint.join(name)).unwrap();
         assert!(committed == *bytes, "public/data/v1/{name} is not what scripts/publish-sample writes (run it)");
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Municipalities of a period: the built-in list carries the former ones
+// ---------------------------------------------------------------------------------------------
+
+const PARTNERSHIP_HEADER: &str = "id,name,members,period_from,period_to,organisation,address,phone,email,website,source_url,demo\n";
+const NO_INITIATIVES: &str = "id,name,kind,services,street,postcode,locality,nis,lat,lon,updated_at\n";
+
+/// Two spreadsheets and nothing else: the built-in municipalities (no --municipalities).
+fn with_builtin_municipalities(partnerships: &str) -> Result<Publication, wegwijzer_publish::report::Report> {
+    let inputs = Inputs {
+        initiatives: Some(Input::new("initiatives.csv", NO_INITIATIVES)),
+        partnerships: Some(Input::new("partnerships.csv", format!("{PARTNERSHIP_HEADER}{partnerships}"))),
+        ..Inputs::default()
+    };
+    publish(&inputs, &options())
+}
+
+#[test]
+fn a_partnership_may_name_the_municipalities_of_its_own_period() {
+    // Zuid-Oost-Limburg, 2020-2025: Bilzen (73006) and Tongeren (73083) merged on 1 January 2025.
+    let p = with_builtin_municipalities("zol,Zuid-Oost-Limburg,73006 73083 73066 73109,2020,2025,,,,,,,no\n")
+        .unwrap_or_else(|r| panic!("{}", r.render(ReportLang::En)));
+    let d = &p.built.dataset;
+    assert_eq!(d.municipalities.iter().filter(|m| m.is_current()).count(), 285);
+    let bilzen = d.municipality("73006").expect("Bilzen, a former municipality");
+    assert_eq!((bilzen.ceased.as_deref(), bilzen.merged_into.as_deref()), (Some("2025-01-01"), Some("73110")));
+    assert_eq!(d.municipality("73110").and_then(|m| m.formed.as_deref()), Some("2025-01-01"));
+    assert_eq!(d.municipality("11002").and_then(|m| m.formed.as_deref()), None, "Antwerpen kept its code");
+    assert_eq!(d.partnerships[0].members, ["73006", "73083", "73066", "73109"]);
+}
+
+#[test]
+fn a_code_that_never_existed_is_an_error_with_its_line_and_column() {
+    let r = with_builtin_municipalities(
+        "zol,Zuid-Oost-Limburg,73006 73083,2020,2025,,,,,,,no\nhaspengouw,Haspengouw,73001 73999,2020,2025,,,,,,,no\n",
+    )
+    .expect_err("73999 is no municipality");
+    let errors: Vec<&Issue> = r.issues.iter().filter(|i| i.severity == Severity::Error).collect();
+    assert_eq!(errors.len(), 1, "{}", r.render(ReportLang::En));
+    assert_eq!(errors[0].location.file, "partnerships.csv");
+    assert_eq!(errors[0].location.line, Some(3));
+    assert_eq!(errors[0].location.column.as_ref().map(|c| c.1.as_str()), Some("members"));
+    assert!(matches!(&errors[0].msg, Msg::Record(ProblemKind::UnknownNisCode(c)) if c == "73999"));
+}
+
+#[test]
+fn a_merger_file_adds_the_former_municipalities_to_a_given_list() {
+    // A list of today's municipalities only, as a publisher keeps it, and the merger table.
+    let list = "nis,name_nl,province\n11002,Antwerpen,10000\n44087,Lochristi,40000\n44021,Gent,40000\n";
+    let mergers = "Antwerpen (11002) + Borsbeek (11007),\tAntwerpen (11002)\nLochristi (44034) + Wachtebeke (44073),\tLochristi (44087)\n";
+    let inputs = Inputs {
+        initiatives: Some(Input::new("initiatives.csv", NO_INITIATIVES)),
+        partnerships: Some(Input::new("partnerships.csv", format!("{PARTNERSHIP_HEADER}m,Meetjesland,44073 44021,2020,2025,,,,,,,no\n"))),
+        municipalities: Some(Input::new("municipalities.csv", list)),
+        mergers: Some(Input::new("mergers.csv", mergers)),
+        ..Inputs::default()
+    };
+    let p = publish(&inputs, &options()).unwrap_or_else(|r| panic!("{}", r.render(ReportLang::En)));
+    let d = &p.built.dataset;
+    let codes: Vec<(&str, Option<&str>)> = d.municipalities.iter().map(|m| (m.nis.as_str(), m.merged_into.as_deref())).collect();
+    assert_eq!(
+        codes,
+        [("11002", None), ("11007", Some("11002")), ("44021", None), ("44034", Some("44087")), ("44073", Some("44087")), ("44087", None)]
+    );
+    // Names of former municipalities come from the built-in list.
+    assert_eq!(d.municipality("44073").unwrap().name.nl, "Wachtebeke");
+    assert_eq!(d.municipality("44087").unwrap().formed.as_deref(), Some("2025-01-01"));
 }

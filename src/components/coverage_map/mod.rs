@@ -45,7 +45,8 @@ enum GeometryStatus {
 pub fn CoverageExplorer(data: Arc<Dataset>) -> impl IntoView {
     let state = use_app_state();
     let t = move || state.t();
-    let mergers = Arc::new(MergerTable::flanders_2025());
+    // The mergers are data: the former municipalities in the dataset (docs/data-format.md).
+    let mergers = Arc::new(MergerTable::from_municipalities(&data.municipalities));
     let all_periods = periods(&data.partnerships);
     if all_periods.is_empty() {
         return view! { <p>{state.text(|t| t.panel_none)}</p> }.into_any();

@@ -237,8 +237,8 @@ fn published_partnerships_are_sourced_and_stay_out_of_the_demo_ones() {
             name: Text::nl(format!("M{i}")),
             province: "70000".into(),
             postcodes: vec!["3580".into()],
-            population: None,
             point: Some(Point { lat: 51.0 + i as f64 * 0.01, lon: 5.3 }),
+            ..Default::default()
         })
         .collect();
     let ps = partnerships(&mut Rng::new(SEED), &located);
