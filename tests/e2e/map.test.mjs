@@ -8,35 +8,51 @@ const env = useServerAndBrowser();
 const municipalities = readSample('municipalities');
 const partnerships = readSample('partnerships');
 
-// The 2025 mergers (new NIS code → the codes it was formed from), as in crates/core/src/coverage.rs: a
-// period before 2025 counts the municipalities of its first year.
-const FORMED_FROM_2025 = {
-  '11002': ['11002', '11007'], '23106': ['23023', '23024', '23032'], '37021': ['37012', '37018'],
-  '37022': ['37007', '37015'], '44086': ['44012', '44048'], '44087': ['44034', '44073'],
-  '46029': ['46014', '44045'], '44088': ['44040', '44043'], '46030': ['46003', '46013', '11056'],
-  '73110': ['73006', '73032'], '73111': ['73009', '73083'], '71071': ['71069', '71057'],
-  '71072': ['71022', '73040'],
-};
+// Today's municipalities are drawn; the former ones (ceased, merged_into) say how the mergers
+// went: merged code → the codes it was formed from (itself too unless it was formed under a new
+// code). A period before the merger counts the municipalities of its first year.
+const current = municipalities.filter((m) => !m.ceased);
+const byNis = new Map(municipalities.map((m) => [m.nis, m]));
+const FORMED_FROM = {};
+let mergerYear = Infinity;
+for (const m of municipalities.filter((x) => x.ceased)) {
+  mergerYear = Math.min(mergerYear, Number(m.ceased.slice(0, 4)));
+  FORMED_FROM[m.merged_into] ??= byNis.get(m.merged_into).formed ? [] : [m.merged_into];
+  FORMED_FROM[m.merged_into].push(m.nis);
+}
 
 const periodKey = (p) => `${p.from}-${p.to}`;
 const periods = [...new Map(partnerships.map((p) => [periodKey(p.period), p.period])).values()]
   .sort((a, b) => a.from - b.from || a.to - b.to);
 
 function expectedFigures(period) {
-  const inYear = (nis) => (period.from < 2025 ? FORMED_FROM_2025[nis] ?? [nis] : [nis]);
-  const universe = new Set(municipalities.flatMap((m) => inYear(m.nis)));
+  const before = period.from < mergerYear;
+  // A code (of either era) as the municipalities of the period's first year.
+  const inYear = (nis) => {
+    const m = byNis.get(nis);
+    if (before) return FORMED_FROM[nis] ?? [nis];
+    return [m?.ceased ? m.merged_into : nis];
+  };
+  // Population of a municipality of that year: a former one's own, the part that kept its code
+  // the merged figure minus the other parts'.
+  const population = (nis) => {
+    const m = byNis.get(nis);
+    if (!before || m.ceased || !FORMED_FROM[nis]) return m.population;
+    return m.population - FORMED_FROM[nis].filter((x) => x !== nis).reduce((sum, x) => sum + byNis.get(x).population, 0);
+  };
+  const universe = new Set(current.flatMap((m) => inYear(m.nis)));
   const active = partnerships.filter((p) => p.period.from <= period.to && period.from <= p.period.to);
   const covered = new Set(active.flatMap((p) => p.members.flatMap(inYear)).filter((n) => universe.has(n)));
   const percent = (x) => `${(x * 100).toFixed(1).replace('.', ',')} %`;
-  const withPopulation = municipalities.some((m) => m.population != null);
+  const total = [...universe].reduce((sum, n) => sum + population(n), 0);
+  const coveredPopulation = [...covered].reduce((sum, n) => sum + population(n), 0);
   return {
     active,
     covered,
     partnerships: String(active.length),
     coveredText: `${covered.size} van ${universe.size}`,
     share: percent(covered.size / universe.size),
-    // The sample has no population figures: then every municipality lacks one.
-    withoutPopulation: withPopulation ? null : `${universe.size} gemeenten zonder bevolkingscijfer`,
+    populationShare: percent(coveredPopulation / total),
   };
 }
 
@@ -61,12 +77,12 @@ test('figures match the data, a tap shows the partnership and its contact', asyn
   const expected = expectedFigures(latest);
   const page = await phonePage(env.browser);
   await openMap(page);
-  assert.equal(await page.locator('svg.coverage-map path.muni').count(), municipalities.length);
+  assert.equal(await page.locator('svg.coverage-map path.muni').count(), current.length);
   const shown = await figures(page);
   assert.equal(shown.partnerships, expected.partnerships);
   assert.equal(shown.coveredText, expected.coveredText);
   assert.equal(shown.share, expected.share);
-  if (expected.withoutPopulation) assert.match(shown.population, new RegExp(expected.withoutPopulation));
+  assert.equal(shown.population, expected.populationShare, 'every municipality has a population (Statbel 2020)');
 
   // Tap a member of a demo partnership with full contact details.
   const partnership = expected.active.find((p) => p.demo && p.contact.email && p.contact.phone);
@@ -160,7 +176,7 @@ test('the table view lists every municipality, sorts, searches, and passes axe',
   await page.getByRole('button', { name: 'Tabel' }).click();
   const table = page.locator('table.coverage-table');
   await table.waitFor();
-  assert.equal(await table.locator('tbody tr').count(), municipalities.length);
+  assert.equal(await table.locator('tbody tr').count(), current.length);
   const partnership = active.find((p) => p.demo);
   const member = municipalities.find((m) => m.nis === partnership.members[0]);
   const row = table.locator('tbody tr', { has: page.locator('th', { hasText: new RegExp(`^${member.name.nl}$`) }) });
@@ -222,7 +238,7 @@ test('the map readied while the directory was idle is the same map as one drawn 
   await page.getByRole('link', { name: 'Kaart' }).click();
   await page.locator('svg.coverage-map path.muni').first().waitFor();
   assert.equal(await page.locator('svg.coverage-map g.shapes').innerHTML(), fresh);
-  assert.equal(await page.locator('svg.coverage-map path.muni').count(), municipalities.length);
+  assert.equal(await page.locator('svg.coverage-map path.muni').count(), current.length);
 
   // The copied shapes answer like parsed ones: a tap selects, and the selection is drawn.
   const first = page.locator('svg.coverage-map path.muni').first();
