@@ -715,17 +715,23 @@ Hasselt (71022) + Kortessem (73040),\tHasselt (71072)";
         Municipality { ceased: Some("2025-01-01".into()), merged_into: Some(into.into()), ..muni(nis, Some(pop)) }
     }
 
-    #[test]
-    fn mergers_are_read_from_the_former_municipalities() {
-        // Antwerpen keeps its code, Lochristi (44087) is new: the records give the same table as
-        // Statbel's list for these two mergers.
-        let ms = vec![
+    /// Antwerpen, which kept its code absorbing Borsbeek, and Lochristi, new code for Lochristi
+    /// and Wachtebeke, with today's and the former records.
+    fn merged_2025() -> Vec<Municipality> {
+        vec![
             muni("11002", Some(540_196)),
             former("11007", 10_949, "11002"),
             Municipality { formed: Some("2025-01-01".into()), ..muni("44087", Some(30)) },
             former("44034", 20, "44087"),
             former("44073", 10, "44087"),
-        ];
+        ]
+    }
+
+    #[test]
+    fn mergers_are_read_from_the_former_municipalities() {
+        // Antwerpen keeps its code, Lochristi (44087) is new: the records give the same table as
+        // Statbel's list for these two mergers.
+        let ms = merged_2025();
         let t = MergerTable::from_municipalities(&ms);
         let statbel = flanders_2025();
         let expected: Vec<&Merger> = statbel.mergers.iter().filter(|m| m.into == "11002" || m.into == "44087").collect();
@@ -735,13 +741,7 @@ Hasselt (71022) + Kortessem (73040),\tHasselt (71072)";
 
     #[test]
     fn a_period_before_the_merger_counts_its_own_municipalities_and_populations() {
-        let ms = vec![
-            muni("11002", Some(540_196)),
-            former("11007", 10_949, "11002"),
-            Municipality { formed: Some("2025-01-01".into()), ..muni("44087", Some(30)) },
-            former("44034", 20, "44087"),
-            former("44073", 10, "44087"),
-        ];
+        let ms = merged_2025();
         let t = MergerTable::from_municipalities(&ms);
         // Borsbeek (a former code) is a member in 2020-2025; Wachtebeke too.
         let ps = vec![partnership("zora", &["11007", "44073"], 2020, 2025), partnership("later", &["44087"], 2026, 2031)];
