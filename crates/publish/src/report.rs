@@ -88,7 +88,6 @@ pub enum Msg {
     UnknownCrs,
     BadMergerLine(String),
     MergedPartMissing { into: String, missing: Vec<String> },
-    NoMunicipalities,
     VersionNotHigher { previous: u64, given: u64 },
     PreviousUnreadable(String),
 }
@@ -325,10 +324,6 @@ impl Msg {
             Msg::MergedPartMissing { into, missing } => t(
                 format!("inwonertal van {into} onbekend: geen cijfer voor {}", list(missing)),
                 format!("population of {into} unknown: no figure for {}", list(missing)),
-            ),
-            Msg::NoMunicipalities => t(
-                "geen gemeenten: geef --municipalities, --refnis of --previous".into(),
-                "no municipalities: give --municipalities, --refnis or --previous".into(),
             ),
             Msg::VersionNotHigher { previous, given } => t(
                 format!("datasetversie {given} is niet hoger dan de vorige ({previous})"),
