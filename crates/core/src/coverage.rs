@@ -8,7 +8,7 @@
 //! a period starting in 2025 or later by the 285 merged ones. Codes of the other side of a merger,
 //! in the municipality list or in partnership members, are translated through the table.
 
-use crate::model::{Municipality, Partnership, Period};
+use crate::model::{Municipality, Partnership, Period, PeriodInfo};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -276,6 +276,32 @@ pub fn periods(partnerships: &[Partnership]) -> Vec<Period> {
     set.into_iter().map(|(from, to)| Period { from, to }).collect()
 }
 
+/// The periods to offer: those of the partnerships plus those `index.json` lists (a period with
+/// reported totals but no sourced partnership yet), oldest first.
+///
+/// ```
+/// use wegwijzer_core::coverage::periods_with;
+/// use wegwijzer_core::model::{Period, PeriodInfo};
+/// let listed = [PeriodInfo { from: 2014, to: 2019, complete: false, reported: None }];
+/// assert_eq!(periods_with(&[], &listed), vec![Period { from: 2014, to: 2019 }]);
+/// ```
+pub fn periods_with(partnerships: &[Partnership], listed: &[PeriodInfo]) -> Vec<Period> {
+    let mut set: BTreeSet<(u16, u16)> = periods(partnerships).into_iter().map(|p| (p.from, p.to)).collect();
+    set.extend(listed.iter().filter(|p| p.from <= p.to).map(|p| (p.from, p.to)));
+    set.into_iter().map(|(from, to)| Period { from, to }).collect()
+}
+
+/// What `index.json` says about `period`, if anything.
+pub fn period_info<'a>(listed: &'a [PeriodInfo], period: &Period) -> Option<&'a PeriodInfo> {
+    listed.iter().find(|p| p.from == period.from && p.to == period.to)
+}
+
+/// Whether the partnership list of `period` is complete: what `index.json` says, and complete
+/// when it says nothing (the format before `periods`).
+pub fn is_complete(listed: &[PeriodInfo], period: &Period) -> bool {
+    period_info(listed, period).is_none_or(|p| p.complete)
+}
+
 fn overlaps(a: &Period, b: &Period) -> bool {
     a.from <= b.to && b.from <= a.to
 }
@@ -299,6 +325,13 @@ pub struct CoverageFigures {
     /// Municipalities that existed in the reference year.
     pub municipalities: usize,
     pub covered: usize,
+    /// Whether the period's partnership list is complete ([`is_complete`]). When it is not,
+    /// `covered` and the shares are what the sources prove (a lower bound), and the
+    /// municipalities in no listed partnership are `unknown`, not uncovered.
+    pub complete: bool,
+    /// Municipalities whose coverage is unknown: those in no listed partnership of an incomplete
+    /// period; 0 for a complete one.
+    pub unknown: usize,
     /// `covered / municipalities`, 0 when there are none.
     pub municipality_share: f64,
     /// Sum of the known populations.
@@ -336,6 +369,20 @@ pub struct MunicipalityCover {
     /// period before the merger, else 1).
     pub parts: usize,
     pub covered_parts: usize,
+    /// Parts whose coverage is unknown (in no listed partnership of an incomplete period).
+    pub unknown_parts: usize,
+}
+
+impl MunicipalityCover {
+    /// Covered for some parts only.
+    pub fn partly(&self) -> bool {
+        self.covered_parts > 0 && self.covered_parts < self.parts
+    }
+
+    /// In no partnership, and the period's list is incomplete: not known to be uncovered.
+    pub fn unknown(&self) -> bool {
+        self.partnerships.is_empty() && self.unknown_parts > 0
+    }
 }
 
 impl PeriodCoverage {
@@ -348,7 +395,8 @@ impl PeriodCoverage {
     ///     population: Some(pop), ..Default::default() };
     /// let municipalities = vec![m("11001", 100), m("11004", 300)];
     /// let p = Partnership { id: "regie-a".into(), name: "A".into(), members: vec!["11001".into()],
-    ///     period: Period { from: 2023, to: 2025 }, contact: Contact::default(), source_url: None, demo: true };
+    ///     period: Period { from: 2023, to: 2025 }, contact: Contact::default(), source_url: None,
+///     source_read: None, confidence: None, source_note: None, demo: true };
     /// let cov = PeriodCoverage::compute(&municipalities, &[p], &MergerTable::default(), &Period { from: 2023, to: 2025 });
     /// assert_eq!((cov.figures.partnerships, cov.figures.covered, cov.figures.municipalities), (1, 1, 2));
     /// assert_eq!(cov.figures.population_share, Some(0.25));
@@ -435,6 +483,8 @@ impl PeriodCoverage {
             partnerships: active.len(),
             municipalities: n,
             covered,
+            complete: true,
+            unknown: 0,
             municipality_share: if n == 0 { 0.0 } else { covered as f64 / n as f64 },
             population,
             covered_population,
@@ -452,6 +502,24 @@ impl PeriodCoverage {
         }
     }
 
+    /// The same coverage for a period whose partnership list is complete or not: with
+    /// `complete == false` the municipalities in no listed partnership are unknown.
+    ///
+    /// ```
+    /// use wegwijzer_core::coverage::{MergerTable, PeriodCoverage};
+    /// use wegwijzer_core::model::{Municipality, Period, Text};
+    /// let m = |nis: &str| Municipality { nis: nis.into(), name: Text::nl(nis), province: "10000".into(), ..Default::default() };
+    /// let period = Period { from: 2020, to: 2025 };
+    /// let cov = PeriodCoverage::compute(&[m("11001"), m("11004")], &[], &MergerTable::default(), &period).with_completeness(false);
+    /// assert_eq!((cov.figures.covered, cov.figures.unknown), (0, 2));
+    /// assert!(cov.lookup("11001").unknown());
+    /// ```
+    pub fn with_completeness(mut self, complete: bool) -> PeriodCoverage {
+        self.figures.complete = complete;
+        self.figures.unknown = if complete { 0 } else { self.figures.municipalities - self.figures.covered };
+        self
+    }
+
     /// How the municipality `nis` is covered in this period; `nis` may be a code of the dataset's
     /// era (e.g. a merged municipality drawn on the 2025 map while showing 2023) or of the period's.
     pub fn lookup(&self, nis: &str) -> MunicipalityCover {
@@ -464,6 +532,8 @@ impl PeriodCoverage {
                 cover.parts += 1;
                 if !ids.is_empty() {
                     cover.covered_parts += 1;
+                } else if !self.figures.complete {
+                    cover.unknown_parts += 1;
                 }
                 cover.partnerships.extend(ids.iter().cloned());
             }
@@ -534,6 +604,10 @@ impl PeriodComparison {
                 .collect::<BTreeSet<_>>()
                 .into_iter()
                 .collect();
+            // In no listed partnership of an incomplete period: not known to have joined or left.
+            if (was.is_empty() && !before.figures.complete) || (now.is_empty() && !after.figures.complete) {
+                continue;
+            }
             match (was.is_empty(), now.is_empty()) {
                 (true, false) => joined.push(nis.clone()),
                 (false, true) => left.push(nis.clone()),
@@ -597,6 +671,9 @@ Hasselt (71022) + Kortessem (73040),\tHasselt (71072)";
             period: Period { from, to },
             contact: Contact::default(),
             source_url: None,
+            source_read: None,
+            confidence: None,
+            source_note: None,
             demo: true,
         }
     }
@@ -663,7 +740,7 @@ Hasselt (71022) + Kortessem (73040),\tHasselt (71072)";
         assert_eq!(f.conflicts, vec![Conflict { nis: "44012".into(), partnerships: vec!["a".into(), "b".into()] }]);
         assert_eq!(f.unknown_members, vec!["99999"]);
         assert_eq!(cov.members_of("a"), vec!["44012", "44021"]);
-        assert_eq!(cov.lookup("44048"), MunicipalityCover { partnerships: vec![], parts: 1, covered_parts: 0 });
+        assert_eq!(cov.lookup("44048"), MunicipalityCover { partnerships: vec![], parts: 1, covered_parts: 0, unknown_parts: 0 });
         assert_eq!(periods(&ps), vec![Period { from: 2020, to: 2022 }, period]);
     }
 
@@ -692,7 +769,7 @@ Hasselt (71022) + Kortessem (73040),\tHasselt (71072)";
         assert_eq!(before.figures.municipalities, 5, "44034, 44073, 44021, 44040, 44043");
         assert_eq!(before.figures.covered, 2);
         assert_eq!(before.figures.without_population, 4, "only the unchanged 44021 keeps its population");
-        assert_eq!(before.lookup("44087"), MunicipalityCover { partnerships: vec!["old".into()], parts: 2, covered_parts: 2 });
+        assert_eq!(before.lookup("44087"), MunicipalityCover { partnerships: vec!["old".into()], parts: 2, covered_parts: 2, unknown_parts: 0 });
         assert_eq!(before.lookup("44088").parts, 2);
 
         let after = PeriodCoverage::compute(&ms, &ps, &mergers, &Period { from: 2026, to: 2031 });
@@ -753,8 +830,29 @@ Hasselt (71022) + Kortessem (73040),\tHasselt (71072)";
         assert_eq!(f.covered_population, 10_949 + 10);
         assert!(f.unknown_members.is_empty());
         // Today's map shows Antwerpen and Lochristi as partly covered.
-        assert_eq!(before.lookup("11002"), MunicipalityCover { partnerships: vec!["zora".into()], parts: 2, covered_parts: 1 });
+        assert_eq!(before.lookup("11002"), MunicipalityCover { partnerships: vec!["zora".into()], parts: 2, covered_parts: 1, unknown_parts: 0 });
         let after = PeriodCoverage::compute(&ms, &ps, &t, &Period { from: 2026, to: 2031 });
         assert_eq!((after.figures.municipalities, after.figures.covered, after.figures.population), (2, 1, 540_226));
+    }
+
+    #[test]
+    fn an_incomplete_period_leaves_unlisted_municipalities_unknown() {
+        let ms = vec![muni("44021", Some(100)), muni("44012", Some(50)), muni("44019", Some(30)), muni("44048", Some(20))];
+        let ps = vec![partnership("a", &["44021"], 2020, 2025), partnership("b", &["44012", "44019"], 2026, 2031)];
+        let listed = [PeriodInfo { from: 2020, to: 2025, complete: false, reported: None }];
+        let all = periods_with(&ps, &listed);
+        assert_eq!(all.len(), 2);
+        assert!(!is_complete(&listed, &all[0]) && is_complete(&listed, &all[1]), "an unlisted period is complete");
+        let mergers = MergerTable::default();
+        let old = PeriodCoverage::compute(&ms, &ps, &mergers, &all[0]).with_completeness(is_complete(&listed, &all[0]));
+        let f = &old.figures;
+        assert_eq!((f.complete, f.covered, f.unknown, f.municipalities), (false, 1, 3, 4));
+        assert_eq!(f.population_share, Some(0.5), "what the sources prove: 100 of 200");
+        assert!(old.lookup("44012").unknown() && !old.lookup("44021").unknown());
+        let new = PeriodCoverage::compute(&ms, &ps, &mergers, &all[1]).with_completeness(is_complete(&listed, &all[1]));
+        assert_eq!((new.figures.unknown, new.lookup("44021").unknown()), (0, false));
+        // 44021 is not known to have left, 44012 and 44019 are not known to have joined.
+        let cmp = PeriodComparison::new(&old, &new);
+        assert_eq!((cmp.joined.len(), cmp.left, cmp.changed_partnership.len()), (0, vec!["44021".to_string()], 0));
     }
 }

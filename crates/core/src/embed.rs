@@ -725,6 +725,9 @@ mod tests {
                         website: None,
                     },
                     source_url: None,
+                    source_read: None,
+                    confidence: None,
+                    source_note: None,
                     demo: true,
                 }],
                 vec![

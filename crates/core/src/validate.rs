@@ -286,6 +286,9 @@ pub fn validate(
         c.contact(i, &p.id, "contact.", p.contact.phone.as_deref(), p.contact.email.as_deref());
         c.url(i, &p.id, "contact.website", p.contact.website.as_deref());
         c.url(i, &p.id, "source_url", p.source_url.as_deref());
+        if let Some(d) = p.source_read.as_deref().filter(|d| !is_date(d)) {
+            c.add(i, &p.id, "source_read", ProblemKind::BadDate(d.to_string()));
+        }
     }
     problems.append(&mut c.problems);
 

@@ -62,6 +62,9 @@ pub(super) fn partnership(id: &str, name: &str, members: &[&str]) -> Partnership
         period: Period { from: 2020, to: 2025 },
         contact: Contact { organisation: name.into(), ..Default::default() },
         source_url: None,
+        source_read: None,
+        confidence: None,
+        source_note: None,
         demo: true,
     }
 }
