@@ -21,6 +21,7 @@ pub mod export;
 pub mod fsio;
 pub mod initiatives;
 pub mod partnerships;
+pub mod periods;
 pub mod reference;
 pub mod report;
 pub mod rows;
@@ -60,6 +61,8 @@ pub struct Inputs {
     pub mergers: Option<Input>,
     pub boundaries: Option<Input>,
     pub sources: Option<Input>,
+    /// Completeness and reported totals per period (`periods` in index.json).
+    pub periods: Option<Input>,
     pub previous: Option<Previous>,
 }
 
@@ -340,6 +343,17 @@ pub fn publish(inputs: &Inputs, options: &Options) -> Result<Publication, Report
         },
         None => previous.map(|p| p.dataset.sources.clone()).unwrap_or_default(),
     };
+    // Periods: the given file, else what the previous publication said.
+    let periods = match &inputs.periods {
+        Some(p) => match sheet(p, &periods::REQUIRED, &periods::COLUMNS, &mut report) {
+            Some(sh) => periods::read(&sh, &mut report),
+            None => Vec::new(),
+        },
+        None => previous.map(|p| p.index.periods.clone()).unwrap_or_default(),
+    };
+    if report.has_errors() {
+        return Err(report);
+    }
     let meta = endpoint::Meta {
         dataset_version,
         generated_at: options.generated_at.clone(),
@@ -350,6 +364,7 @@ pub fn publish(inputs: &Inputs, options: &Options) -> Result<Publication, Report
             .or_else(|| previous.map(|p| p.index.publisher.clone()))
             .unwrap_or_else(|| DEFAULT_PUBLISHER.to_string()),
         sources,
+        periods,
     };
 
     let geometry = boundaries

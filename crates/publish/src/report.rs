@@ -68,6 +68,10 @@ pub enum Msg {
     BadNumber(String),
     BadYear(String),
     BadBool(String),
+    /// A period that is neither `YYYY-YYYY` (first ≤ last) nor one year.
+    BadPeriodText(String),
+    /// A partnership's confidence that is not official, published or derived.
+    BadConfidence(String),
     BadCategoryKind(String),
     /// Only one of `lat` and `lon` is filled in.
     HalfPoint,
@@ -274,6 +278,14 @@ impl Msg {
             Msg::BadNumber(v) => t(format!("\"{v}\" is geen getal"), format!("\"{v}\" is not a number")),
             Msg::BadYear(v) => t(format!("\"{v}\" is geen jaartal"), format!("\"{v}\" is not a year")),
             Msg::BadBool(v) => t(format!("\"{v}\" is geen ja/nee"), format!("\"{v}\" is not yes/no")),
+            Msg::BadPeriodText(v) => t(
+                format!("\"{v}\" is geen periode (bijvoorbeeld 2020-2025 of 2017)"),
+                format!("\"{v}\" is not a period (for example 2020-2025 or 2017)"),
+            ),
+            Msg::BadConfidence(v) => t(
+                format!("\"{v}\" moet official, published of derived zijn"),
+                format!("\"{v}\" must be official, published or derived"),
+            ),
             Msg::BadCategoryKind(v) => t(
                 format!("\"{v}\" moet initiative_type of service zijn"),
                 format!("\"{v}\" must be initiative_type or service"),

@@ -583,3 +583,50 @@ fn a_merger_file_adds_the_former_municipalities_to_a_given_list() {
     assert_eq!(d.municipality("44073").unwrap().name.nl, "Wachtebeke");
     assert_eq!(d.municipality("44087").unwrap().formed.as_deref(), Some("2025-01-01"));
 }
+
+// ---------------------------------------------------------------------------------------------
+// Provenance per partnership, completeness and reported totals per period
+// ---------------------------------------------------------------------------------------------
+
+const PROVENANCE_HEADER: &str = "id,name,members,period_from,period_to,source_url,source_read,confidence,source_note\n";
+
+#[test]
+fn provenance_and_periods_reach_the_endpoint_and_bad_values_are_reported_where_they_are() {
+    let partnerships = format!(
+        "{PROVENANCE_HEADER}maasland,Maasland,72020 72021,2020,2025,https://example.org/maasland,2025-03-12,published,\n\
+         westhoek,Westhoek,33011,2020,2025,https://example.org/westhoek,2025-03-12,derived,Afgeleid uit de arrondissementen\n"
+    );
+    let periods = "period,complete,regisseurs,municipalities_covered,municipalities_total,share_population_pct,source,source_url\n\
+                   2020-2025,no,37,238,300,~89,\"socialeeconomie.be, 8 april 2020\",https://www.socialeeconomie.be/nieuws\n";
+    let inputs = Inputs {
+        initiatives: Some(Input::new("initiatives.csv", NO_INITIATIVES)),
+        partnerships: Some(Input::new("partnerships.csv", partnerships.clone())),
+        periods: Some(Input::new("periods.csv", periods)),
+        ..Inputs::default()
+    };
+    let p = publish(&inputs, &options()).unwrap_or_else(|r| panic!("{}", r.render(ReportLang::En)));
+    let index: serde_json::Value = serde_json::from_slice(file(&p, "index.json")).unwrap();
+    assert_eq!(
+        index["periods"],
+        json!([{"from": 2020, "to": 2025, "complete": false, "reported": {"partnerships": 37, "municipalities_covered": 238,
+            "municipalities_total": 300, "population_share_pct": {"value": 89.0, "approximate": true},
+            "source": "socialeeconomie.be, 8 april 2020", "source_url": "https://www.socialeeconomie.be/nieuws"}}])
+    );
+    let d = &p.built.dataset;
+    assert_eq!(d.index.as_ref().unwrap().periods.len(), 1, "the app reads what was written");
+    let w = &d.partnerships[1];
+    assert_eq!((w.source_read.as_deref(), w.confidence), (Some("2025-03-12"), Some(wegwijzer_core::model::Confidence::Derived)));
+    assert_eq!(w.source_note.as_deref(), Some("Afgeleid uit de arrondissementen"));
+
+    // An unknown confidence and a date that is not YYYY-MM-DD: errors at their line and column.
+    let bad = partnerships.replace("published", "high").replace("2025-03-12,derived", "12/03/2025,derived");
+    let r = publish(&Inputs { partnerships: Some(Input::new("partnerships.csv", bad)), ..inputs.clone() }, &options())
+        .expect_err("bad provenance");
+    let errors: Vec<(Option<usize>, Option<&str>)> = r
+        .issues
+        .iter()
+        .filter(|i| i.severity == Severity::Error)
+        .map(|i| (i.location.line, i.location.column.as_ref().map(|c| c.1.as_str())))
+        .collect();
+    assert_eq!(errors, vec![(Some(2), Some("confidence")), (Some(3), Some("source_read"))], "{}", r.render(ReportLang::En));
+}

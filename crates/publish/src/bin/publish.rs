@@ -38,6 +38,8 @@ usage: publish --initiatives FILE.csv --partnerships FILE.csv --out DIR [options
                               (default: the endpoint already in --out, if any)
   --no-previous               a fresh publication: no delta, whatever --out holds
   --sources FILE.csv          sources and licences, written as sources.json (name,url,licence,used_for)
+  --periods FILE.csv          per period: complete (yes/no) and reported totals with their
+                              source (period,complete,regisseurs,...,source,source_url)
   --publisher TEXT            publisher for index.json
   --dataset-version N         default: previous + 1, or 1
   --generated-at RFC3339      default: now
@@ -85,7 +87,7 @@ usage: publish --initiatives FILE.csv --partnerships FILE.csv --out DIR [options
             let number = |v: &str| v.parse::<f64>().map_err(|_| format!("{flag}: {v:?} is not a number"));
             match flag.as_str() {
                 "--initiatives" | "--partnerships" | "--categories" | "--municipalities" | "--refnis" | "--mergers"
-                | "--population" | "--boundaries" | "--sources" => {
+                | "--population" | "--boundaries" | "--sources" | "--periods" => {
                     a.files.push((flag.trim_start_matches("--").to_string(), PathBuf::from(value)))
                 }
                 "--previous" => a.previous = Some(PathBuf::from(value)),
@@ -167,6 +169,7 @@ usage: publish --initiatives FILE.csv --partnerships FILE.csv --out DIR [options
                 "mergers" => &mut inputs.mergers,
                 "population" => &mut inputs.population,
                 "boundaries" => &mut inputs.boundaries,
+                "periods" => &mut inputs.periods,
                 _ => &mut inputs.sources,
             };
             *slot = Some(input);

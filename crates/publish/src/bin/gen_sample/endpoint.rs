@@ -165,6 +165,7 @@ pub fn generate(inputs: &Inputs, options: &Options) -> Result<Generated, String>
         sources: Vec::new(),
         collections,
         changes: Vec::new(),
+        periods: Vec::new(),
     };
     // Compact, as the publishing tool writes it (scripts/gen-sample-data compares the bytes).
     let mut index_bytes = serde_json::to_vec(&index).map_err(|e| format!("serialising index: {e}"))?;
