@@ -493,6 +493,7 @@ fn the_sample_endpoint_is_built_from_the_csv_files_in_the_repo() {
         partnerships: csv("partnerships.csv"),
         initiatives: csv("initiatives.csv"),
         sources: csv("sources.csv"),
+        periods: csv("periods.csv"),
         ..Inputs::default()
     };
     let options = Options {
