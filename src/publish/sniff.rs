@@ -10,7 +10,8 @@ use super::report::NotCsv;
 pub fn not_csv(bytes: &[u8]) -> Option<NotCsv> {
     if bytes.starts_with(b"PK\x03\x04") {
         let head = &bytes[..bytes.len().min(200)];
-        let ods = head.windows(39).any(|w| w == b"application/vnd.oasis.opendocument.spr");
+        let needle = b"application/vnd.oasis.opendocument.spreadsheet";
+        let ods = head.windows(needle.len()).any(|w| w == needle);
         return Some(if ods { NotCsv::Ods } else { NotCsv::Xlsx });
     }
     if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
