@@ -13,6 +13,7 @@ mod language_switcher;
 mod layout;
 mod page_title;
 mod share_button;
+mod source_notice;
 mod sync_status;
 mod update_banner;
 
@@ -29,5 +30,6 @@ pub use language_switcher::{LanguageSwitcher, LANG_STORAGE_KEY};
 pub use layout::{Footer, Header, SampleNotice};
 pub use page_title::set_page_title;
 pub use share_button::{call_promise, ShareButton};
+pub use source_notice::SourceNotice;
 pub use sync_status::SyncStatus;
 pub use update_banner::UpdateBanner;
