@@ -20,7 +20,7 @@ mod update_banner;
 pub use coverage_map::{warm_up_coverage_map, CoverageExplorer, GEOMETRY_COLLECTION};
 pub use data_view::{with_data, with_first_page};
 pub use device_location::{request_device_location, LocationError};
-pub use embed_frame::{connect_embed_frame, embed_config_at_start};
+pub use embed_frame::{ask_host_to_scroll, connect_embed_frame, embed_config_at_start};
 pub use embed_layout::{EmbedFooter, EmbedNav, EmbedNotice, RegionLink};
 pub use error_panel::ErrorPanel;
 pub use filter_panel::FilterPanel;
