@@ -18,6 +18,7 @@ pub mod coverage_view;
 pub mod sync;
 pub mod view_state;
 pub mod embed;
+pub mod region_input;
 pub mod results;
 pub mod publish;
 
