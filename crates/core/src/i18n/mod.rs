@@ -19,6 +19,12 @@ pub struct Texts {
     pub loading: &'static str,
     pub error_title: &'static str,
     pub error_network: &'static str,
+    pub error_offline: &'static str,
+    pub error_cors: &'static str,
+    pub error_fix_index: &'static str,
+    pub error_requested: &'static str,
+    pub source_shown: &'static str,
+    pub source_default: &'static str,
     pub error_http: &'static str,
     pub error_not_json: &'static str,
     pub error_too_large: &'static str,
@@ -167,6 +173,11 @@ pub struct Texts {
     pub embed_unknown_region: &'static str,
     pub embed_unknown_categories: &'static str,
     pub builder_heading: &'static str,
+    pub builder_named: &'static str,
+    pub builder_not_municipality: &'static str,
+    pub builder_did_you_mean: &'static str,
+    pub builder_region_sum: &'static str,
+    pub builder_to_preview: &'static str,
     pub builder_intro: &'static str,
     pub builder_view: &'static str,
     pub builder_view_initiative: &'static str,
@@ -224,6 +235,10 @@ mod tests {
             assert!(t.result_count.contains("{n}"), "{lang:?}");
             assert!(t.error_http.contains("{n}"), "{lang:?}");
             assert!(t.error_invalid.contains("{n}"), "{lang:?}");
+            for x in [t.error_cors, t.error_fix_index, t.source_shown, t.endpoint_rejected] {
+                assert!(x.contains("{x}"), "{lang:?}: {x}");
+            }
+            assert!(t.error_cors.contains("Access-Control-Allow-Origin"), "{lang:?}");
             assert!(t.about_counts.contains("{n}") && t.about_counts.contains("{m}"), "{lang:?}");
             assert!(!t.sample_notice.is_empty() && !t.app_title.is_empty());
         }
