@@ -55,6 +55,8 @@ pub(super) const F_DESCRIPTION: u8 = 16;
 /// Municipalities served (besides the base) and the province.
 pub(super) const F_AREA: u8 = 32;
 pub(super) const F_STREET: u8 = 64;
+/// A category's keywords (synonyms, everyday and former names): below its label.
+pub(super) const F_KEYWORD: u8 = 128;
 
 /// Municipality names shorter than this are not recognised in a query ("As" in Limburg would
 /// capture the English/French word); choose them with the municipality filter instead.
@@ -212,7 +214,7 @@ fn arena_get<'a>(text: &'a str, starts: &[u32], i: usize) -> &'a str {
 
 impl SearchIndex {
     /// Indexes every initiative of `data` by its position in `data.initiatives`: name, kind and
-    /// service labels (nl, fr, en, and their ids), description (all languages), the names of
+    /// service labels (nl, fr, en, and their ids) and their keywords, description (all languages), the names of
     /// its municipality and of the municipalities it serves, its province, address locality,
     /// street and postcode, and the postcodes of its municipality.
     ///
@@ -229,6 +231,7 @@ impl SearchIndex {
         let municipality: FxMap<&str, usize> =
             data.municipalities.iter().enumerate().map(|(i, m)| (m.nis.as_str(), i)).collect();
         let mut category_terms = vec![None; data.categories.len()];
+        let mut keyword_terms = vec![None; data.categories.len()];
         let mut place_terms = vec![None; data.municipalities.len()];
         let mut postcode_terms = vec![None; data.municipalities.len()];
         let mut province_terms = vec![None; data.municipalities.len()];
@@ -250,6 +253,7 @@ impl SearchIndex {
             for id in std::iter::once(&it.kind).chain(&it.services) {
                 if let Some(&c) = category.get(id.as_str()) {
                     b.shared(doc, &mut category_terms, c, F_CATEGORY, || category_texts(c));
+                    b.shared(doc, &mut keyword_terms, c, F_KEYWORD, || data.categories[c].keywords.all().cloned().collect());
                 }
             }
             if let Some(d) = &it.description {

@@ -37,7 +37,8 @@
 //! | prefix | last query word (or its stem), 2+ characters | 0.55..0.8  |
 //! | typo   | query word of 5+ characters, 1 edit          | 0.45       |
 //!
-//! multiplied by the weight of the field the term is in (name 10, category labels 6, place and
+//! multiplied by the weight of the field the term is in (name 10, category labels 6, category
+//! keywords 4, place and
 //! postcode 3, description 2, served municipalities and province 1.5, street 1). A document's
 //! score is the sum over the query words, plus a tier bonus: the whole normalised query equals
 //! the name, else the name starts with it, else every query word matched in the name (then

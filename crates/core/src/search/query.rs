@@ -3,15 +3,16 @@
 //! name, and sorted; and a municipality found in the query.
 
 use super::edit::{fnv, within_one_edit};
-use super::index::{lower_bound, SearchIndex, F_AREA, F_CATEGORY, F_DESCRIPTION, F_NAME, F_PLACE, F_POSTCODE, F_STREET};
+use super::index::{lower_bound, SearchIndex, F_AREA, F_CATEGORY, F_DESCRIPTION, F_NAME, F_PLACE, F_KEYWORD, F_POSTCODE, F_STREET};
 use super::normalize::fold_into;
 use super::stem::stem;
 use crate::dataset::Dataset;
 
 /// Field weights: the name says most about an initiative, the street least.
-const FIELD_WEIGHTS: [(u8, f32); 7] = [
+const FIELD_WEIGHTS: [(u8, f32); 8] = [
     (F_NAME, 10.0),
     (F_CATEGORY, 6.0),
+    (F_KEYWORD, 4.0),
     (F_PLACE, 3.0),
     (F_POSTCODE, 3.0),
     (F_DESCRIPTION, 2.0),
@@ -21,10 +22,10 @@ const FIELD_WEIGHTS: [(u8, f32); 7] = [
 
 /// Weight of a field mask: the best field plus a tenth of the others, so a word found in the
 /// name and the category beats one found in the name only.
-const WEIGHTS: [f32; 128] = {
-    let mut table = [0.0f32; 128];
+const WEIGHTS: [f32; 256] = {
+    let mut table = [0.0f32; 256];
     let mut mask = 0;
-    while mask < 128 {
+    while mask < 256 {
         let (mut best, mut sum) = (0.0f32, 0.0f32);
         let mut i = 0;
         while i < FIELD_WEIGHTS.len() {
@@ -338,7 +339,7 @@ impl SearchIndex {
         for (t, factor) in cands {
             let (from, to) = (self.post_start[t as usize] as usize, self.post_start[t as usize + 1] as usize);
             for (&doc, &fields) in self.post_docs[from..to].iter().zip(&self.post_fields[from..to]) {
-                acc.add(doc, factor * WEIGHTS[fields as usize & 127], fields & F_NAME != 0);
+                acc.add(doc, factor * WEIGHTS[fields as usize], fields & F_NAME != 0);
             }
         }
         acc.take()
@@ -540,6 +541,43 @@ mod tests {
     #[test]
     fn stop_words_are_sorted_for_binary_search() {
         assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    /// The fixture with keywords on three categories, as `default_categories.csv` gives them.
+    fn with_keywords() -> Dataset {
+        let mut data = fixture();
+        for c in &mut data.categories {
+            let (nl, fr): (&[&str], &[&str]) = match c.id.as_str() {
+                "maatwerkbedrijf" => (&["beschutte werkplaats", "sociale werkplaats"], &["atelier protégé"]),
+                "fietspunt" => (&["fietsherstelling", "fietsenmaker"], &["réparation de vélos"]),
+                "klusdienst" => (&["klusjesman", "herstellingen"], &[]),
+                _ => continue,
+            };
+            c.keywords.nl = nl.iter().map(|s| s.to_string()).collect();
+            c.keywords.fr = fr.iter().map(|s| s.to_string()).collect();
+        }
+        data
+    }
+
+    #[test]
+    fn category_keywords_find_their_initiatives_below_the_label() {
+        let data = with_keywords();
+        let index = SearchIndex::build(&data);
+        assert_eq!(docs(&index.search("beschutte werkplaats")), vec![5], "the maatwerkbedrijf, by its former name");
+        assert_eq!(docs(&index.search("atelier protege")), vec![5]);
+        let mut velo = docs(&index.search("réparation vélos"));
+        velo.sort();
+        assert_eq!(velo, vec![2, 5, 6]);
+        assert_eq!(docs(&index.search("klusjesman")), vec![4, 5, 7]);
+        // With a typo too: keywords are terms like any other.
+        assert_eq!(docs(&index.search("fietsherstellig")).len(), 3);
+        // Below the label: doc 5 scores less by a keyword than by its label.
+        let score = |q: &str| index.search(q).iter().find(|h| h.doc == 5).unwrap().score;
+        assert!(score("fietsherstelling") < score("fietspunt"), "{} vs {}", score("fietsherstelling"), score("fietspunt"));
+        // Without keywords, none of these is found.
+        let plain = SearchIndex::build(&fixture());
+        assert!(plain.search("beschutte werkplaats").is_empty() || plain.search_detailed("beschutte werkplaats").partial);
+        assert!(plain.search("klusjesman").is_empty());
     }
 
     #[test]
