@@ -44,6 +44,11 @@
 //! the name, else the name starts with it, else every query word matched in the name (then
 //! shorter names first).
 //!
+//! A query word the dictionary does not know (no term, stem or, for the last word, prefix) is
+//! split into known words with the Dutch linking `-s-`, `-e-`, `-en-` (`compound.rs`:
+//! "klusjesdienst" = "klusjes" + "dienst"); it then matches as a whole or as all its parts, the
+//! last part also as the end of a longer term ("dienst" in "klusdienst", factor 0.6).
+//!
 //! Every query word must match (AND). Stop words ("de", "het", "van", "la", "the", ...) and
 //! one-letter words only add to the score, so "restaurant in" still finds restaurants. If AND
 //! finds nothing and there are several words, the result falls back to documents matching any
@@ -60,6 +65,7 @@
 //! municipality names) are tokenised once per build. The ignored test `benchmark_10k` measures
 //! all this: `cargo test -p wegwijzer-core --release --lib search -- --ignored --nocapture`.
 
+mod compound; // Dutch compounds split into known words
 mod edit; // one-edit check and deletion hashes for typo matching
 mod facets; // filters and facet counts
 mod index; // the index and its build

@@ -2,6 +2,7 @@
 //! one typo), scored by field and match, intersected (AND) with an OR fallback, tiered by the
 //! name, and sorted; and a municipality found in the query.
 
+use super::compound::split_compound;
 use super::edit::{fnv, within_one_edit};
 use super::index::{lower_bound, SearchIndex, F_AREA, F_CATEGORY, F_DESCRIPTION, F_NAME, F_PLACE, F_KEYWORD, F_POSTCODE, F_STREET};
 use super::normalize::fold_into;
@@ -47,6 +48,10 @@ const WEIGHTS: [f32; 256] = {
 const EXACT: f32 = 1.0;
 const STEM: f32 = 0.85;
 const TYPO: f32 = 0.45;
+/// The head of a split compound found as the end of a longer word ("dienst" in "klusdienst").
+const TAIL: f32 = 0.6;
+/// A head shorter than this is not looked up as a word ending: "ers", "ing" end thousands.
+const MIN_TAIL: usize = 4;
 
 /// A prefix match scores between 0.55 and 0.8: the more of the term is typed, the closer to a
 /// stem match, so "energies" ranks "energiesnoeier" above "energiesnoeiersproject".
@@ -206,6 +211,9 @@ fn union(a: &[M], b: &[M], combine: impl Fn(f32, f32) -> f32) -> Vec<M> {
 enum Unit {
     Word(String),
     Compound { joined: String, parts: Vec<String> },
+    /// A word the dictionary does not know, split into known words ("klusjesdienst"): it
+    /// matches as a whole (prefix, typo) or all its parts, the last one also as a word ending.
+    Split { joined: String, parts: Vec<String> },
 }
 
 impl Unit {
@@ -213,14 +221,14 @@ impl Unit {
     fn optional(&self) -> bool {
         match self {
             Unit::Word(w) => w.chars().nth(1).is_none() || STOP_WORDS.binary_search(&w.as_str()).is_ok(),
-            Unit::Compound { .. } => false,
+            Unit::Compound { .. } | Unit::Split { .. } => false,
         }
     }
 
     fn char_len(&self) -> usize {
         match self {
             Unit::Word(w) => w.chars().count(),
-            Unit::Compound { joined, .. } => joined.chars().count(),
+            Unit::Compound { joined, .. } | Unit::Split { joined, .. } => joined.chars().count(),
         }
     }
 }
@@ -302,9 +310,57 @@ impl SearchIndex {
         }
     }
 
-    /// Every document matching word `w`, best match per document.
+    /// Whether the dictionary knows `w`: as a term, by its stem, or (the last word, being
+    /// typed) as the start of a term.
+    fn knows(&self, w: &str, last: bool) -> bool {
+        let s = stem(w);
+        self.find_term(w).is_some()
+            || self.find_term(&s).is_some()
+            || !self.stem_terms(&s).is_empty()
+            || (last && self.has_prefix(w))
+    }
+
+    fn has_prefix(&self, p: &str) -> bool {
+        let t = lower_bound(&self.terms, &self.term_start, p);
+        t < self.term_count() && self.term(t as u32).starts_with(p)
+    }
+
+    /// A part of a compound the dictionary knows: a known word, a modifier of 4+ letters that
+    /// starts a term ("poets" in "poetshulp"), or a head of 4+ letters that ends one.
+    fn knows_part(&self, p: &str, head: bool) -> bool {
+        let long = p.chars().nth(MIN_TAIL - 1).is_some();
+        self.knows(p, false) || (long && !head && self.has_prefix(p)) || (long && head && !self.tail_terms(p).is_empty())
+    }
+
+    /// Query words the dictionary does not know become [`Unit::Split`] when they split into
+    /// known words.
+    fn split_unknown(&self, units: &mut [Unit]) {
+        let last = units.len().saturating_sub(1);
+        for (i, unit) in units.iter_mut().enumerate() {
+            if unit.optional() {
+                continue;
+            }
+            let Unit::Word(w) = unit else { continue };
+            if self.knows(w, i == last) {
+                continue;
+            }
+            if let Some(parts) = split_compound(w, &|p, head| self.knows_part(p, head)) {
+                *unit = Unit::Split { joined: std::mem::take(w), parts };
+            }
+        }
+    }
+
+    /// Every document matching word `w`, best match per document; `tail`: also the terms that
+    /// end with `w` (the head of a split compound).
     fn word_matches(&self, w: &str, last: bool, exact_only: bool, acc: &mut Acc) -> Vec<M> {
+        self.word_matches_with(w, last, false, exact_only, acc)
+    }
+
+    fn word_matches_with(&self, w: &str, last: bool, tail: bool, exact_only: bool, acc: &mut Acc) -> Vec<M> {
         let mut cands: Vec<(u32, f32)> = Vec::new();
+        if tail && w.chars().nth(MIN_TAIL - 1).is_some() {
+            cands.extend(self.tail_terms(w).iter().map(|&t| (t, TAIL)));
+        }
         if let Some(t) = self.find_term(w) {
             cands.push((t, EXACT));
         }
@@ -364,6 +420,24 @@ impl SearchIndex {
                 }
                 union(&whole, &split, f32::max)
             }
+            Unit::Split { joined, parts } => {
+                let whole = self.word_matches(joined, last, exact_only, acc);
+                let mut all: Option<Vec<M>> = None;
+                for (i, p) in parts.iter().enumerate() {
+                    let head = i + 1 == parts.len();
+                    // Modifiers start compounds ("poets" → "poetshulp"): prefix matching.
+                    let m = self.word_matches_with(p, !head || last, head, exact_only, acc);
+                    all = Some(match all {
+                        None => m,
+                        Some(prev) => intersect(&prev, &m),
+                    });
+                }
+                let mut split = all.unwrap_or_default();
+                for m in &mut split {
+                    m.score /= parts.len() as f32;
+                }
+                union(&whole, &split, f32::max)
+            }
         }
     }
 
@@ -385,7 +459,8 @@ impl SearchIndex {
     /// words only (the first keystroke) returns every initiative too, those whose name starts
     /// with it first.
     pub fn search_detailed(&self, query: &str) -> SearchOutcome {
-        let (units, normalized) = parse_query(query);
+        let (mut units, normalized) = parse_query(query);
+        self.split_unknown(&mut units);
         let all_docs = |score: &dyn Fn(u32) -> f32| {
             let mut hits: Vec<Hit> = (0..self.n_docs).map(|doc| Hit { doc, score: score(doc) }).collect();
             sort_hits(&mut hits);
@@ -578,6 +653,26 @@ mod tests {
         let plain = SearchIndex::build(&fixture());
         assert!(plain.search("beschutte werkplaats").is_empty() || plain.search_detailed("beschutte werkplaats").partial);
         assert!(plain.search("klusjesman").is_empty());
+    }
+
+    #[test]
+    fn unknown_compounds_match_as_their_parts() {
+        let data = with_keywords();
+        let index = SearchIndex::build(&data);
+        // "klusjes" (stem klus, prefix of "klusdienst") + "dienst" (the end of "klusdienst").
+        let mut klus = docs(&index.search("klusjesdienst"));
+        klus.sort();
+        assert_eq!(klus, vec![4, 5, 7]);
+        // Not the last word: the same.
+        assert!(docs(&index.search("klusjesdienst ieper")).contains(&7));
+        // Linking -en-: "fietsen" + "herstelling" (a keyword's word).
+        assert!(docs(&index.search("fietsenherstelling")).contains(&5));
+        // Unknown parts: no split, nothing found.
+        assert!(index.search("klusjesxylofoon").is_empty());
+        // A known word is not split: "restaurant" stays one word.
+        assert_eq!(docs(&index.search("restaurant")), vec![3]);
+        // A word still being typed is a prefix, not a compound: "kinderop" → kinderopvang.
+        assert_eq!(docs(&index.search("kinderop")), vec![1]);
     }
 
     #[test]
