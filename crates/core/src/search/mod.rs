@@ -72,6 +72,7 @@ mod index; // the index and its build
 mod normalize; // normalisation and tokens
 mod query; // query parsing and ranking, places in a query
 mod stem; // the Dutch stemmer
+mod suggest; // "Bedoelde je …?" for a query that finds nothing
 
 #[cfg(test)]
 mod bench;

@@ -94,7 +94,33 @@ pub struct PlaceMatch {
     pub nis: String,
     /// The query without the place words, normalised ("fietspunt 8900" → "fietspunt").
     pub rest: String,
+    /// The place came after a phrase such as "in de buurt van", "bij", "près de", "near": the
+    /// user wants what is near it (sorted by distance, neighbours included), not only what is
+    /// based in or serves it.
+    pub near: bool,
 }
+
+/// Phrases that put a place "near" (normalised words, longest first per language): Dutch,
+/// French, English.
+const NEAR_PHRASES: [&[&str]; 17] = [
+    &["in", "de", "buurt", "van"],
+    &["in", "de", "omgeving", "van"],
+    &["in", "de", "buurt"],
+    &["dicht", "bij"],
+    &["dichtbij"],
+    &["nabij"],
+    &["rond"],
+    &["rondom"],
+    &["omgeving"],
+    &["bij"],
+    &["pres", "de"],
+    &["autour", "de"],
+    &["proche", "de"],
+    &["close", "to"],
+    &["near"],
+    &["around"],
+    &["nearby"],
+];
 
 /// One document's match for one query word.
 #[derive(Clone, Copy, Debug)]
@@ -547,7 +573,9 @@ impl SearchIndex {
     /// Finds a municipality in the query: a known 4-digit postcode ("8900") or a full
     /// municipality name in Dutch or French, possibly of several words written with spaces,
     /// hyphens or together ("Sint-Niklaas", "sint niklaas", "sintniklaas", "Courtrai"). The
-    /// longest name wins, then the leftmost. `rest` is the rest of the query, normalised, with
+    /// longest name wins, then the leftmost. A phrase right before it ("in de buurt van",
+    /// "bij", "rond", "dichtbij", "près de", "near", see `NEAR_PHRASES`) sets `near` and is not
+    /// part of `rest`. `rest` is the rest of the query, normalised, with
     /// hyphenated words kept hyphenated. Names shorter than 3 letters are not recognised.
     ///
     /// ```ignore
@@ -575,10 +603,13 @@ impl SearchIndex {
                     self.places.get(&compact)
                 });
                 if let Some(nis) = nis.filter(|n| known(n)) {
+                    // The longest near-phrase right before the place ("bij Leuven").
+                    let before: Vec<&str> = parts[..start].iter().map(|(_, p)| *p).collect();
+                    let phrase = NEAR_PHRASES.iter().filter(|p| before.ends_with(p)).map(|p| p.len()).max().unwrap_or(0);
                     let mut rest = String::new();
                     let mut prev_chunk = None;
                     for (i, (chunk, p)) in parts.iter().enumerate() {
-                        if (start..start + k).contains(&i) {
+                        if (start - phrase..start + k).contains(&i) {
                             continue;
                         }
                         if let Some(c) = prev_chunk {
@@ -587,7 +618,7 @@ impl SearchIndex {
                         rest.push_str(p);
                         prev_chunk = Some(*chunk);
                     }
-                    return Some(PlaceMatch { nis: nis.clone(), rest });
+                    return Some(PlaceMatch { nis: nis.clone(), rest, near: phrase > 0 });
                 }
             }
         }
@@ -789,16 +820,35 @@ mod tests {
         let data = fixture();
         let index = SearchIndex::build(&data);
         let p = index.place_in_query(&data, "klusdienst 8900").unwrap();
-        assert_eq!(p, PlaceMatch { nis: IEPER.into(), rest: "klusdienst".into() });
+        assert_eq!(p, PlaceMatch { nis: IEPER.into(), rest: "klusdienst".into(), near: false });
         let p = index.place_in_query(&data, "restaurant sint niklaas").unwrap();
-        assert_eq!(p, PlaceMatch { nis: SINT_NIKLAAS.into(), rest: "restaurant".into() });
+        assert_eq!(p, PlaceMatch { nis: SINT_NIKLAAS.into(), rest: "restaurant".into(), near: false });
         let p = index.place_in_query(&data, "Sint-Niklaas").unwrap();
-        assert_eq!(p, PlaceMatch { nis: SINT_NIKLAAS.into(), rest: "".into() });
+        assert_eq!(p, PlaceMatch { nis: SINT_NIKLAAS.into(), rest: "".into(), near: false });
         assert_eq!(index.place_in_query(&data, "wijk-werken Ypres").unwrap().rest, "wijk-werken");
         assert_eq!(index.place_in_query(&data, "courtrai").unwrap().nis, KORTRIJK);
         assert_eq!(index.place_in_query(&data, "fietspunt 9999"), None, "unknown postcode");
         assert_eq!(index.place_in_query(&data, "fietspunt"), None);
         assert_eq!(index.place_in_query(&data, "sint"), None, "half a name");
+
+        // Near-phrases: the place is a location, the phrase goes.
+        for (q, rest) in [
+            ("fietspunt in de buurt van Ieper", "fietspunt"),
+            ("fietspunt bij 8900", "fietspunt"),
+            ("rond Kortrijk klusdienst", "klusdienst"),
+            ("dichtbij 8500", ""),
+            ("dicht bij Ypres", ""),
+            ("réparation vélo près de Courtrai", "reparation velo"),
+            ("bike repair near Kortrijk", "bike repair"),
+            ("fietspunt in de omgeving van Sint-Niklaas", "fietspunt"),
+        ] {
+            let p = index.place_in_query(&data, q).unwrap_or_else(|| panic!("{q}"));
+            assert!(p.near, "{q}");
+            assert_eq!(p.rest, rest, "{q}");
+        }
+        // Plain place names keep their meaning; a phrase elsewhere in the query does not count.
+        assert!(!index.place_in_query(&data, "fietspunt Ieper").unwrap().near);
+        assert!(!index.place_in_query(&data, "bij fietspunt Ieper").unwrap().near);
 
         // The page's flow: scope, search the rest, keep initiatives based in or serving it.
         let p = index.place_in_query(&data, "fietspunt 8900").unwrap();
