@@ -34,7 +34,7 @@ fn every_everyday_query_has_an_expected_category_in_the_top_3() {
     for q in &queries {
         let text = q["q"].as_str().unwrap();
         let expected: Vec<&str> = q["expect"]["category"].as_array().unwrap().iter().map(|c| c.as_str().unwrap()).collect();
-        let view = DirectoryView::from_pairs([("q", text.to_string())].iter().map(|(k, v)| (*k, v.clone())));
+        let view = DirectoryView::from_pairs([("q", text)]);
         let r = compute(&data, Some(&index), &view, None, None).unwrap();
         let shown: Vec<u32> = if r.items.is_empty() { r.nearest.iter().map(|n| n.0).collect() } else { r.items.iter().map(|i| i.0).collect() };
         let ok = shown.iter().take(3).any(|&doc| {
