@@ -430,29 +430,19 @@ impl SearchIndex {
     fn unit_matches(&self, unit: &Unit, last: bool, exact_only: bool, acc: &mut Acc) -> Vec<M> {
         match unit {
             Unit::Word(w) => self.word_matches(w, last, exact_only, acc),
-            Unit::Compound { joined, parts } => {
+            Unit::Compound { joined, parts } | Unit::Split { joined, parts } => {
+                let split_word = matches!(unit, Unit::Split { .. });
                 let whole = self.word_matches(joined, last, exact_only, acc);
                 let mut all: Option<Vec<M>> = None;
                 for (i, p) in parts.iter().enumerate() {
-                    let m = self.word_matches(p, last && i + 1 == parts.len(), exact_only, acc);
-                    all = Some(match all {
-                        None => m,
-                        Some(prev) => intersect(&prev, &m),
-                    });
-                }
-                let mut split = all.unwrap_or_default();
-                for m in &mut split {
-                    m.score /= parts.len() as f32;
-                }
-                union(&whole, &split, f32::max)
-            }
-            Unit::Split { joined, parts } => {
-                let whole = self.word_matches(joined, last, exact_only, acc);
-                let mut all: Option<Vec<M>> = None;
-                for (i, p) in parts.iter().enumerate() {
-                    let head = i + 1 == parts.len();
-                    // Modifiers start compounds ("poets" → "poetshulp"): prefix matching.
-                    let m = self.word_matches_with(p, !head || last, head, exact_only, acc);
+                    let end = i + 1 == parts.len();
+                    let m = if split_word {
+                        // Modifiers start compounds ("poets" → "poetshulp"): prefix matching;
+                        // the head may end one ("dienst" → "klusdienst").
+                        self.word_matches_with(p, !end || last, end, exact_only, acc)
+                    } else {
+                        self.word_matches(p, last && end, exact_only, acc)
+                    };
                     all = Some(match all {
                         None => m,
                         Some(prev) => intersect(&prev, &m),
