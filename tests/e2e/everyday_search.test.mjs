@@ -134,7 +134,7 @@ test('a filter choice puts the results in reach, shows a removable chip; the way
   const box = page.locator('#filters fieldset').first().locator('input[type=checkbox]').first();
   const label = (await page.locator('#filters fieldset').first().locator('label').first().textContent()).replace(/\s*\(\d+\)$/, '');
   await box.check();
-  await page.waitForFunction(() => new URL(location.href).searchParams.has('diensten'));
+  await page.waitForFunction(() => new URL(location.href).searchParams.has('dienst'));
   // The panel's "show N results" button is on screen right after the choice.
   const show = page.getByRole('button', { name: /^Toon \d+ resultaten$/ });
   const n = Number((await show.textContent()).match(/\d+/)[0]);
@@ -154,7 +154,7 @@ test('a filter choice puts the results in reach, shows a removable chip; the way
   await page.getByRole('link', { name: 'Terug naar de lijst' }).click();
   await page.waitForURL(url);
   await chip.click();
-  await page.waitForFunction(() => !new URL(location.href).searchParams.has('diensten'));
+  await page.waitForFunction(() => !new URL(location.href).searchParams.has('dienst'));
   assert.equal(await page.locator('.chip').count(), 0);
   assert.deepEqual(page.errors, []);
   await page.context().close();
