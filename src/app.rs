@@ -45,6 +45,9 @@ pub struct AppState {
     pub embed: StoredValue<Option<EmbedConfig>>,
     /// The embed's region and fixed filters resolved against the current dataset.
     pub embed_scope: Memo<Option<Arc<(EmbedScope, Vec<EmbedProblem>)>>>,
+    /// The directory's last URL (path and query), for "Terug naar de lijst": the same search,
+    /// filters and order, like the browser's Back.
+    pub list_url: RwSignal<String>,
 }
 
 impl AppState {
@@ -145,6 +148,7 @@ pub fn provide_app_state() -> AppState {
         storage: RwSignal::new(Storage::Unknown),
         embed,
         embed_scope,
+        list_url: RwSignal::new("/".into()),
     };
     provide_context(state);
     Effect::new(move |_| {

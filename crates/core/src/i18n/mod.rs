@@ -111,6 +111,20 @@ pub struct Texts {
     pub distance_km: &'static str,
     pub place_scope: &'static str,
     pub no_results: &'static str,
+    /// Scope of a near-place query ("bij Leuven"): `{x}` the municipality.
+    pub place_near: &'static str,
+    /// A query with a place found nothing there: `{q}` what was searched, `{x}` the place.
+    pub nothing_here: &'static str,
+    /// The filters found nothing in the chosen municipality `{x}`.
+    pub nothing_here_filters: &'static str,
+    /// Before a suggested query, a link: "Bedoelde je" + " …?".
+    pub did_you_mean: &'static str,
+    /// The filter panel's button that closes it and goes to the list: `{n}` results.
+    pub show_results: &'static str,
+    /// Accessible name of a filter chip's remove button: `{x}` the filter.
+    pub remove_filter: &'static str,
+    /// Sorting by distance with no place or location chosen yet.
+    pub distance_needs_place: &'static str,
     pub close: &'static str,
     pub nav_map: &'static str,
     pub map_heading: &'static str,
@@ -241,6 +255,9 @@ mod tests {
             assert!(t.error_cors.contains("Access-Control-Allow-Origin"), "{lang:?}");
             assert!(t.about_counts.contains("{n}") && t.about_counts.contains("{m}"), "{lang:?}");
             assert!(!t.sample_notice.is_empty() && !t.app_title.is_empty());
+            assert!(t.place_near.contains("{x}") && t.nothing_here_filters.contains("{x}"), "{lang:?}");
+            assert!(t.show_results.contains("{n}") && t.remove_filter.contains("{x}"), "{lang:?}");
+            assert!(t.nothing_here.contains("{q}") && t.nothing_here.contains("{x}"), "{lang:?}");
         }
         assert_eq!(fill("{n} initiatieven", "n", 3), "3 initiatieven");
     }
