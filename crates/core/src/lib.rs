@@ -19,6 +19,7 @@ pub mod geo;
 pub mod i18n;
 pub mod map;
 pub mod model;
+pub mod region_input;
 pub mod results;
 pub mod search;
 pub mod sync;
