@@ -10,6 +10,7 @@ pub mod dataset;
 pub mod i18n;
 pub mod model;
 pub mod validate;
+pub mod quarantine;
 pub mod search;
 pub mod geo;
 pub mod map;

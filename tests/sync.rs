@@ -151,7 +151,11 @@ fn a_bad_delta_is_refused() {
     };
     let (offered, _) = publish_initiatives(&index, v + 1, &cached.initiatives);
     let (offered, entry, bytes) = with_changes(offered, &changes);
-    assert!(matches!(apply_changes(&cached, offered.clone(), &entry, &bytes), Err(LoadError::Invalid(_))));
+    // Since issue 14 that record is left out, as a full download would leave it out; the rest applies.
+    let next = apply_changes(&cached, offered.clone(), &entry, &bytes).unwrap();
+    assert_eq!(next.left_out_count("initiatives"), 1);
+    assert!(next.initiative(&cached.initiatives[0].id).is_none());
+    assert_eq!(next.initiatives.len(), cached.initiatives.len() - 1);
 
     // Counts that do not add up to the new index: refused.
     let mut wrong_count = offered.clone();
@@ -243,8 +247,12 @@ fn a_patch_that_does_not_apply_makes_the_delta_unusable() {
     assert!(matches!(refused(vec![patch(&id, json!({"name": null}))]), LoadError::BadPatch { .. }));
     assert!(matches!(refused(vec![patch(&id, json!({"services": "fietspunt"}))]), LoadError::BadPatch { .. }));
     assert!(matches!(refused(vec![patch(&id, json!({"id": "ander-id"}))]), LoadError::BadPatch { .. }));
-    // A record that fails the same validation as downloaded data (unknown municipality).
-    assert!(matches!(refused(vec![patch(&id, json!({"nis": "99999"}))]), LoadError::Invalid(_)));
+    // A record that fails the same validation as downloaded data (unknown municipality) is
+    // not a broken delta: it is left out, like in a full download (tests/quarantine.rs).
+    let (cached, offered, entry, bytes, _) = patch_delta(vec![patch(&id, json!({"nis": "99999"}))]);
+    let next = apply_changes(&cached, offered, &entry, &bytes).unwrap();
+    assert!(next.initiative(&id).is_none());
+    assert_eq!(next.left_out[0].id, id);
     // A delta format after the one with patches: refused as well.
     let (cached, offered, _, _, _) = patch_delta(vec![]);
     let v = offered.dataset_version;
