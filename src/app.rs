@@ -2,7 +2,7 @@
 
 use crate::offline::Storage;
 use crate::sync::SyncState;
-use crate::components::{EmbedFooter, EmbedNav, EmbedNotice, Footer, Header, SampleNotice, UpdateBanner, LANG_STORAGE_KEY};
+use crate::components::{EmbedFooter, EmbedNav, EmbedNotice, Footer, Header, LeftOutNotice, SampleNotice, UpdateBanner, LANG_STORAGE_KEY};
 use crate::embed::{EmbedConfig, EmbedProblem, EmbedScope};
 use crate::config::Endpoint;
 use crate::dataset::{Dataset, LoadError};
@@ -153,6 +153,7 @@ pub fn App() -> impl IntoView {
                 // Inside <main> so the notice belongs to a landmark (axe "region").
                 <UpdateBanner/>
                 <SampleNotice/>
+                <LeftOutNotice/>
                 {embedded.then(|| view! { <EmbedNotice/> })}
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Directory/>

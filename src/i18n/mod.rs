@@ -36,6 +36,11 @@ pub struct Texts {
     pub error_format: &'static str,
     pub error_invalid: &'static str,
     pub error_details: &'static str,
+    /// Records left out of a publication for errors (`quarantine.rs`): one, `{n}`, and
+    /// `{n}` more problems than the details list.
+    pub left_out_one: &'static str,
+    pub left_out_many: &'static str,
+    pub left_out_more: &'static str,
     pub retry: &'static str,
     pub endpoint_rejected: &'static str,
     pub directory_heading: &'static str,
@@ -224,6 +229,7 @@ mod tests {
             assert!(t.result_count.contains("{n}"), "{lang:?}");
             assert!(t.error_http.contains("{n}"), "{lang:?}");
             assert!(t.error_invalid.contains("{n}"), "{lang:?}");
+            assert!(t.left_out_many.contains("{n}") && t.left_out_more.contains("{n}") && !t.left_out_one.contains("{n}"), "{lang:?}");
             assert!(t.about_counts.contains("{n}") && t.about_counts.contains("{m}"), "{lang:?}");
             assert!(!t.sample_notice.is_empty() && !t.app_title.is_empty());
         }
