@@ -11,19 +11,10 @@ use wegwijzer::quarantine::MAX_LEFT_OUT_PERCENT;
 use wegwijzer::sync::*;
 use wegwijzer::validate::{Problem, ProblemKind};
 
+mod sample_endpoint;
+use sample_endpoint::{sample, sample_dataset, signed_delta};
+
 const BOM: &[u8] = b"\xEF\xBB\xBF";
-
-fn sample() -> (Index, HashMap<String, Vec<u8>>) {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("public/data/v1");
-    let index = parse_index(&std::fs::read(dir.join("index.json")).unwrap()).unwrap();
-    let files = index.collections.iter().map(|(name, e)| (name.clone(), std::fs::read(dir.join(&e.file)).unwrap())).collect();
-    (index, files)
-}
-
-fn sample_dataset() -> Dataset {
-    let (index, files) = sample();
-    Dataset::from_files(index, &files).unwrap()
-}
 
 /// Replaces collection `name` with `bytes` as the file of `index` (size, count, SHA-256).
 fn put_file(index: &mut Index, files: &mut HashMap<String, Vec<u8>>, name: &str, bytes: Vec<u8>, count: usize) {
@@ -244,8 +235,7 @@ fn a_delta_with_an_invalid_record_equals_the_full_download() {
     full[4] = broken.clone();
     full[6] = renamed.clone();
     let (mut offered, files) = republish("initiatives", &full);
-    let bytes = serde_json::to_vec(&changes).unwrap();
-    let entry = ChangesEntry { from: v, to: v + 1, file: "changes/d.json".into(), bytes: bytes.len() as u64, sha256: sha256_hex(&bytes) };
+    let (entry, bytes) = signed_delta(&changes);
     offered.changes = vec![entry.clone()];
     let via_delta = apply_changes(&cached, offered.clone(), &entry, &bytes).unwrap();
     let via_files = assemble(Some(&cached), offered.clone(), &HashMap::from([("initiatives".to_string(), files["initiatives"].clone())])).unwrap();
@@ -258,8 +248,7 @@ fn a_delta_with_an_invalid_record_equals_the_full_download() {
     // Past the threshold, a delta is refused like the full file.
     let many: Vec<Initiative> = cached.initiatives.iter().take(cached.initiatives.len() / 4).map(|i| Initiative { nis: "99999".into(), ..i.clone() }).collect();
     let changes = Changes { initiatives: CollectionChanges { upserts: many, ..Default::default() }, ..changes };
-    let bytes = serde_json::to_vec(&changes).unwrap();
-    let entry = ChangesEntry { bytes: bytes.len() as u64, sha256: sha256_hex(&bytes), ..entry };
+    let (entry, bytes) = signed_delta(&changes);
     assert!(matches!(apply_changes(&cached, offered, &entry, &bytes), Err(LoadError::Invalid(_))));
 }
 

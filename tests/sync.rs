@@ -2,24 +2,12 @@
 
 use serde_json::json;
 use std::collections::HashMap;
-use std::path::Path;
-use wegwijzer::dataset::{parse_index, sha256_hex, Dataset, LoadError};
+use wegwijzer::dataset::{sha256_hex, Dataset, LoadError};
 use wegwijzer::model::*;
 use wegwijzer::sync::*;
 
-/// The sample endpoint in public/data/v1, as the app would load it.
-fn sample() -> (Index, HashMap<String, Vec<u8>>) {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("public/data/v1");
-    let index = parse_index(&std::fs::read(dir.join("index.json")).unwrap()).unwrap();
-    // Every file the index lists: the four collections and sources.json.
-    let files = index.collections.iter().map(|(name, e)| (name.clone(), std::fs::read(dir.join(&e.file)).unwrap())).collect();
-    (index, files)
-}
-
-fn sample_dataset() -> Dataset {
-    let (index, files) = sample();
-    Dataset::from_files(index, &files).unwrap()
-}
+mod sample_endpoint;
+use sample_endpoint::{sample, sample_dataset, signed_delta};
 
 /// Publishes `initiatives` as version `version` on top of `base`: only that collection changes.
 fn publish_initiatives(base: &Index, version: u64, initiatives: &[Initiative]) -> (Index, Vec<u8>) {
@@ -34,14 +22,7 @@ fn publish_initiatives(base: &Index, version: u64, initiatives: &[Initiative]) -
 }
 
 fn with_changes(mut index: Index, changes: &Changes) -> (Index, ChangesEntry, Vec<u8>) {
-    let bytes = serde_json::to_vec(changes).unwrap();
-    let entry = ChangesEntry {
-        from: changes.from,
-        to: changes.to,
-        file: format!("changes/{}-{}.json", changes.from, changes.to),
-        bytes: bytes.len() as u64,
-        sha256: sha256_hex(&bytes),
-    };
+    let (entry, bytes) = signed_delta(changes);
     index.changes.push(entry.clone());
     (index, entry, bytes)
 }
