@@ -145,7 +145,7 @@ const faults = {
   backwards: [/oudere gegevens/i, 20_000],
   truncated: [/onvolledig of beschadigd/i, 20_000],
   sha: [/onvolledig of beschadigd/i, 20_000],
-  // A quarter of the records invalid: more than the 20 % a client leaves out (src/quarantine.rs).
+  // A quarter of the records invalid: more than the 20 % a client leaves out (crates/core/src/quarantine.rs).
   invalid: [/bevatten \d+ fouten en werden daarom niet gebruikt/i, 20_000],
   halfway: [/geen verbinding/i, 20_000],
 };
