@@ -61,6 +61,7 @@ test('long unbroken and right-to-left text wraps inside 360 px on every page and
     [`/initiatief/${initiatives[1].id}?${bron}`, '.detail h1'],
     [`/kaart?${bron}`, 'svg.coverage-map path.muni'],
     [`/over?${bron}`, 'h1'],
+    [`/insluiten?${bron}`, '.builder select'],
     [`/?embed=1&${bron}`, '.cards > li'],
     [`/?embed=1&weergave=kaart&${bron}`, 'svg.coverage-map path.muni'],
   ];
