@@ -304,3 +304,29 @@ fn publishing_tools_refuse_what_a_client_would_show_incomplete() {
     let err = Dataset::from_files(index, &files).and_then(Dataset::require_complete).unwrap_err();
     assert!(matches!(err, LoadError::Invalid(p) if p.len() == 1));
 }
+
+/// Found by the e2e test: the first page painted from the cache counted the left-out records
+/// in its total ("400 initiatieven" where the directory then showed 399).
+#[test]
+fn the_first_page_counts_only_the_records_shown() {
+    use wegwijzer_core::dataset::FIRST_PAGE;
+    use wegwijzer_core::results::compute;
+    use wegwijzer_core::view_state::DirectoryView;
+    let mut initiatives = sample_dataset().initiatives;
+    initiatives[0].nis = "99999".into();
+    let (index, files) = republish("initiatives", &initiatives);
+    let shown = Dataset::from_files(index, &files).unwrap();
+    let mut first = Dataset::trusted(
+        shown.index.clone(),
+        shown.categories.clone(),
+        shown.municipalities.clone(),
+        shown.partnerships.clone(),
+        shown.initiatives[..FIRST_PAGE].to_vec(),
+    );
+    first.left_out = shown.left_out.clone();
+    assert!(!first.is_complete());
+    let view = DirectoryView::from_pairs(std::iter::empty());
+    let total = compute(&first, None, &view, None, None).unwrap().total;
+    assert_eq!(total, initiatives.len() - 1);
+    assert_eq!(total, shown.initiatives.len());
+}
