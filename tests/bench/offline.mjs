@@ -8,8 +8,8 @@
 // --data is a full endpoint (scripts/gen-sample-data output, 10,000 initiatives by default in
 // scripts/bench-offline). A temporary copy of --dist gets it as its data/v1/; it is served by
 // scripts/serve.mjs, behind a small pass-through proxy in this process that logs every
-// /data/v1/ response (status, body bytes) and can gzip them on request (serve.mjs does not
-// compress). The page only ever talks to the proxy.
+// /data/v1/ response (status, body bytes) and can gzip them on request (serve.mjs runs with
+// --no-compress here, so the bodies it logs are the plain ones). The page only ever talks to the proxy.
 //
 // Method:
 // 1. Cold first load (network path): a fresh browser context (no service worker, empty
@@ -124,7 +124,7 @@ function publishOneChange(pick) {
 // ---------------------------------------------------------------------------------------------
 // serve.mjs, and the logging (optionally gzipping) proxy in front of it.
 
-const upstream = await startServer({ root, extra: [] });
+const upstream = await startServer({ root, extra: ['--no-compress'] });
 const upstreamUrl = new URL(upstream.url);
 const served = []; // every /data/v1/ response: { path, status, bytes (body), headerBytes, gzip }
 let gzip = false;
