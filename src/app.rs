@@ -94,7 +94,7 @@ fn meta_endpoint() -> Option<String> {
 /// Creates the app state from the page (meta tag, `?bron=`, `?taal=`, embed parameters) and
 /// starts loading.
 pub fn provide_app_state() -> AppState {
-    let endpoint = Endpoint::resolve(meta_endpoint().as_deref(), query_parameter("bron").as_deref());
+    let endpoint = Endpoint::resolve(meta_endpoint().as_deref(), query_parameter("bron").as_deref(), &crate::public_url::base());
     let embed = crate::components::embed_config_at_start();
     // An embed speaks the language its host asked for, not this device's earlier choice.
     let stored = match embed {
@@ -146,7 +146,8 @@ pub fn App() -> impl IntoView {
     // Fixed at start: an embed never becomes the full app or the other way round.
     let embedded = state.is_embedded();
     view! {
-        <Router>
+        // Under a folder (`--public-url /wegwijzer/`) the routes live below it.
+        <Router base=crate::public_url::base()>
             <a class="skip-link" href="#inhoud">{state.text(|t| t.skip_to_content)}</a>
             {if embedded { view! { <EmbedNav/> }.into_any() } else { view! { <Header/> }.into_any() }}
             <main id="inhoud" tabindex="-1">

@@ -5,6 +5,7 @@
 //! - `model`: the endpoint format v1 (serde); `validate`: record validation with precise problems
 //! - `dataset`: parse + verify (size, SHA-256, version, count) + validate into a `Dataset`
 //! - `sync`: the sync decisions and delta files; `config`: which endpoint to read
+//! - `public_url`: the folder the app is served under (routes, links, files)
 //! - `search`: normalisation, stemming, the index, query parsing and ranking, facets
 //! - `results`, `view_state`, `embed`: what the directory and the embed show for a URL
 //! - `geo`, `map`, `coverage`, `coverage_view`: distances, geometry, coverage figures, the map
@@ -19,6 +20,7 @@ pub mod geo;
 pub mod i18n;
 pub mod map;
 pub mod model;
+pub mod public_url;
 pub mod results;
 pub mod search;
 pub mod sync;
