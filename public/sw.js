@@ -24,8 +24,10 @@ function assetsOf(html) {
     const url = new URL(ref, self.location.origin + ROOT);
     if (url.origin === self.location.origin) found.add(url.pathname);
   };
-  for (const m of html.matchAll(/(?:href|src|module_or_path:)\s*=?\s*["']([^"'?#:]+)["']/g)) add(m[1]);
-  for (const m of html.matchAll(/(?:from|import\()\s*["']([^"':]+\.js)["']/g)) add(m[1]);
+  // Only plain paths (letters, digits, `-._~%/`): not `#inhoud`, `data:` or code that merely
+  // mentions an attribute (first-paint.js reads `getAttribute('href')`).
+  for (const m of html.matchAll(/(?:href|src|module_or_path:)\s*=?\s*["']([\w~.%/-]+)["']/g)) add(m[1]);
+  for (const m of html.matchAll(/(?:from|import\()\s*["']([\w~.%/-]+\.js)["']/g)) add(m[1]);
   return [...found].filter((path) => path !== ROOT && !path.startsWith(DATA) && !/\/$/.test(path));
 }
 
