@@ -143,6 +143,7 @@ pub fn provide_app_state() -> AppState {
 #[component]
 pub fn App() -> impl IntoView {
     let state = provide_app_state();
+    crate::components::hand_over_first_paint(state);
     // Fixed at start: an embed never becomes the full app or the other way round.
     let embedded = state.is_embedded();
     view! {
