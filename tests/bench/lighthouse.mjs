@@ -20,7 +20,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
-import { CHROMIUM_ARGS, startServer } from '../e2e/harness.mjs';
+import { CHROMIUM_ARGS, distWithEndpoint, startServer } from '../e2e/harness.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../..');
@@ -55,17 +55,7 @@ const TARGETS = {
 const TRANSFER_BUDGET = 200 * 1024;
 
 // The served folder: dist/ itself, or a copy with --data as its endpoint.
-let root = opts.dist;
-if (opts.data) {
-  root = fs.mkdtempSync(path.join(os.tmpdir(), 'wegwijzer-bench-lighthouse-'));
-  fs.cpSync(opts.dist, root, { recursive: true, filter: (src) => !/[\\/](\.stage|\.trunk-lock)$/.test(src) });
-  const dataDir = path.join(root, 'data/v1');
-  fs.rmSync(dataDir, { recursive: true, force: true });
-  fs.mkdirSync(dataDir, { recursive: true });
-  for (const f of fs.readdirSync(opts.data)) {
-    if (f.endsWith('.json')) fs.copyFileSync(path.join(opts.data, f), path.join(dataDir, f));
-  }
-}
+const root = opts.data ? distWithEndpoint(opts.dist, opts.data, 'wegwijzer-bench-lighthouse-') : opts.dist;
 const readItems = (name) => {
   const index = JSON.parse(fs.readFileSync(path.join(root, 'data/v1/index.json'), 'utf8'));
   return JSON.parse(fs.readFileSync(path.join(root, 'data/v1', index.collections[name].file), 'utf8')).items;
