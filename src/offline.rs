@@ -126,7 +126,11 @@ pub fn sync(state: AppState) {
     if !online() {
         state.sync.set(SyncState::Offline);
         if matches!(state.data.get_untracked(), LoadState::Loading) {
-            state.data.set(LoadState::Failed(LoadError::Network { file: "index.json".into(), detail: "offline".into() }));
+            state.data.set(LoadState::Failed(LoadError::Network {
+                file: state.endpoint.with_value(|e| e.url("index.json")),
+                detail: "offline".into(),
+                cause: crate::config::NetworkCause::Offline,
+            }));
         }
         return;
     }

@@ -23,7 +23,7 @@ pub fn InitiativePage() -> impl IntoView {
     let params = use_params_map();
     let id = move || params.read().get("id").unwrap_or_default();
     view! {
-        <p class="back"><A href=crate::public_url::href("/")>{state.text(|t| t.back_to_list)}</A></p>
+        <p class="back"><A href=move || state.list_url.get()>{state.text(|t| t.back_to_list)}</A></p>
         {with_data(move |data| {
             match data.initiative(&id()).cloned() {
                 Some(initiative) => view! { <Detail data=data.clone() initiative/> }.into_any(),

@@ -20,8 +20,9 @@ pub const MAX_COLLECTION_BYTES: u64 = 40 * 1024 * 1024;
 /// Why a dataset could not be used. Each variant maps to a plain-language message in the UI.
 #[derive(Clone, Debug, PartialEq)]
 pub enum LoadError {
-    /// The request did not complete (offline, server down, CORS, timeout).
-    Network { file: String, detail: String },
+    /// The request did not complete (offline, server down, CORS, timeout); `file` is the URL
+    /// requested, `cause` what the app could find out about why.
+    Network { file: String, detail: String, cause: crate::config::NetworkCause },
     Http { file: String, status: u16 },
     TooLarge { file: String, bytes: u64, limit: u64 },
     NotJson { file: String, detail: String },
@@ -43,7 +44,7 @@ pub enum LoadError {
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            LoadError::Network { file, detail } => write!(f, "{file}: request failed: {detail}"),
+            LoadError::Network { file, detail, cause } => write!(f, "{file}: request failed ({cause:?}): {detail}"),
             LoadError::Http { file, status } => write!(f, "{file}: server answered HTTP {status}"),
             LoadError::TooLarge { file, bytes, limit } => {
                 write!(f, "{file}: {bytes} bytes is more than the limit of {limit}")

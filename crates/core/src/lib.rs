@@ -21,6 +21,7 @@ pub mod i18n;
 pub mod map;
 pub mod model;
 pub mod public_url;
+pub mod region_input;
 pub mod results;
 pub mod search;
 pub mod sync;

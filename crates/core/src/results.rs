@@ -4,7 +4,7 @@
 
 use crate::dataset::Dataset;
 use crate::embed::EmbedScope;
-use crate::geo::sort_by_distance;
+use crate::geo::{distance_km, initiative_point, sort_by_distance};
 use crate::model::Point;
 use crate::search::{apply_filters, facet_counts, normalize, FacetCounts, Filters, Hit, SearchIndex};
 use crate::view_state::{DirectoryView, Place, Sort};
@@ -19,11 +19,34 @@ pub struct Results {
     pub facets: FacetCounts,
     /// The municipality recognised in the query ("8900", "sint-niklaas"), shown as scope.
     pub scope: Option<String>,
+    /// The scope came with a near-phrase ("bij Leuven"): `items` are the matches within
+    /// [`NEAR_KM`] of it or serving it, nearest first, with their distance.
+    pub near: bool,
+    /// Nothing matched where the user looked (the query's place, or the one municipality
+    /// filter): the [`NEAREST`] closest matches elsewhere, with their distance from there.
+    pub nearest: Vec<(u32, Option<f64>)>,
+    /// Where `nearest` is measured from (NIS code of the municipality).
+    pub nearest_from: Option<String>,
+    /// The query without its place, normalised, for "Geen fietspunt in Gent".
+    pub searched: String,
+    /// Nothing matched at all: a query that finds something ("Bedoelde je …?").
+    pub suggestion: Option<String>,
 }
+
+/// Radius of a near-place search, in km: the municipality and its neighbours (Flemish
+/// municipalities average about 47 km², some 7 km across; 15 km reaches the next ring).
+pub const NEAR_KM: f64 = 15.0;
+/// How many matches elsewhere a "nothing here" answer shows.
+pub const NEAREST: usize = 5;
 
 impl PartialEq for Results {
     fn eq(&self, other: &Self) -> bool {
-        self.items == other.items && self.total == other.total && self.scope == other.scope
+        self.items == other.items
+            && self.total == other.total
+            && self.scope == other.scope
+            && self.near == other.near
+            && self.nearest == other.nearest
+            && self.suggestion == other.suggestion
     }
 }
 
@@ -67,16 +90,53 @@ pub fn compute(
     };
     let place = index.place_in_query(data, &view.query);
     let text = place.as_ref().map(|p| p.rest.as_str()).unwrap_or(&view.query);
-    let mut hits: Vec<Hit> = index.search(text);
-    if let Some(p) = &place {
-        hits = index.scope_to_place(data, &hits, &p.nis);
-    }
-    keep_in_embed(data, &mut hits, embed);
+    let mut found: Vec<Hit> = index.search(text);
+    keep_in_embed(data, &mut found, embed);
+    let place_point = place.as_ref().and_then(|p| data.municipality(&p.nis)?.point);
+    let hits = match (&place, place_point) {
+        (Some(p), Some(from)) if p.near => near(data, &found, &p.nis, from),
+        (Some(p), _) => index.scope_to_place(data, &found, &p.nis),
+        (None, _) => found.clone(),
+    };
     let filters = filters_of(view);
     let facets = index.facet_counts(data, &hits, &filters);
     let filtered = index.apply_filters(data, &hits, &filters);
-    let scope = place.and_then(|p| data.municipality(&p.nis).map(|m| m.nis.clone()));
-    Some(sorted(data, view, here, &filtered, facets, scope))
+    let scope = place.as_ref().and_then(|p| data.municipality(&p.nis).map(|m| m.nis.clone()));
+    let near_from = place.as_ref().filter(|p| p.near).and(place_point);
+    let mut results = sorted(data, view, here, &filtered, facets, scope, near_from);
+    results.near = near_from.is_some();
+    results.searched = normalize(text);
+    if results.items.is_empty() {
+        // Where the user looked: the query's place, else the one municipality of the filters.
+        let looked = place.as_ref().map(|p| p.nis.clone()).or_else(|| match view.municipalities.as_slice() {
+            [one] => Some(one.clone()),
+            _ => view.serves.clone(),
+        });
+        if let Some((nis, from)) = looked.and_then(|nis| Some((nis.clone(), data.municipality(&nis)?.point?))) {
+            let anywhere = Filters { municipalities: Vec::new(), serves: None, provinces: Vec::new(), partnerships: Vec::new(), ..filters };
+            let elsewhere = index.apply_filters(data, &found, &anywhere);
+            results.nearest =
+                sort_by_distance(data, &elsewhere, from).into_iter().take(NEAREST).map(|(h, km)| (h.doc, km)).collect();
+            results.nearest_from = Some(nis);
+        }
+        if found.is_empty() {
+            results.suggestion = index.suggest(text);
+        }
+    }
+    Some(results)
+}
+
+/// The hits within [`NEAR_KM`] of `from` or based in or serving `nis`.
+fn near(data: &Dataset, hits: &[Hit], nis: &str, from: Point) -> Vec<Hit> {
+    hits.iter()
+        .copied()
+        .filter(|h| {
+            let it = &data.initiatives[h.doc as usize];
+            it.nis == nis
+                || it.serves.iter().any(|s| s == nis)
+                || initiative_point(data, it).is_some_and(|p| distance_km(p, from) <= NEAR_KM)
+        })
+        .collect()
 }
 
 /// [`compute`] for an empty query before the index is there: every initiative, in order (what
@@ -87,7 +147,7 @@ fn compute_without_index(data: &Dataset, view: &DirectoryView, here: Option<Poin
     let filters = filters_of(view);
     let facets = facet_counts(data, &hits, &filters);
     let filtered = apply_filters(data, &hits, &filters);
-    sorted(data, view, here, &filtered, facets, None)
+    sorted(data, view, here, &filtered, facets, None, None)
 }
 
 fn keep_in_embed(data: &Dataset, hits: &mut Vec<Hit>, embed: Option<&EmbedScope>) {
@@ -107,9 +167,19 @@ fn filters_of(view: &DirectoryView) -> Filters {
     }
 }
 
-/// The filtered hits in the view's order.
-fn sorted(data: &Dataset, view: &DirectoryView, here: Option<Point>, filtered: &[Hit], facets: FacetCounts, scope: Option<String>) -> Results {
-    let items: Vec<(u32, Option<f64>)> = match (view.sort, origin(data, view, here)) {
+/// The filtered hits in the view's order; `near`: a place of the query to sort by distance
+/// from (unless the view sorts by name).
+fn sorted(
+    data: &Dataset,
+    view: &DirectoryView,
+    here: Option<Point>,
+    filtered: &[Hit],
+    facets: FacetCounts,
+    scope: Option<String>,
+    near: Option<Point>,
+) -> Results {
+    let sort = if near.is_some() && view.sort != Sort::Name { Sort::Distance } else { view.sort };
+    let items: Vec<(u32, Option<f64>)> = match (sort, near.or_else(|| origin(data, view, here))) {
         (Sort::Distance, Some(from)) => {
             sort_by_distance(data, filtered, from).into_iter().map(|(h, km)| (h.doc, km)).collect()
         }
@@ -121,5 +191,5 @@ fn sorted(data: &Dataset, view: &DirectoryView, here: Option<Point>, filtered: &
         }
         _ => filtered.iter().map(|h| (h.doc, None)).collect(),
     };
-    Results { total: items.len(), items, facets, scope }
+    Results { total: items.len(), items, facets, scope, ..Default::default() }
 }

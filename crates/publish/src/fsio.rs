@@ -81,6 +81,16 @@ pub fn recover(out: &Path) -> Result<Vec<String>, String> {
     Ok(done)
 }
 
+/// Checks before any work that the output folder's parent can be created and written in,
+/// so a wrong `--out` is reported as such and not as a failed write at the end.
+pub fn check_output(out: &Path) -> std::io::Result<()> {
+    let (parent, name) = parts(out).map_err(std::io::Error::other)?;
+    fs::create_dir_all(&parent)?;
+    let probe = parent.join(format!(".{name}.probe-{}", std::process::id()));
+    fs::create_dir(&probe)?;
+    fs::remove_dir(&probe)
+}
+
 /// Files of the current endpoint that the new publication does not write: earlier delta files,
 /// files a host needs (`_headers`, `.htaccess`) and previous content-addressed collections, so a
 /// client that read the old `index.json` a moment ago can still fetch what it lists.

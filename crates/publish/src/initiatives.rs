@@ -1,7 +1,7 @@
 //! The initiatives spreadsheet: its columns, reading rows into [`Initiative`]s, and writing them
 //! back (the open-data CSV export uses the same columns, so an export can be published again).
 
-use super::report::Report;
+use super::report::{Msg, Report};
 use super::rows::{Provenance, Sheet};
 use wegwijzer_core::model::{Address, Initiative, Text};
 
@@ -35,6 +35,12 @@ pub fn read(sheet: &Sheet, report: &mut Report) -> (Vec<Initiative>, Provenance)
     let mut items = Vec::new();
     let mut lines = Vec::new();
     for row in sheet.rows() {
+        // The format has no translation without a Dutch text: say so rather than drop it.
+        if row.opt("description_nl").is_none() {
+            for column in ["description_fr", "description_en"].into_iter().filter(|c| row.opt(c).is_some()) {
+                report.error(row.location(column), Msg::NotPublishedWithout { column: column.into(), needs: "description_nl".into() });
+            }
+        }
         let description = row.opt("description_nl").map(|nl| Text {
             nl,
             fr: row.opt("description_fr"),
@@ -53,7 +59,7 @@ pub fn read(sheet: &Sheet, report: &mut Report) -> (Vec<Initiative>, Provenance)
             email: row.opt("email"),
             website: row.opt("website"),
             serves: row.list("serves"),
-            updated_at: row.text("updated_at"),
+            updated_at: row.date("updated_at", report),
         });
         lines.push(Some(row.line()));
     }
