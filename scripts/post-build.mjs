@@ -6,7 +6,8 @@
 //      start page; the picture of that page it keeps for the next start (first_paint.rs) goes
 //      into index.html as `<script type="application/json" id="wegwijzer-prerender">`, which
 //      public/first-paint.js paints on a first visit before any wasm has arrived. Only the cards
-//      of the first screen are kept (the app renders the rest). Needs chromium and
+//      of the first screen are kept (the app renders the rest), and not the build machine's sync
+//      status or storage note. Needs chromium and
 //      tests/node_modules (scripts/setup); without them the build goes on without pictures.
 //   2. precompress: every compressible file gets a `.br` (brotli -q 11) and a `.gz` (gzip -9)
 //      beside it, which scripts/serve.mjs serves as is (and nginx's `brotli_static` /
@@ -89,6 +90,13 @@ async function pictures(root) {
         const template = document.createElement('template');
         template.innerHTML = html;
         for (const card of template.content.querySelectorAll(`.cards > li:nth-child(n+${keep + 1})`)) card.remove();
+        // This machine's sync status and storage note at build time say nothing about the
+        // visitor's: the status line stays (empty, for the layout), the note goes.
+        for (const note of template.content.querySelectorAll('.storage-note')) note.remove();
+        for (const status of template.content.querySelectorAll('[data-sync]')) {
+          status.removeAttribute('data-sync');
+          status.textContent = '';
+        }
         return template.innerHTML;
       }, [picture.html, PRERENDER_CARDS]);
       found[lang] = picture;
