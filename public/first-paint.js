@@ -15,7 +15,8 @@
   const KEY = 'wegwijzer-first-paint';
   try {
     // The start page is the public URL itself (`/`, or `/wegwijzer/` under a folder).
-    if (location.pathname !== new URL('./', document.baseURI).pathname || location.search) return;
+    const publicUrl = document.querySelector('meta[name=wegwijzer-public-url]')?.content || '/';
+    if (location.pathname !== new URL(publicUrl, location.href).pathname || location.search) return;
     const build = [...document.querySelectorAll('link[rel=stylesheet],link[rel=preload],link[rel=modulepreload]')]
       .map((link) => link.getAttribute('href')).join(' ');
     const endpoint = document.querySelector('meta[name=wegwijzer-bron]')?.content || '';

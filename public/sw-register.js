@@ -3,11 +3,11 @@
 // window; the app shows its banner and calls `window.wegwijzerApplyUpdate()` on the user's
 // click, which activates the new worker and reloads into it.
 //
-// Everything is relative to the app's public URL (the page's <base href>, written by Trunk):
-// the worker's script, and so its scope, is `<public URL>sw.js`.
+// Everything is relative to the app's public URL, where this script is: the worker's script,
+// and so its scope, is `<public URL>sw.js`.
 (() => {
   if (!('serviceWorker' in navigator)) return;
-  const root = new URL('./', document.baseURI);
+  const root = new URL('./', document.currentScript.src);
   const wasmHash = (html) => (html.match(/-([0-9a-f]{8,16})_bg\.wasm/) || [])[1];
   const build = wasmHash(document.documentElement.innerHTML) || 'dev';
   let waiting = null;

@@ -12,7 +12,9 @@
 //   2. precompress: every compressible file gets a `.br` (brotli -q 11) and a `.gz` (gzip -9)
 //      beside it, which scripts/serve.mjs serves as is (and nginx's `brotli_static` /
 //      `gzip_static`, Caddy's `precompressed`).
-// Release builds only: development builds stay quick. Trunk sets TRUNK_STAGING_DIR,
+//   0. public URL (every profile): Trunk prefixes only its own assets; the page's meta
+//      `wegwijzer-public-url` and the links marked `data-public-url` get TRUNK_PUBLIC_URL here.
+// Steps 1 and 2 run for release builds only: development builds stay quick. Trunk sets TRUNK_STAGING_DIR,
 // TRUNK_PROFILE and TRUNK_PUBLIC_URL; by hand: `node scripts/post-build.mjs DIR [PUBLIC_URL]`.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -123,6 +125,17 @@ async function prerender(root) {
   return Object.keys(found).length;
 }
 
+/** Writes the public URL into the page (see step 0). */
+function writePublicUrl(root) {
+  if (!publicUrl.startsWith('/')) return;
+  const file = path.join(root, 'index.html');
+  const html = fs.readFileSync(file, 'utf8')
+    .replace(/(<meta name="wegwijzer-public-url" content=")[^"]*"/, (_, head) => `${head}${publicUrl}"`)
+    .replace(/(href|src)="\/([^"]*)"([^>]*?) data-public-url(?:="")?/g, (_, attr, rest, more) => `${attr}="${publicUrl}${rest}"${more}`);
+  fs.writeFileSync(file, html);
+}
+
+writePublicUrl(dir);
 if (release) {
   console.log(`post-build: prerendered the start page in ${await prerender(dir)} languages`);
   console.log(`post-build: precompressed ${precompress(dir)} files (brotli, gzip)`);

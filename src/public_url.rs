@@ -1,12 +1,19 @@
-//! The app's public URL as this page has it: Trunk writes `--public-url` into the page's
-//! `<base href>`, so `document.baseURI` names the folder the app lives in (`/` or
-//! `/wegwijzer/`). Routes, links and the bundled endpoint all go through here; the rules are
+//! The app's public URL as this page has it: the build writes `--public-url` into
+//! `<meta name="wegwijzer-public-url">` (scripts/post-build.mjs), the folder the app lives in
+//! (`/` or `/wegwijzer/`). Routes, links and the bundled endpoint all go through here; the rules are
 //! in `wegwijzer_core::public_url`, tested on the host.
 
 use wegwijzer_core::public_url;
 
 thread_local! {
-    static BASE: String = public_url::base_path(&leptos::prelude::document().base_uri().ok().flatten().unwrap_or_default());
+    static BASE: String = public_url::base_path(
+        &leptos::prelude::document()
+            .query_selector("meta[name=wegwijzer-public-url]")
+            .ok()
+            .flatten()
+            .and_then(|m| m.get_attribute("content"))
+            .unwrap_or_else(|| "/".into()),
+    );
 }
 
 /// The base path: `""` at the root of a host, `"/wegwijzer"` under a folder (the router's `base`).

@@ -1,7 +1,6 @@
 //! The public URL the app is served under: `/` on its own host, or a folder such as
-//! `/wegwijzer/` (`trunk build --public-url /wegwijzer/`). Trunk writes it into the page's
-//! `<base href>`; the app reads `document.baseURI` and every route, link and file of the app is
-//! relative to it. Pure logic; `src/public_url.rs` reads the page.
+//! `/wegwijzer/` (`trunk build --public-url /wegwijzer/`). The build writes it into the page's
+//! `<meta name="wegwijzer-public-url">`; every route, link and file of the app is under it. Pure logic; `src/public_url.rs` reads the page.
 
 /// The path of the app's base, without a trailing slash: `""` at the root of a host,
 /// `"/wegwijzer"` under a folder. This is the form the router's `base` takes.
