@@ -53,7 +53,7 @@ impl Drop for Deadline {
 async fn network_cause(url: &str) -> NetworkCause {
     let online = web_sys::window().map(|w| w.navigator().on_line()).unwrap_or(true);
     let origin = web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default();
-    let cross_origin = crate::validate::is_http_url(url) && !url.starts_with(&format!("{origin}/"));
+    let cross_origin = crate::config::is_cross_origin(url, &origin);
     let answers = online
         && cross_origin
         && Request::get(url).mode(RequestMode::NoCors).cache(RequestCache::NoStore).send().await.is_ok();
@@ -67,8 +67,7 @@ async fn network_error(url: &str, e: gloo_net::Error) -> LoadError {
 
 /// GETs `url`; `Ok(None)` for a 304. Refuses error statuses and bodies over `limit` bytes.
 /// Errors name the URL requested, so the technical details show exactly what was asked.
-async fn fetch_bytes(url: &str, _file: &str, limit: u64, etag: Option<&str>) -> Result<Option<(Vec<u8>, Option<String>)>, LoadError> {
-    let file = url;
+async fn fetch_bytes(url: &str, limit: u64, etag: Option<&str>) -> Result<Option<(Vec<u8>, Option<String>)>, LoadError> {
     let deadline = Deadline::new();
     // `no-store`: the app does its own revalidation (ETag) and keeps its own copy; the HTTP
     // cache would only hide a 304 from it.
@@ -85,11 +84,11 @@ async fn fetch_bytes(url: &str, _file: &str, limit: u64, etag: Option<&str>) -> 
         return Ok(None);
     }
     if !response.ok() {
-        return Err(LoadError::Http { file: file.to_string(), status: response.status() });
+        return Err(LoadError::Http { file: url.to_string(), status: response.status() });
     }
     let declared = response.headers().get("content-length").and_then(|v| v.trim().parse::<u64>().ok());
     if let Some(bytes) = declared.filter(|&b| b > limit) {
-        return Err(LoadError::TooLarge { file: file.to_string(), bytes, limit });
+        return Err(LoadError::TooLarge { file: url.to_string(), bytes, limit });
     }
     let etag = response.headers().get("etag");
     let body = match response.binary().await {
@@ -98,14 +97,14 @@ async fn fetch_bytes(url: &str, _file: &str, limit: u64, etag: Option<&str>) -> 
     };
     drop(deadline);
     if body.len() as u64 > limit {
-        return Err(LoadError::TooLarge { file: file.to_string(), bytes: body.len() as u64, limit });
+        return Err(LoadError::TooLarge { file: url.to_string(), bytes: body.len() as u64, limit });
     }
     Ok(Some((body, etag)))
 }
 
 /// `index.json`, conditional on `etag` when there is one.
 pub async fn fetch_index(endpoint: &Endpoint, etag: Option<&str>) -> Result<IndexResponse, LoadError> {
-    match fetch_bytes(&endpoint.url("index.json"), "index.json", MAX_INDEX_BYTES, etag).await? {
+    match fetch_bytes(&endpoint.url("index.json"), MAX_INDEX_BYTES, etag).await? {
         None => Ok(IndexResponse::NotModified),
         Some((bytes, etag)) => Ok(IndexResponse::Fresh { index: parse_index(&bytes)?, etag }),
     }
@@ -131,7 +130,7 @@ pub async fn fetch_changes(endpoint: &Endpoint, entry: &ChangesEntry) -> Result<
 
 /// An unconditional GET of one endpoint file (a 304 cannot happen without an ETag).
 async fn fetch_file(endpoint: &Endpoint, file: &str, limit: u64) -> Result<Vec<u8>, LoadError> {
-    let (bytes, _) = fetch_bytes(&endpoint.url(file), file, limit, None)
+    let (bytes, _) = fetch_bytes(&endpoint.url(file), limit, None)
         .await?
         .ok_or_else(|| LoadError::Http { file: file.to_string(), status: 304 })?;
     Ok(bytes)

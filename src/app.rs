@@ -2,7 +2,7 @@
 
 use crate::offline::Storage;
 use crate::sync::SyncState;
-use crate::components::{EmbedFooter, EmbedNav, EmbedNotice, Footer, Header, SampleNotice, SourceNotice, UpdateBanner, LANG_STORAGE_KEY};
+use crate::components::{EmbedFooter, EmbedNav, EmbedNotice, Footer, Header, LeftOutNotice, SampleNotice, SourceNotice, UpdateBanner, LANG_STORAGE_KEY};
 use crate::embed::{EmbedConfig, EmbedProblem, EmbedScope};
 use crate::config::{Endpoint, Remember};
 use crate::dataset::{Dataset, LoadError};
@@ -179,6 +179,7 @@ pub fn App() -> impl IntoView {
                 <UpdateBanner/>
                 <SampleNotice/>
                 <SourceNotice/>
+                <LeftOutNotice/>
                 {embedded.then(|| view! { <EmbedNotice/> })}
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Directory/>

@@ -104,8 +104,14 @@ impl Endpoint {
     /// Whether the endpoint is on another origin than the page (`page_origin`: `scheme://host[:port]`),
     /// so a failed request while online may be the server's missing CORS header.
     pub fn is_cross_origin(&self, page_origin: &str) -> bool {
-        crate::validate::is_http_url(&self.base) && !self.base.starts_with(&format!("{page_origin}/"))
+        is_cross_origin(&self.base, page_origin)
     }
+}
+
+/// Whether `url` is an absolute http(s) URL on another origin than `page_origin`
+/// (`scheme://host[:port]`); a same-origin path is not.
+pub fn is_cross_origin(url: &str, page_origin: &str) -> bool {
+    crate::validate::is_http_url(url) && !url.starts_with(&format!("{page_origin}/"))
 }
 
 /// What the tab should remember of `?bron=` after [`Endpoint::resolve_in_tab`].

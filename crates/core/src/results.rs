@@ -79,7 +79,9 @@ pub fn compute(
         // (not of an embed's region, which waits for the whole dataset).
         let default_view =
             blank && view.active_filter_count() == 0 && view.sort == Sort::Relevance && embed.is_none();
-        let total = data.index.as_ref()?.collections.get("initiatives")?.count as usize;
+        // The index counts the records the dataset left out too (`quarantine.rs`).
+        let count = data.index.as_ref()?.collections.get("initiatives")?.count as usize;
+        let total = count.saturating_sub(data.left_out_count("initiatives"));
         let items = (0..data.initiatives.len() as u32).map(|doc| (doc, None)).collect();
         return default_view.then(|| Results { items, total, ..Default::default() });
     }

@@ -322,9 +322,9 @@ pub fn build(records: &Records, previous: Option<&Previous>, meta: &Meta, geomet
             return Err(format!("collection {name} is missing"));
         }
     }
-    let dataset = Dataset::from_files(parsed.clone(), &by_name).map_err(|e| e.to_string())?;
+    let dataset = Dataset::from_files(parsed.clone(), &by_name).and_then(Dataset::require_complete).map_err(|e| e.to_string())?;
     if let (Some(p), Some((entry, bytes))) = (previous, &delta_file) {
-        let applied = apply_changes(&p.dataset, parsed, entry, bytes).map_err(|e| format!("{}: {e}", entry.file))?;
+        let applied = apply_changes(&p.dataset, parsed, entry, bytes).and_then(Dataset::require_complete).map_err(|e| format!("{}: {e}", entry.file))?;
         let ok = same_by_key(&applied.categories, &records.categories)
             && same_by_key(&applied.municipalities, &records.municipalities)
             && same_by_key(&applied.partnerships, &records.partnerships)

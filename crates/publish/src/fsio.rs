@@ -22,7 +22,7 @@ pub fn read_previous(dir: &Path) -> Result<Previous, String> {
     for name in COLLECTIONS.into_iter().chain(index.collections.contains_key(SOURCES).then_some(SOURCES)) {
         files.insert(name.to_string(), read(&index.collections[name].file)?);
     }
-    let dataset = Dataset::from_files(index.clone(), &files).map_err(|e| e.to_string())?;
+    let dataset = Dataset::from_files(index.clone(), &files).and_then(Dataset::require_complete).map_err(|e| e.to_string())?;
     if let Some(entry) = index.collections.get(GEOMETRY) {
         let bytes = read(&entry.file)?;
         verify_file(entry, &bytes).map_err(|e| e.to_string())?;

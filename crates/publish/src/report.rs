@@ -237,6 +237,7 @@ fn kind_name(kind: CategoryKind, nl: bool) -> &'static str {
 
 fn record_text(kind: &ProblemKind, nl: bool) -> String {
     match kind {
+        ProblemKind::Unreadable(detail) => if nl { format!("geen geldig record: {detail}") } else { format!("not a valid record: {detail}") },
         ProblemKind::DuplicateId => if nl { "deze id komt meer dan één keer voor".into() } else { "this id occurs more than once".into() },
         ProblemKind::Empty => if nl { "mag niet leeg zijn".into() } else { "must not be empty".into() },
         ProblemKind::UnknownCategory(c) => if nl {

@@ -42,6 +42,11 @@ pub struct Texts {
     pub error_format: &'static str,
     pub error_invalid: &'static str,
     pub error_details: &'static str,
+    /// Records left out of a publication for errors (`quarantine.rs`): one, `{n}`, and
+    /// `{n}` more problems than the details list.
+    pub left_out_one: &'static str,
+    pub left_out_many: &'static str,
+    pub left_out_more: &'static str,
     pub retry: &'static str,
     pub endpoint_rejected: &'static str,
     pub directory_heading: &'static str,
@@ -249,6 +254,7 @@ mod tests {
             assert!(t.result_count.contains("{n}"), "{lang:?}");
             assert!(t.error_http.contains("{n}"), "{lang:?}");
             assert!(t.error_invalid.contains("{n}"), "{lang:?}");
+            assert!(t.left_out_many.contains("{n}") && t.left_out_more.contains("{n}") && !t.left_out_one.contains("{n}"), "{lang:?}");
             for x in [t.error_cors, t.error_fix_index, t.source_shown, t.endpoint_rejected] {
                 assert!(x.contains("{x}"), "{lang:?}: {x}");
             }
