@@ -17,7 +17,7 @@ after(async () => { await browser?.close(); });
 async function firstVisit(url) {
   const page = await phonePage(browser);
   await page.goto(`${url}/`);
-  await page.locator('.cards > li').first().waitFor();
+  await page.locator('main:not([data-first-paint]) .cards > li').first().waitFor();
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
   await page.locator('[data-sync="up-to-date"]').waitFor({ timeout: 20_000 });
   return page;
@@ -51,7 +51,7 @@ test('after one visit: server gone, reload and a deep link render from cache; a 
   await server.stop();
 
   await page.reload();
-  await page.locator('.cards > li').first().waitFor();
+  await page.locator('main:not([data-first-paint]) .cards > li').first().waitFor();
   assert.equal(await count(page), before);
   // The status line says the update failed, in plain words, and the data stays.
   await page.locator('[data-sync="failed"], [data-sync="offline"]').waitFor();
@@ -253,7 +253,7 @@ test('a new build is detected, offered as "nieuwe versie beschikbaar", and the o
     await banner.waitFor({ timeout: 30_000 });
     assert.match(await banner.textContent(), /nieuwe versie beschikbaar/i);
     await Promise.all([page.waitForEvent('load'), banner.getByRole('button').click()]);
-    await page.locator('.cards > li').first().waitFor();
+    await page.locator('main:not([data-first-paint]) .cards > li').first().waitFor();
     assert.ok(await page.evaluate((w) => document.documentElement.innerHTML.includes(w), next.wasm), 'runs the new build');
     const caches = await page.evaluate(() => caches.keys());
     assert.equal(caches.length, 1);
@@ -425,7 +425,7 @@ test('a start paints the last rendered directory at once, inert, and the app rep
 
     // Another view than the default one: no picture.
     await page.goto(`${server.url}/?q=thuiszorg`);
-    await page.locator('.cards > li').first().waitFor();
+    await page.locator('main:not([data-first-paint]) .cards > li').first().waitFor();
     assert.equal(await page.evaluate(() => window.__picture), null);
 
     // A picture from another build, or one carrying script: not shown, nothing runs. (The

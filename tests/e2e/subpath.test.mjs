@@ -35,7 +35,7 @@ test('under /wegwijzer/: list, detail, map, then offline reload; every request s
 
   // The list, on the folder's own start page (not "Pagina niet gevonden").
   await page.goto(app);
-  await page.locator('.cards > li').first().waitFor();
+  await page.locator('main:not([data-first-paint]) .cards > li').first().waitFor();
   assert.equal(await page.locator('h1', { hasText: 'Pagina niet gevonden' }).count(), 0);
   const first = initiatives()[0];
 
@@ -65,7 +65,7 @@ test('under /wegwijzer/: list, detail, map, then offline reload; every request s
   await page.reload();
   await page.locator('svg.coverage-map path.muni').first().waitFor();
   await page.goto(app);
-  await page.locator('.cards > li').first().waitFor();
+  await page.locator('main:not([data-first-paint]) .cards > li').first().waitFor();
   await page.goto(`${app}initiatief/${first.id}`);
   await page.locator('h1', { hasText: first.name }).waitFor();
 
