@@ -116,7 +116,7 @@ pub fn SelectionPanel(
         let here: Vec<(String, String)> =
             data.initiatives.iter().filter(|i| i.nis == nis).map(|i| (i.id.clone(), i.name.clone())).collect();
         let more = here.len().saturating_sub(INITIATIVES_SHOWN);
-        let directory = format!("/?gemeente={nis}");
+        let directory = crate::public_url::href(&format!("/?gemeente={nis}"));
         let covered = !cover.partnerships.is_empty();
         view! {
             <h2 id="h-gekozen"><bdi>{name.clone()}</bdi></h2>
@@ -136,7 +136,7 @@ pub fn SelectionPanel(
                 view! {
                     <ul class="panel-initiatives">
                         {here.into_iter().take(INITIATIVES_SHOWN).map(|(id, name)| view! {
-                            <li><RegionLink href=format!("/initiatief/{id}") nis=nis.clone()>{name}</RegionLink></li>
+                            <li><RegionLink href=crate::public_url::href(&format!("/initiatief/{id}")) nis=nis.clone()>{name}</RegionLink></li>
                         }).collect_view()}
                     </ul>
                     {(more > 0).then(|| view! { <p>{fill(t().panel_more, "n", more)}</p> })}

@@ -76,7 +76,7 @@ pub fn MunicipalityTable(data: Arc<Dataset>, #[prop(into)] coverage: Signal<Arc<
                     };
                     view! {
                         <tr>
-                            <th scope="row"><RegionLink href=format!("/?gemeente={}", row.nis) nis=row.nis.clone()><bdi>{row.name.clone()}</bdi></RegionLink></th>
+                            <th scope="row"><RegionLink href=crate::public_url::href(&format!("/?gemeente={}", row.nis)) nis=row.nis.clone()><bdi>{row.name.clone()}</bdi></RegionLink></th>
                             <td>{row.province.clone()}</td>
                             <td>{partnership}</td>
                             <td>{contacts.into_iter().map(|p| view! { <p class="table-contact"><ContactLinks contact=p.contact/></p> }).collect_view()}</td>
