@@ -18,26 +18,8 @@ use wegwijzer_core::validate::ProblemKind;
 #[path = "../../core/tests/common/mod.rs"]
 mod common;
 
-fn fixtures() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/publish")
-}
-
-fn text(name: &str) -> String {
-    std::fs::read_to_string(fixtures().join(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
-}
-
-fn options() -> Options {
-    Options { generated_at: "2026-11-24T00:00:00Z".into(), ..Options::default() }
-}
-
-fn inputs(initiatives: &str, partnerships: &str) -> Inputs {
-    Inputs {
-        initiatives: Some(Input::new("initiatives.csv", initiatives)),
-        partnerships: Some(Input::new("partnerships.csv", partnerships)),
-        municipalities: Some(Input::new("municipalities.csv", text("municipalities.csv"))),
-        ..Inputs::default()
-    }
-}
+mod support;
+use support::{fixtures, inputs, options, text};
 
 fn base() -> Inputs {
     inputs(&text("initiatives.csv"), &text("partnerships.csv"))
