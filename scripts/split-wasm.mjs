@@ -10,7 +10,9 @@
 //      loaded by `__wasm_split.js` when first called; they share the main module's memory.
 //   3. wasm-bindgen --target web --keep-lld-exports on the main module (the chunks import
 //      its linker exports).
-//   4. wasm-opt on every module (release only), at the link's `data-wasm-opt` level.
+//   4. wasm-opt on every module (release only), with the link's `data-wasm-opt` level and
+//      `data-wasm-opt-params` (the chunks share the main module's memory, so what holds for its
+//      memory holds for theirs).
 //   5. Everything goes into one folder named after a hash of its content, `wasm-<16 hex>/`:
 //      the chunk loader imports the main module by a relative URL (`./<bin>.js`), so the files
 //      keep plain names and the folder carries the version (a query string would load the
@@ -88,6 +90,7 @@ export function splitWasm(staging, { release, publicUrl }) {
   if (!link) return null;
   const bin = attribute(link, 'data-bin') || 'wegwijzer';
   const optLevel = attribute(link, 'data-wasm-opt') || 'z';
+  const optParams = (attribute(link, 'data-wasm-opt-params') || '').split(/\s+/).filter(Boolean);
   checkBindgen();
 
   // 1. The wasm, with relocations for the splitter.
@@ -108,7 +111,7 @@ export function splitWasm(staging, { release, publicUrl }) {
       for (const name of fs.readdirSync(work).filter((n) => n.endsWith('.wasm'))) {
         const file = path.join(work, name);
         // wasm-split-cli writes name subsections wasm-opt does not know; it drops them anyway.
-        run('wasm-opt', [`-O${optLevel}`, ...WASM_FEATURES, file, '-o', file], { quiet: /unknown name subsection/ });
+        run('wasm-opt', [`-O${optLevel}`, ...optParams, ...WASM_FEATURES, file, '-o', file], { quiet: /unknown name subsection/ });
       }
     }
 
