@@ -18,8 +18,9 @@
 //      keep plain names and the folder carries the version (a query string would load the
 //      module twice). Immutable like Trunk's hashed files (scripts/serve.mjs, README).
 //   6. The rust link in index.html becomes the preloads of the main module, a
-//      `#wegwijzer-chunks` list of every file in the folder (public/sw.js precaches it), and
-//      the start script, which fires `TrunkApplicationStarted` as Trunk's does.
+//      `#wegwijzer-chunks` list of every file in the folder (public/sw.js precaches it), a
+//      script that preloads the chunks of a deep link's route (ROUTE_SPLITS), and the start
+//      script, which fires `TrunkApplicationStarted` as Trunk's does.
 import { execFileSync, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -64,6 +65,51 @@ function checkBindgen() {
   const want = lockedBindgenVersion();
   const have = execFileSync('wasm-bindgen', ['--version'], { encoding: 'utf8' }).trim().split(' ').pop();
   if (want && have !== want) throw new Error(`split-wasm: wasm-bindgen ${have} is installed, Cargo.lock has ${want} (run scripts/setup)`);
+}
+
+// The lazy routes (src/app.rs) by their path below the public URL, and the split function of
+// each (routes/mod.rs: `__<route in snake case>_view`). A deep link to one of them preloads its
+// chunks with the main module instead of after it. Only a hint: a route missing here still
+// loads its chunks when it needs them.
+const ROUTE_SPLITS = [['initiatief/', 'initiative_route'], ['kaart', 'map_route'], ['over', 'about_route'], ['insluiten', 'embed_builder_route']];
+
+/**
+ * The wasm files each split function needs, from the loader wasm-split-cli wrote: every
+ * `makeLoad` fetches one file and names the chunks it depends on. Returns { split name: files }.
+ */
+function filesPerSplit(loader) {
+  const loads = new Map();
+  const splits = {};
+  const load = /(?:export )?const (\w+) = (?:wrapAsyncCb\()?makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)", import\.meta\.url\)\);[^]*?\}\s*,\s*\[([^\]]*)\]/g;
+  for (const [, name, file, deps] of loader.matchAll(load)) {
+    const needs = [file, ...deps.split(',').map((d) => d.trim()).filter(Boolean).flatMap((d) => loads.get(d) || [])];
+    loads.set(name, needs);
+    const split = name.match(/^__wasm_split_load_(\w+)$/);
+    if (split) splits[split[1]] = [...new Set(needs)];
+  }
+  return splits;
+}
+
+/** The inline script that preloads a deep link's chunks (see ROUTE_SPLITS). */
+function routePreloads(base, splits) {
+  const routes = ROUTE_SPLITS.map(([path, route]) => {
+    const split = Object.keys(splits).find((name) => name.startsWith(`__${route}_view`));
+    return split && [path, splits[split]];
+  }).filter(Boolean);
+  if (!routes.length) return '';
+  return `<script>
+(() => {
+  const base = ${JSON.stringify(base)};
+  const root = new URL(document.querySelector('meta[name=wegwijzer-public-url]')?.content || '/', location.href).pathname;
+  const path = location.pathname.startsWith(root) ? location.pathname.slice(root.length) : '';
+  const route = ${JSON.stringify(routes)}.find(([p]) => (p.endsWith('/') ? path.startsWith(p) : path === p));
+  for (const file of route ? route[1] : []) {
+    const link = document.createElement('link');
+    Object.assign(link, { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href: base + file });
+    document.head.append(link);
+  }
+})();
+</script>`;
 }
 
 /** A hash of every file in `dir` (names and contents): the folder's version. */
@@ -133,6 +179,7 @@ export function splitWasm(staging, { release, publicUrl }) {
       `<link rel="modulepreload" href="${base}${LOADER}" crossorigin="anonymous">`,
       `<link rel="preload" href="${wasm}" crossorigin="anonymous" as="fetch" type="application/wasm">`,
       `<script type="application/json" id="wegwijzer-chunks">${list}</script>`,
+      routePreloads(base, filesPerSplit(fs.readFileSync(path.join(dest, LOADER), 'utf8'))),
       `<script type="module">
 import init, * as bindings from '${js}';
 const wasm = await init({ module_or_path: '${wasm}' });
