@@ -68,6 +68,22 @@ test('the start page loads only the main module; a page loads its code on its fi
   await p.context().close();
 });
 
+test('a deep link preloads its own route\'s chunks with the main module, and no others', async () => {
+  const p = await page();
+  const preloads = () => p.evaluate(() => [...document.querySelectorAll('link[rel=preload][as=fetch]')]
+    .map((l) => new URL(l.href).pathname.split('/').pop()).filter((n) => n !== 'wegwijzer_bg.wasm'));
+  await p.goto(`${server.url}/`);
+  assert.deepEqual(await preloads(), [], 'the start page preloads no chunk');
+  await p.goto(`${server.url}/kaart`);
+  const map = await preloads();
+  assert.ok(map.some((n) => n.startsWith('split___map_route_view')), `map chunks preloaded: ${map}`);
+  assert.ok(!map.some((n) => /initiative|about|embed_builder/.test(n)), `only the map's: ${map}`);
+  await p.locator('svg.coverage-map path.muni').first().waitFor();
+  await p.goto(`${server.url}/initiatief/x`);
+  assert.ok((await preloads()).some((n) => n.startsWith('split___initiative_route_view')));
+  await p.context().close();
+});
+
 test('offline after one visit: pages whose code was never loaded online still open', async () => {
   const own = await startServer();
   const p = await page({ serviceWorkers: 'allow' });
