@@ -291,18 +291,21 @@ pub fn publish(inputs: &Inputs, options: &Options) -> Result<Publication, Report
         }
     }
 
-    let (partnerships, part_prov) = match &inputs.partnerships {
-        Some(p) => match sheet(p, &partnerships::REQUIRED, &partnerships::COLUMNS, &mut report) {
+    let (partnerships, part_prov, excluded) = match &inputs.partnerships {
+        Some(p) => match sheet(p, &partnerships::REQUIRED, &partnerships::KNOWN, &mut report) {
             Some(s) => partnerships::read(&s, &mut report),
-            None => (Vec::new(), Provenance::default()),
+            None => (Vec::new(), Provenance::default(), Vec::new()),
         },
         None => {
             let list = previous.map(|p| p.dataset.partnerships.clone()).unwrap_or_default();
             let prov = Provenance::without_file("partnerships.json (previous)", list.iter().map(|p| p.id.clone()).collect());
-            (list, prov)
+            (list, prov, Vec::new())
         }
     };
     partnerships::check_overlaps(&partnerships, &part_prov, &mut report);
+    // A period's own municipalities count, former ones included.
+    let all_codes: HashSet<String> = municipalities.iter().map(|m| m.nis.clone()).collect();
+    partnerships::check_excluded(&partnerships, &excluded, &part_prov, &all_codes, &mut report);
 
     let (mut initiatives, init_prov) = match &inputs.initiatives {
         Some(i) => match sheet(i, &initiatives::REQUIRED, &initiatives::COLUMNS, &mut report) {

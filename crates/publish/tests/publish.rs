@@ -546,6 +546,41 @@ fn a_code_that_never_existed_is_an_error_with_its_line_and_column() {
     assert!(matches!(&errors[0].msg, Msg::Record(ProblemKind::UnknownNisCode(c)) if c == "73999"));
 }
 
+/// A municipality claimed by two sources: the row whose evidence lost lists it under `excluded`;
+/// the publication succeeds and the report names both partnerships.
+#[test]
+fn an_excluded_member_is_reported_with_the_partnership_that_has_it() {
+    let header = "id,name,members,period_from,period_to,excluded\n";
+    let rows = "w13,W13,34022 33029,2020,2025,\nwesthoek,Westhoek,33011,2020,2025,33029\nkust,Kust,35002,2020,2025,38002\n";
+    let inputs = Inputs {
+        initiatives: Some(Input::new("initiatives.csv", NO_INITIATIVES)),
+        partnerships: Some(Input::new("partnerships.csv", format!("{header}{rows}"))),
+        ..Inputs::default()
+    };
+    let p = publish(&inputs, &options()).unwrap_or_else(|r| panic!("{}", r.render(ReportLang::En)));
+    let warnings: Vec<&Issue> = p.report.issues.iter().filter(|i| i.severity == Severity::Warning).collect();
+    assert_eq!(warnings.len(), 2, "{}", p.report.render(ReportLang::En));
+    assert_eq!((warnings[0].location.line, warnings[0].location.column.as_ref().map(|c| c.1.as_str())), (Some(3), Some("excluded")));
+    assert!(matches!(&warnings[0].msg, Msg::ExcludedInOther { nis, name, other, other_line: Some(2) }
+        if nis == "33029" && name == "Westhoek" && other == "W13"));
+    let text = p.report.render(ReportLang::En);
+    assert!(text.contains("municipality 33029 is named by the source of \"Westhoek\" and is a member of \"W13\" (line 2)"), "{text}");
+    // Excluded but in no other partnership: said too, the municipality stays out.
+    assert!(matches!(&warnings[1].msg, Msg::ExcludedNowhere { nis, name } if nis == "38002" && name == "Kust"));
+    let westhoek = p.built.dataset.partnerships.iter().find(|x| x.id == "westhoek").unwrap();
+    assert_eq!(westhoek.members, ["33011"]);
+
+    // A code that is no municipality, or one in both lists, is an error with its line.
+    let inputs = Inputs {
+        partnerships: Some(Input::new("partnerships.csv", format!("{header}a,A,33011,2020,2025,33999\nb,B,34022,2020,2025,34022\n"))),
+        ..inputs
+    };
+    let r = publish(&inputs, &options()).expect_err("bad excluded codes");
+    let errors: Vec<(Option<usize>, &Msg)> =
+        r.issues.iter().filter(|i| i.severity == Severity::Error).map(|i| (i.location.line, &i.msg)).collect();
+    assert!(matches!(errors[..], [(Some(2), Msg::UnknownMunicipality(_)), (Some(3), Msg::ExcludedMember(_))]), "{}", r.render(ReportLang::En));
+}
+
 #[test]
 fn a_merger_file_adds_the_former_municipalities_to_a_given_list() {
     // A list of today's municipalities only, as a publisher keeps it, and the merger table.
