@@ -463,45 +463,6 @@ fn the_command_exits_non_zero_on_errors_and_writes_nothing() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The bundled sample is this tool's output
-// ---------------------------------------------------------------------------------------------
-
-/// `public/data/v1/` is what `scripts/publish-sample` builds from the CSV files in
-/// `scripts/sample-sources/data/`, byte for byte (same options as that script).
-#[test]
-fn the_sample_endpoint_is_built_from_the_csv_files_in_the_repo() {
-    let root = common::repo_root();
-    let data = root.join("scripts/sample-sources/data");
-    let csv = |name: &str| Some(Input::new(name, std::fs::read(data.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"))));
-    let inputs = Inputs {
-        categories: csv("categories.csv"),
-        partnerships: csv("partnerships.csv"),
-        initiatives: csv("initiatives.csv"),
-        sources: csv("sources.csv"),
-        periods: csv("periods.csv"),
-        ..Inputs::default()
-    };
-    let options = Options {
-        generated_at: "2026-11-23T00:00:00Z".into(),
-        dataset_version: Some(1),
-        publisher: Some("Wegwijzer Sociale Economie (voorbeeldgegevens)".into()),
-        sample: true,
-        exports: false,
-        ..Options::default()
-    };
-    let p = publish(&inputs, &options).unwrap_or_else(|r| panic!("{}", r.render(ReportLang::En)));
-    assert!(p.report.issues.is_empty(), "{}", p.report.render(ReportLang::En));
-    let endpoint = root.join("public/data/v1");
-    let mut written: Vec<&str> = p.files.iter().map(|(n, _)| n.as_str()).collect();
-    written.sort();
-    assert_eq!(written, ["categories.json", "index.json", "initiatives.json", "municipalities.json", "partnerships.json", "sources.json"]);
-    for (name, bytes) in &p.files {
-        let committed = std::fs::read(endpoint.join(name)).unwrap();
-        assert!(committed == *bytes, "public/data/v1/{name} is not what scripts/publish-sample writes (run it)");
-    }
-}
-
-// ---------------------------------------------------------------------------------------------
 // Municipalities of a period: the built-in list carries the former ones
 // ---------------------------------------------------------------------------------------------
 
