@@ -493,6 +493,19 @@ fn a_partnership_may_name_the_municipalities_of_its_own_period() {
     assert_eq!(d.partnerships[0].members, ["73006", "73083", "73066", "73109"]);
 }
 
+/// The app shows the day the population counts refer to: the built-in list's (Statbel, 1 January
+/// 2020), the one given, or none for a list that does not say.
+#[test]
+fn the_population_date_is_the_built_in_lists_or_the_one_given() {
+    let p = with_builtin_municipalities("").unwrap_or_else(|r| panic!("{}", r.render(ReportLang::En)));
+    assert_eq!(p.built.index.population_date.as_deref(), Some("2020-01-01"));
+    let given = Options { population_date: Some("2024-01-01".into()), ..options() };
+    let inputs = Inputs { initiatives: Some(Input::new("initiatives.csv", NO_INITIATIVES)), ..Inputs::default() };
+    assert_eq!(publish(&inputs, &given).unwrap().built.index.population_date.as_deref(), Some("2024-01-01"));
+    let own_list = support::inputs(NO_INITIATIVES, PARTNERSHIP_HEADER);
+    assert_eq!(publish(&own_list, &options()).unwrap().built.index.population_date, None);
+}
+
 #[test]
 fn a_code_that_never_existed_is_an_error_with_its_line_and_column() {
     let r = with_builtin_municipalities(

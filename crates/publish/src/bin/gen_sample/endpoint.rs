@@ -166,6 +166,7 @@ pub fn generate(inputs: &Inputs, options: &Options) -> Result<Generated, String>
         collections,
         changes: Vec::new(),
         periods: Vec::new(),
+        population_date: None,
     };
     // Compact, as the publishing tool writes it (scripts/gen-sample-data compares the bytes).
     let mut index_bytes = serde_json::to_vec(&index).map_err(|e| format!("serialising index: {e}"))?;
