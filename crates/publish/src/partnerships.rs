@@ -29,24 +29,16 @@ pub const REQUIRED: [&str; 5] = ["id", "name", "members", "period_from", "period
 /// Read besides [`COLUMNS`] but not published (so not exported): `excluded`, the municipalities
 /// the row's source names as members but the row leaves out because other evidence won (a
 /// municipality claimed by two sources). Each is reported with the partnership that has it.
-pub const KNOWN: [&str; 16] = [
-    "id",
-    "name",
-    "members",
-    "period_from",
-    "period_to",
-    "organisation",
-    "address",
-    "phone",
-    "email",
-    "website",
-    "source_url",
-    "source_read",
-    "confidence",
-    "source_note",
-    "demo",
-    "excluded",
-];
+pub const KNOWN: [&str; 16] = {
+    let mut all = [""; 16];
+    let mut i = 0;
+    while i < COLUMNS.len() {
+        all[i] = COLUMNS[i];
+        i += 1;
+    }
+    all[COLUMNS.len()] = "excluded";
+    all
+};
 
 /// The partnerships of `sheet`, where each came from, and per partnership the codes of its
 /// `excluded` column.
