@@ -80,6 +80,10 @@ pub struct Index {
     /// complete (the format before this field). Older builds ignore it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub periods: Vec<PeriodInfo>,
+    /// `YYYY-MM-DD`: the day the municipalities' `population` counts refer to (Statbel counts
+    /// the population on 1 January), shown with the population share. Older builds ignore it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub population_date: Option<String>,
 }
 
 /// One policy period as `index.json` describes it (docs/data-format.md, `periods`).

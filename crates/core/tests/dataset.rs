@@ -176,6 +176,7 @@ fn endpoint(initiatives: Vec<Initiative>) -> (Vec<u8>, HashMap<String, Vec<u8>>)
         collections,
         changes: vec![],
         periods: vec![],
+        population_date: None,
     };
     (serde_json::to_vec_pretty(&index).unwrap(), bytes)
 }

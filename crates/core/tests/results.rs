@@ -92,7 +92,8 @@ fn an_embed_region_applies_on_every_path_and_waits_for_the_whole_dataset() {
     use wegwijzer_core::embed::EmbedConfig;
     let data = sample_dataset();
     let index = SearchIndex::build(&data);
-    let region = data.partnerships.iter().find(|p| p.period.from >= 2023).unwrap();
+    // A partnership of the latest period, the largest (any region of a few municipalities does).
+    let region = data.partnerships.iter().max_by_key(|p| (p.period.to, p.members.len())).unwrap();
     let config = EmbedConfig::from_pairs([("embed", "1"), ("regio", region.id.as_str())]).unwrap();
     let (scope, problems) = config.resolve(&data);
     assert!(problems.is_empty());

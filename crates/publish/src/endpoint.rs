@@ -48,6 +48,8 @@ pub struct Meta {
     pub sources: Vec<Source>,
     /// Completeness and reported totals per period (`--periods`).
     pub periods: Vec<PeriodInfo>,
+    /// The day the population figures refer to (`--population-date`, or the built-in list's).
+    pub population_date: Option<String>,
 }
 
 /// Counts per collection of what the delta holds.
@@ -248,6 +250,7 @@ pub fn build(records: &Records, previous: Option<&Previous>, meta: &Meta, geomet
         collections,
         changes: Vec::new(),
         periods: meta.periods.clone(),
+        population_date: meta.population_date.clone(),
     };
 
     // The delta from the previous version.

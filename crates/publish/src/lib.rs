@@ -88,6 +88,10 @@ pub struct Options {
     pub topo: TopoOptions,
     /// Write the open-data exports in `open-data/`.
     pub exports: bool,
+    /// `YYYY-MM-DD`, the day the population figures refer to (`--population-date`). Default: the
+    /// built-in list's ([`reference::DEFAULT_POPULATION_DATE`]) when its figures are used, else
+    /// the previous publication's.
+    pub population_date: Option<String>,
 }
 
 impl Default for Options {
@@ -101,6 +105,7 @@ impl Default for Options {
             merger_year: 2025,
             topo: TopoOptions::default(),
             exports: true,
+            population_date: None,
         }
     }
 }
@@ -247,6 +252,15 @@ pub fn publish(inputs: &Inputs, options: &Options) -> Result<Publication, Report
             None => (Vec::new(), Provenance::default()),
         }
     };
+    // The date of the population figures: given, else that of the list the figures come from
+    // (the previous publication's, or the built-in one's: Statbel, 1 January 2020); a given list
+    // or population file says nothing of its date.
+    let same_figures = inputs.municipalities.is_none() && inputs.refnis.is_none() && inputs.population.is_none();
+    let population_date = options.population_date.clone().or_else(|| match previous {
+        _ if !same_figures => None,
+        Some(p) => p.index.population_date.clone(),
+        None => Some(reference::DEFAULT_POPULATION_DATE.to_string()),
+    });
     let read_order: Vec<String> = municipalities.iter().map(|m| m.nis.clone()).collect();
     if let Some(given) = &merger_file {
         // Names of former municipalities missing from the list: the REFNIS list, else the built-in one.
@@ -291,18 +305,21 @@ pub fn publish(inputs: &Inputs, options: &Options) -> Result<Publication, Report
         }
     }
 
-    let (partnerships, part_prov) = match &inputs.partnerships {
-        Some(p) => match sheet(p, &partnerships::REQUIRED, &partnerships::COLUMNS, &mut report) {
+    let (partnerships, part_prov, excluded) = match &inputs.partnerships {
+        Some(p) => match sheet(p, &partnerships::REQUIRED, &partnerships::KNOWN, &mut report) {
             Some(s) => partnerships::read(&s, &mut report),
-            None => (Vec::new(), Provenance::default()),
+            None => (Vec::new(), Provenance::default(), Vec::new()),
         },
         None => {
             let list = previous.map(|p| p.dataset.partnerships.clone()).unwrap_or_default();
             let prov = Provenance::without_file("partnerships.json (previous)", list.iter().map(|p| p.id.clone()).collect());
-            (list, prov)
+            (list, prov, Vec::new())
         }
     };
     partnerships::check_overlaps(&partnerships, &part_prov, &mut report);
+    // A period's own municipalities count, former ones included.
+    let all_codes: HashSet<String> = municipalities.iter().map(|m| m.nis.clone()).collect();
+    partnerships::check_excluded(&partnerships, &excluded, &part_prov, &all_codes, &mut report);
 
     let (mut initiatives, init_prov) = match &inputs.initiatives {
         Some(i) => match sheet(i, &initiatives::REQUIRED, &initiatives::COLUMNS, &mut report) {
@@ -402,6 +419,7 @@ pub fn publish(inputs: &Inputs, options: &Options) -> Result<Publication, Report
             .unwrap_or_else(|| DEFAULT_PUBLISHER.to_string()),
         sources,
         periods,
+        population_date,
     };
 
     let geometry = boundaries

@@ -86,6 +86,15 @@ pub enum Msg {
     PointInOtherMunicipality { nis: String, found: String },
     /// A municipality in two partnerships whose periods overlap.
     TwoPartnerships { nis: String, other: String, other_line: Option<usize> },
+    /// A municipality a partnership's source names but the row leaves out (`excluded`) because
+    /// `other` (of an overlapping period) has it: the conflict and how it was resolved (warning).
+    ExcludedInOther { nis: String, name: String, other: String, other_line: Option<usize> },
+    /// An `excluded` municipality that no partnership of the period has (warning).
+    ExcludedNowhere { nis: String, name: String },
+    /// A code in both `members` and `excluded` of one row.
+    ExcludedMember(String),
+    /// Not a municipality of the list (`excluded`).
+    UnknownMunicipality(String),
     DuplicateCode(String),
     NoPoint,
     Geometry(String),
@@ -401,6 +410,28 @@ impl Msg {
                     format!("municipality {nis} is also a member of \"{other}\"{at} in the same period"),
                 )
             }
+            Msg::ExcludedInOther { nis, name, other, other_line } => {
+                let at = other_line.map(|l| if nl { format!(" (regel {l})") } else { format!(" (line {l})") }).unwrap_or_default();
+                t(
+                    format!(
+                        "gemeente {nis} staat in de bron van \"{name}\" en is lid van \"{other}\"{at}; \
+                         \"{name}\" laat haar weg (excluded)"
+                    ),
+                    format!(
+                        "municipality {nis} is named by the source of \"{name}\" and is a member of \"{other}\"{at}; \
+                         \"{name}\" leaves it out (excluded)"
+                    ),
+                )
+            }
+            Msg::ExcludedNowhere { nis, name } => t(
+                format!("gemeente {nis} staat in de bron van \"{name}\" maar is weggelaten (excluded), en geen ander samenwerkingsverband van de periode heeft haar"),
+                format!("municipality {nis} is named by the source of \"{name}\" but left out (excluded), and no other partnership of the period has it"),
+            ),
+            Msg::ExcludedMember(nis) => t(
+                format!("gemeente {nis} staat zowel in members als in excluded"),
+                format!("municipality {nis} is in both members and excluded"),
+            ),
+            Msg::UnknownMunicipality(c) => record_text(&ProblemKind::UnknownNisCode(c.clone()), nl),
             Msg::DuplicateCode(c) => t(format!("\"{c}\" staat er twee keer in"), format!("\"{c}\" is listed twice")),
             Msg::NoPoint => t(
                 "geen punt (lat, lon): de afstand tot dit initiatief kan niet getoond worden".into(),

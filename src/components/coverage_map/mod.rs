@@ -11,7 +11,7 @@ mod warm_up;
 use crate::app::use_app_state;
 use crate::coverage::{is_complete, period_info, periods_with, MergerTable, PeriodComparison, PeriodCoverage};
 use crate::coverage_view::{
-    format_percent, format_points, format_signed, municipality_label, MapColouring, MapGeometry,
+    format_date, format_percent, format_points, format_signed, municipality_label, MapColouring, MapGeometry,
 };
 use crate::dataset::Dataset;
 use crate::i18n::fill;
@@ -222,7 +222,7 @@ pub fn CoverageExplorer(data: Arc<Dataset>) -> impl IntoView {
                     </select>
                 </div>
             </div>
-            <Figures coverage=coverage listed=listed.clone()/>
+            <Figures coverage=coverage listed=listed.clone() population_date=data.index.as_ref().and_then(|i| i.population_date.clone())/>
         </section>
         {comparison}
         <div class="view-switch" role="group" aria-label=state.text(|t| t.view_switch_label)>
@@ -279,7 +279,12 @@ fn coverage_cache(data: &Arc<Dataset>, periods: usize) -> Coverages {
 
 /// The figures above the map, all computed from the data.
 #[component]
-fn Figures(#[prop(into)] coverage: Signal<Arc<PeriodCoverage>>, listed: Arc<Vec<PeriodInfo>>) -> impl IntoView {
+fn Figures(
+    #[prop(into)] coverage: Signal<Arc<PeriodCoverage>>,
+    listed: Arc<Vec<PeriodInfo>>,
+    /// `index.json` `population_date`: the day the population share counts refer to.
+    population_date: Option<String>,
+) -> impl IntoView {
     let state = use_app_state();
     let t = move || state.t();
     let f = move || coverage.get().figures.clone();
@@ -330,6 +335,9 @@ fn Figures(#[prop(into)] coverage: Signal<Arc<PeriodCoverage>>, listed: Arc<Vec<
             })}
         </dl>
         <p class="hint">{move || fill(t().fig_reference_year, "n", f().reference_year)}</p>
+        {population_date.map(|date| view! {
+            <p class="hint" data-figure="population-date">{move || fill(t().fig_population_date, "x", format_date(&date, &t().months))}</p>
+        })}
         {reported}
     }
 }

@@ -146,6 +146,8 @@ pub struct Texts {
     pub fig_population_unknown: &'static str,
     pub fig_without_population: &'static str,
     pub fig_reference_year: &'static str,
+    /// "Inwoners op {x}.": the day the population figures refer to (`index.json` `population_date`).
+    pub fig_population_date: &'static str,
     pub view_switch_label: &'static str,
     pub view_map: &'static str,
     pub view_table: &'static str,

@@ -30,6 +30,8 @@ usage: publish --initiatives FILE.csv --partnerships FILE.csv --out DIR [options
   --mergers FILE.csv          merger table (old NIS -> new NIS), Statbel list or old_nis,new_nis
   --merger-year YEAR          year the mergers took effect (default 2025)
   --population FILE.csv       population per NIS code (Statbel file works as is)
+  --population-date DATE      the day the population figures refer to, YYYY-MM-DD (shown
+                              in the app; default: the built-in list's, 2020-01-01)
   --boundaries FILE           TopoJSON or GeoJSON, WGS84 or Lambert 72
   --nis-property NAME         property with the NIS code in --boundaries (default NISCODE)
   --simplify M2               drop boundary points below this Visvalingam area (default 20000)
@@ -53,9 +55,9 @@ Open-data exports go to DIR/open-data/: CSV with \",\" for portals, and in open-
 the same tables with \";\", a BOM and decimal commas, as Excel in Belgium opens them.";
 
     /// Every option, for "did you mean".
-    const OPTIONS: [&str; 27] = [
+    const OPTIONS: [&str; 28] = [
         "--initiatives", "--partnerships", "--categories", "--municipalities", "--refnis", "--mergers", "--merger-year",
-        "--population", "--boundaries", "--nis-property", "--simplify", "--quantization", "--previous", "--no-previous",
+        "--population", "--population-date", "--boundaries", "--nis-property", "--simplify", "--quantization", "--previous", "--no-previous",
         "--sources", "--periods", "--publisher", "--dataset-version", "--generated-at", "--sample", "--no-exports", "--check", "--list",
         "--lang", "--out", "--help", "-h",
     ];
@@ -130,6 +132,14 @@ the same tables with \";\", a BOM and decimal commas, as Excel in Belgium opens 
                 "--simplify" => a.options.topo.min_area_m2 = number(value)?,
                 "--quantization" => a.options.topo.quantization = number(value)? as u32,
                 "--publisher" => a.options.publisher = Some(value.clone()),
+                "--population-date" => {
+                    let b = value.as_bytes();
+                    let iso = b.len() == 10 && b[4] == b'-' && b[7] == b'-' && value.split('-').all(|p| p.bytes().all(|c| c.is_ascii_digit()));
+                    if !iso {
+                        return Err(Some(Msg::OptionBadValue { option: flag.clone(), value: value.clone(), accepted: "YYYY-MM-DD".into() }));
+                    }
+                    a.options.population_date = Some(value.clone());
+                }
                 "--dataset-version" => {
                     a.options.dataset_version =
                         Some(value.parse().map_err(|_| Msg::OptionNotANumber { option: flag.clone(), value: value.clone() })?)
