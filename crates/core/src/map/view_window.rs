@@ -135,6 +135,14 @@ impl ViewWindow {
         self.centred_on(region.center(), w)
     }
 
+    /// The window moved to centre `p` when `p` is not well inside it (a tenth of the window
+    /// from its edges), so the shape the keyboard focus moved to is on screen; else unchanged.
+    pub fn keep_in_view(self, p: Xy) -> ViewWindow {
+        let (mx, my) = (self.w / 10.0, self.h / 10.0);
+        let inside = p[0] >= self.x + mx && p[0] <= self.x + self.w - mx && p[1] >= self.y + my && p[1] <= self.y + self.h - my;
+        if inside { self } else { self.centred_on(p, self.w) }
+    }
+
     /// Map units per CSS px in a frame `frame_px` wide.
     pub fn units_per_px(&self, frame_px: f64) -> f64 {
         if frame_px > 0.0 { self.w / frame_px } else { 1.0 }
@@ -239,6 +247,15 @@ mod tests {
         // Near an edge the window stays on the map.
         let e = w.fit(&b(0.0, 0.0, 20.0, 20.0), 2.0);
         assert_eq!((e.x, e.y), (0.0, 0.0));
+    }
+
+    #[test]
+    fn the_keyboard_focus_is_kept_on_screen() {
+        let z = ViewWindow::full(1000.0, 400.0).zoom(4.0, [0.0, 0.0]);
+        assert_eq!(z.view_box(), "0 0 250 100");
+        assert_eq!(z.keep_in_view([100.0, 50.0]), z, "well inside: the map stays still");
+        assert_eq!(z.keep_in_view([600.0, 50.0]).center(), [600.0, 50.0]);
+        assert_eq!(z.keep_in_view([990.0, 390.0]).view_box(), "750 300 250 100", "and stays on the map");
     }
 
     #[test]
