@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { useServerAndBrowser, readSample, phonePage, axeViolations } from './harness.mjs';
+import { useServerAndBrowser, readSample, phonePage, axeViolations, chooseMunicipality } from './harness.mjs';
 
 const env = useServerAndBrowser();
 const municipalities = readSample('municipalities');
@@ -76,6 +76,14 @@ async function figures(page) {
   };
 }
 
+/** What the page says about the count: the period's municipalities versus today's on the map. */
+function expectedCountNote(period, expected) {
+  const total = Number(expected.coveredText.split(' van ')[1]);
+  return total === current.length
+    ? `Gemeenten zoals ze waren op 1 januari ${period.from}.`
+    : `Geteld in de ${total} gemeenten van 1 januari ${period.from}; de kaart en de tabel tonen de ${current.length} gemeenten van vandaag, na de fusies.`;
+}
+
 async function openMap(page) {
   await page.goto(`${env.server.url}/kaart`);
   await page.locator('svg.coverage-map path.muni').first().waitFor();
@@ -93,12 +101,14 @@ test('figures match the data, a tap shows the partnership and its contact', asyn
   assert.equal(shown.coveredText, expected.coveredText);
   assert.equal(shown.share, expected.share);
   assert.equal(shown.population, expected.populationShare, 'every municipality has a population (Statbel 2020)');
+  // "49 van 300" beside a map of 285: the page says why the totals differ.
+  assert.equal((await page.locator('[data-figure="count-note"]').textContent()).trim(), expectedCountNote(latest, expected));
 
   // Tap a member of a demo partnership with full contact details.
   const partnership = expected.active.find((p) => p.demo && p.contact.email && p.contact.phone);
   const nis = partnership.members[0];
   const name = municipalities.find((m) => m.nis === nis).name.nl;
-  await page.locator(`path.muni[data-nis="${nis}"]`).click();
+  await chooseMunicipality(page, nis);
   const panel = page.locator('.selection-panel');
   await panel.locator('h2', { hasText: name }).waitFor();
   await panel.getByText(partnership.name, { exact: true }).waitFor();
@@ -161,6 +171,7 @@ test('switching and comparing periods changes the figures accordingly', async ()
   assert.equal(shown.coveredText, before.coveredText);
   assert.equal(shown.share, before.share);
   assert.notEqual(shown.coveredText, after.coveredText, 'the two periods differ');
+  assert.equal((await page.locator('[data-figure="count-note"]').textContent()).trim(), expectedCountNote(earlier, before));
 
   await page.locator('#vergelijk').selectOption({ label: `${latest.from}–${latest.to}` });
   const comparison = page.locator('.comparison');
@@ -254,7 +265,7 @@ test('the map readied while the directory was idle is the same map as one drawn 
 
   // The copied shapes answer like parsed ones: a tap selects, and the selection is drawn.
   const first = page.locator('svg.coverage-map path.muni').first();
-  await first.click();
+  await chooseMunicipality(page, await first.getAttribute('data-nis'));
   await page.locator('svg.coverage-map path.muni.selected').waitFor();
   assert.equal(await page.locator('svg.coverage-map path.muni[aria-pressed="true"]').count(), 1);
   assert.deepEqual(page.errors, []);
@@ -301,7 +312,7 @@ test('provenance, completeness and reported totals: three states, a source shown
 
   // A member of a sourced partnership shows "Bron: …, gelezen op …" with its link.
   const sourced = expected.active.find((p) => p.source_url && p.source_read);
-  await page.locator(`path.muni[data-nis="${sourced.members[0]}"]`).click();
+  await chooseMunicipality(page, sourced.members[0]);
   const line = page.locator(`.selection-panel [data-source="${sourced.id}"]`);
   await line.waitFor();
   const [y, mo, d] = sourced.source_read.split('-').map(Number);
@@ -310,7 +321,7 @@ test('provenance, completeness and reported totals: three states, a source shown
   assert.equal(await line.locator(`a[href="${sourced.source_url}"]`).count(), 1);
   // An unknown municipality says why, and so does its table row.
   const unknownNis = current.find((m) => expected.unknown.has(m.nis)).nis;
-  await page.locator(`path.muni[data-nis="${unknownNis}"]`).click();
+  await chooseMunicipality(page, unknownNis);
   await page.locator('.selection-panel [data-state="unknown"]').waitFor();
   assert.deepEqual(await axeViolations(page), []);
   await page.getByRole('button', { name: 'Tabel' }).click();
