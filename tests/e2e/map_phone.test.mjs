@@ -27,6 +27,26 @@ async function openMap(page, query = '') {
 
 const zoomOf = async (page) => Number(await page.locator('svg.coverage-map').getAttribute('data-zoom'));
 const viewBoxWidth = async (page) => Number((await page.locator('svg.coverage-map').getAttribute('viewBox')).split(' ')[2]);
+/**
+ * Two touch pointers on the map's middle, `from` px apart, moving symmetrically in six steps to
+ * `to` px apart, as PointerEvents (the app listens to pointer events, not touch events).
+ */
+const pinch = (svg, from, to) => svg.evaluate((el, [from, to]) => {
+  const r = el.getBoundingClientRect();
+  const [cx, cy] = [r.left + r.width / 2, r.top + r.height / 2];
+  const fire = (type, pointerId, gap) => el.dispatchEvent(new PointerEvent(type, {
+    pointerId, pointerType: 'touch', isPrimary: pointerId === 1, clientX: cx + (pointerId === 1 ? -gap : gap) / 2, clientY: cy, bubbles: true,
+  }));
+  fire('pointerdown', 1, from);
+  fire('pointerdown', 2, from);
+  for (let step = 1; step <= 6; step += 1) {
+    const gap = from + ((to - from) * step) / 6;
+    fire('pointermove', 1, gap);
+    fire('pointermove', 2, gap);
+  }
+  fire('pointerup', 1, to);
+  fire('pointerup', 2, to);
+}, [from, to]);
 const pageWidth = (page) => page.evaluate(() => document.scrollingElement.scrollWidth);
 
 /** The smaller side, in CSS px, of each shape on screen. */
@@ -71,37 +91,12 @@ test('the map fills the phone\'s width at a useful height; buttons sit beside it
 
   // Pinch: two touch pointers moving apart around the middle of the map zoom in about it.
   const before = await zoomOf(page);
-  await svg.evaluate((el) => {
-    const r = el.getBoundingClientRect();
-    const [cx, cy] = [r.left + r.width / 2, r.top + r.height / 2];
-    const fire = (type, pointerId, x) => el.dispatchEvent(new PointerEvent(type, {
-      pointerId, pointerType: 'touch', isPrimary: pointerId === 1, clientX: x, clientY: cy, bubbles: true,
-    }));
-    fire('pointerdown', 1, cx - 20);
-    fire('pointerdown', 2, cx + 20);
-    for (let step = 1; step <= 6; step += 1) {
-      fire('pointermove', 1, cx - 20 - step * 10);
-      fire('pointermove', 2, cx + 20 + step * 10);
-    }
-    fire('pointerup', 1, cx - 80);
-    fire('pointerup', 2, cx + 80);
-  });
+  await pinch(svg, 40, 160);
   const pinched = await zoomOf(page);
   // The fingers went from 40 px apart to 160: four times closer.
   assert.ok(pinched > before * 3.5, `pinch zoomed from ${before} to ${pinched}`);
   // Pinching in the other direction zooms back out.
-  await svg.evaluate((el) => {
-    const r = el.getBoundingClientRect();
-    const [cx, cy] = [r.left + r.width / 2, r.top + r.height / 2];
-    const fire = (type, pointerId, x) => el.dispatchEvent(new PointerEvent(type, {
-      pointerId, pointerType: 'touch', isPrimary: pointerId === 1, clientX: x, clientY: cy, bubbles: true,
-    }));
-    fire('pointerdown', 1, cx - 80);
-    fire('pointerdown', 2, cx + 80);
-    fire('pointermove', 2, cx - 40);
-    fire('pointerup', 1, cx - 80);
-    fire('pointerup', 2, cx - 40);
-  });
+  await pinch(svg, 160, 40);
   assert.ok(await zoomOf(page) < pinched, 'pinching in zooms out');
   assert.deepEqual(page.errors, []);
   await page.context().close();
