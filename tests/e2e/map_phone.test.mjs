@@ -203,7 +203,7 @@ test('tap targets: a municipality too small to tap zooms in first, then it is 24
   await page.context().close();
 });
 
-test('the map opens on the user\'s municipality (this URL, a search in the directory) or on an embed\'s region', async () => {
+test('the map opens on the user\'s municipality (this URL, a search in the directory, the shared location) or on an embed\'s region', async () => {
   const member = byNis.get(latest[0].members[0]);
   const province = current.filter((m) => m.province === member.province);
   const onScreen = async (page, codes) => {
@@ -232,6 +232,24 @@ test('the map opens on the user\'s municipality (this URL, a search in the direc
   assert.ok(await zoomOf(page) > 1);
   assert.deepEqual(page.errors, []);
   await page.context().close();
+
+  // The device location the user shared for "near me": the map opens on the municipality
+  // whose point is nearest (here: exactly a municipality's point), without asking again.
+  const there = current.find((m) => m.point && m.nis !== member.nis);
+  const context = await env.browser.newContext({
+    viewport: { width: 360, height: 740 }, locale: 'nl-BE',
+    geolocation: { latitude: there.point.lat, longitude: there.point.lon }, permissions: ['geolocation'],
+  });
+  page = await context.newPage();
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(e));
+  await page.goto(`${env.server.url}/?plaats=hier`);
+  await page.locator('main:not([data-first-paint]) .cards > li').first().waitFor();
+  await page.getByRole('link', { name: 'Kaart' }).click();
+  await page.locator('.selection-panel h2', { hasText: there.name.nl }).waitFor();
+  assert.equal(await page.locator(`path.muni[data-nis="${there.nis}"]`).getAttribute('aria-pressed'), 'true');
+  assert.deepEqual(page.errors, []);
+  await context.close();
 
   // An embed's region (a partnership): all its members on screen, zoomed in.
   const region = latest.find((p) => p.members.length > 1);
