@@ -8,7 +8,7 @@
 //! `store`) and only compiles for wasm32; the host tools are in `crates/publish`.
 
 pub use wegwijzer_core::{
-    config, coverage, coverage_view, dataset, embed, geo, i18n, map, model, quarantine, region_input, results, search, sync,
+    config, coverage, coverage_view, dataset, embed, geo, i18n, map, map_focus, model, quarantine, region_input, results, search, sync,
     validate, view_state,
 };
 

@@ -39,7 +39,8 @@ impl Facet {
         match self {
             Facet::Services | Facet::Kinds => data.category(id).map(|c| c.label.get(lang).to_string()),
             Facet::Provinces => province_name(id, lang).map(String::from),
-            Facet::Partnerships => data.partnerships.iter().find(|p| p.id == id).map(|p| p.name.clone()),
+            // With its period: the same name often returns in the next period.
+            Facet::Partnerships => data.partnerships.iter().find(|p| p.id == id).map(|p| p.name_with_period()),
         }
         .unwrap_or_else(|| id.to_string())
     }

@@ -120,6 +120,19 @@ pub fn Directory() -> impl IntoView {
                 })
             };
             let results = Signal::derive(move || computed.get().unwrap_or_default());
+            // The municipality the user looked for, for the coverage map to open on.
+            Effect::new(move |_| {
+                let looked = results.with(|r| r.scope.clone()).or_else(|| {
+                    view.with(|v| match (&v.place, v.municipalities.as_slice()) {
+                        (Some(Place::Municipality(nis)), _) => Some(nis.clone()),
+                        (_, [one]) => Some(one.clone()),
+                        _ => None,
+                    })
+                });
+                if looked.is_some() {
+                    state.looked_for.set(looked);
+                }
+            });
             // The settled default view of the complete dataset is what the next start paints
             // first (first_paint.rs); a later change (more cards, a new version, another
             // language) pictures it again.

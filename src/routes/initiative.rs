@@ -54,7 +54,9 @@ fn Detail(data: Arc<Dataset>, initiative: Initiative) -> impl IntoView {
     let description = { let i = i.clone(); move || i.description.as_ref().map(|d| d.get(lang.get()).to_string()) };
     let services = { let (d, i) = (data.clone(), i.clone()); move || labels(&d, &i.services, lang.get()).into_iter().map(|s| view! { <li><bdi>{s}</bdi></li> }).collect_view() };
     let serves = { let (d, i) = (data.clone(), i.clone()); move || municipality_names(&d, &i.serves, lang.get()).join(", ") };
-    let partnerships = data.partnerships_for(&i.nis).into_iter().map(|p| p.name.clone()).collect::<Vec<_>>();
+    // The current partnership(s), named with their period: older periods belong on the map.
+    let year = js_sys::Date::new_0().get_full_year() as u16;
+    let partnerships = data.current_partnerships_for(&i.nis, year).into_iter().map(|p| p.name_with_period()).collect::<Vec<_>>();
     let partnerships = (!partnerships.is_empty()).then(|| partnerships.join(", "));
     // Links only from values that pass the same checks as ingest: never a javascript: href.
     let phone = i.phone.clone().filter(|p| is_phone(p));

@@ -6,7 +6,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { useServerAndBrowser, readSample, phonePage, axeViolations, distWithEndpoint, startServer, repo } from './harness.mjs';
+import { useServerAndBrowser, readSample, phonePage, axeViolations, distWithEndpoint, startServer, repo, chooseMunicipality } from './harness.mjs';
 
 const env = useServerAndBrowser();
 const municipalities = readSample('municipalities');
@@ -118,6 +118,14 @@ async function figures(page) {
   };
 }
 
+/** What the page says about the count: the period's municipalities versus today's on the map. */
+function expectedCountNote(period, expected) {
+  const total = Number(expected.coveredText.split(' van ')[1]);
+  return total === current.length
+    ? `Gemeenten zoals ze waren op 1 januari ${period.from}.`
+    : `Geteld in de ${total} gemeenten van 1 januari ${period.from}; de kaart en de tabel tonen de ${current.length} gemeenten van vandaag, na de fusies.`;
+}
+
 // The final map: the endpoint's boundaries when it lists them (the bundled one does), which
 // replace the hexagons shown while they load.
 const FINAL_MAP = servedIndex.collections.geometry ? 'svg.coverage-map[data-geometry="boundaries"] path.muni' : 'svg.coverage-map path.muni';
@@ -142,13 +150,15 @@ test('figures match the data, a tap shows the partnership and its contact', asyn
   // The day the population counts refer to, from index.json.
   const [py, pm, pd] = servedIndex.population_date.split('-').map(Number);
   assert.equal((await page.locator('[data-figure="population-date"]').textContent()).trim(), `Aantal inwoners op ${pd} ${MONTHS[pm - 1]} ${py}.`);
+  // "49 van 300" beside a map of 285: the page says why the totals differ.
+  assert.equal((await page.locator('[data-figure="count-note"]').textContent()).trim(), expectedCountNote(latest, expected));
 
   // Tap a member of a sourced partnership with an address (of today's municipalities only, so
   // every member has its own shape).
   const partnership = expected.active.find((p) => p.contact.address && p.members.length > 1 && p.members.every(isToday));
   const nis = partnership.members[0];
   const name = municipalities.find((m) => m.nis === nis).name.nl;
-  await page.locator(`path.muni[data-nis="${nis}"]`).click();
+  await chooseMunicipality(page, nis);
   const panel = page.locator('.selection-panel');
   await panel.locator('h2', { hasText: name }).waitFor();
   await panel.getByText(partnership.name, { exact: true }).first().waitFor();
@@ -215,6 +225,7 @@ test('switching and comparing periods changes the figures accordingly', async ()
   assert.equal(shown.coveredText, before.coveredText);
   assert.equal(shown.share, before.share);
   assert.notEqual(shown.coveredText, after.coveredText, 'the two periods differ');
+  assert.equal((await page.locator('[data-figure="count-note"]').textContent()).trim(), expectedCountNote(earlier, before));
 
   await page.locator('#vergelijk').selectOption({ label: `${latest.from}–${latest.to}` });
   const comparison = page.locator('.comparison');
@@ -309,7 +320,7 @@ test('the map readied while the directory was idle is the same map as one drawn 
 
   // The copied shapes answer like parsed ones: a tap selects, and the selection is drawn.
   const first = page.locator('svg.coverage-map path.muni').first();
-  await first.click();
+  await chooseMunicipality(page, await first.getAttribute('data-nis'));
   await page.locator('svg.coverage-map path.muni.selected').waitFor();
   assert.equal(await page.locator('svg.coverage-map path.muni[aria-pressed="true"]').count(), 1);
   assert.deepEqual(page.errors, []);
@@ -357,7 +368,7 @@ test('provenance, completeness and reported totals: three states, a source shown
   // the source's note (which evidence won, what it leaves open).
   assert.ok(expected.active.every((p) => p.source_url && !p.demo), 'every bundled partnership is sourced');
   const sourced = expected.active.find((p) => p.source_note && p.members.every(isToday));
-  await page.locator(`path.muni[data-nis="${sourced.members[0]}"]`).click();
+  await chooseMunicipality(page, sourced.members[0]);
   const line = page.locator(`.selection-panel [data-source="${sourced.id}"]`);
   await line.waitFor();
   const read = sourced.source_read
@@ -368,7 +379,7 @@ test('provenance, completeness and reported totals: three states, a source shown
   assert.equal((await line.locator('.source-note').textContent()).trim(), sourced.source_note);
   // An unknown municipality says why, and so does its table row.
   const unknownNis = current.find((m) => expected.unknown.has(m.nis)).nis;
-  await page.locator(`path.muni[data-nis="${unknownNis}"]`).click();
+  await chooseMunicipality(page, unknownNis);
   await page.locator('.selection-panel [data-state="unknown"]').waitFor();
   assert.deepEqual(await axeViolations(page), []);
   await page.getByRole('button', { name: 'Tabel' }).click();

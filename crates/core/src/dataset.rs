@@ -341,4 +341,16 @@ impl Dataset {
         found.sort_unstable_by(|a, b| b.period.to.cmp(&a.period.to).then_with(|| a.id.cmp(&b.id)));
         found
     }
+
+    /// The partnerships of `nis` in `year` (the current ones on a detail page); when none of its
+    /// partnerships covers that year, those of its latest period. Empty when it has none.
+    pub fn current_partnerships_for(&self, nis: &str, year: u16) -> Vec<&Partnership> {
+        let all = self.partnerships_for(nis);
+        let now: Vec<&Partnership> = all.iter().copied().filter(|p| p.period.contains(year)).collect();
+        if !now.is_empty() {
+            return now;
+        }
+        let latest = all.first().map(|p| p.period.clone());
+        all.into_iter().filter(|p| Some(&p.period) == latest.as_ref()).collect()
+    }
 }

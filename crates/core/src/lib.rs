@@ -20,6 +20,7 @@ pub mod embed;
 pub mod geo;
 pub mod i18n;
 pub mod map;
+pub mod map_focus;
 pub mod model;
 pub mod public_url;
 pub mod quarantine;

@@ -360,6 +360,18 @@ pub struct Period {
     pub to: u16,
 }
 
+impl Period {
+    /// "2023–2025" (an en dash, as in the period choice of the map).
+    pub fn label(&self) -> String {
+        format!("{}–{}", self.from, self.to)
+    }
+
+    /// Whether `year` lies in the period (both ends included).
+    pub fn contains(&self, year: u16) -> bool {
+        self.from <= year && year <= self.to
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
 pub struct Contact {
     pub organisation: String,
@@ -397,6 +409,15 @@ pub struct Partnership {
     /// A made-up partnership in sample data.
     #[serde(default)]
     pub demo: bool,
+}
+
+impl Partnership {
+    /// The name with its period, "Regie Kust (2023–2025)": a partnership is named so wherever
+    /// partnerships of more than one period can be listed together (the directory's filter), as
+    /// the same name often returns in the next period.
+    pub fn name_with_period(&self) -> String {
+        format!("{} ({})", self.name, self.period.label())
+    }
 }
 
 /// The kind of source a partnership's membership comes from, most certain first.

@@ -221,5 +221,11 @@ pub const EN: Texts = Texts {
     reported_heading: "Reported by the authorities",
     reported_partnerships: "Regisseurs",
     reported_approx: "about {x}",
+    map_full_screen: "Full screen",
+    map_tap_zoomed: "Zoomed in on {x}: tap again to choose the municipality.",
+    map_find_label: "Find a municipality on the map",
+    map_find_button: "Show",
+    map_find_none: "No municipality found for “{x}”. Choose a name from the list or type a postcode.",
+    fig_count_note: "Counted over the {m} municipalities of 1 January {y}; the map and the table show today’s {n} municipalities, after the mergers.",
     months: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
 };

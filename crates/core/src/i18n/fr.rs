@@ -221,5 +221,11 @@ pub const FR: Texts = Texts {
     reported_heading: "Communiqué par les autorités",
     reported_partnerships: "Régisseurs",
     reported_approx: "environ {x}",
+    map_full_screen: "Plein écran",
+    map_tap_zoomed: "Zoom sur {x} : touchez encore pour choisir la commune.",
+    map_find_label: "Chercher une commune sur la carte",
+    map_find_button: "Afficher",
+    map_find_none: "Aucune commune trouvée pour « {x} ». Choisissez un nom dans la liste ou tapez un code postal.",
+    fig_count_note: "Compté sur les {m} communes du 1er janvier {y} ; la carte et le tableau montrent les {n} communes d’aujourd’hui, après les fusions.",
     months: ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"],
 };

@@ -239,6 +239,16 @@ pub struct Texts {
     pub reported_heading: &'static str,
     pub reported_partnerships: &'static str,
     pub reported_approx: &'static str,
+    /// The coverage map on a phone: full screen, tap-to-zoom (`{x}`: the municipality), the
+    /// find box and its "not found" (`{x}`: what was typed).
+    pub map_full_screen: &'static str,
+    pub map_tap_zoomed: &'static str,
+    pub map_find_label: &'static str,
+    pub map_find_button: &'static str,
+    pub map_find_none: &'static str,
+    /// Why the figures count other municipalities than the map: `{m}` of 1 January `{y}`
+    /// versus today's `{n}`.
+    pub fig_count_note: &'static str,
     /// Month names, January first (dates like "gelezen op 12 maart 2025").
     pub months: [&'static str; 12],
 }
@@ -298,6 +308,8 @@ mod tests {
             assert!(t.place_near.contains("{x}") && t.nothing_here_filters.contains("{x}"), "{lang:?}");
             assert!(t.show_results.contains("{n}") && t.remove_filter.contains("{x}"), "{lang:?}");
             assert!(t.nothing_here.contains("{q}") && t.nothing_here.contains("{x}"), "{lang:?}");
+            assert!(t.map_tap_zoomed.contains("{x}") && t.map_find_none.contains("{x}"), "{lang:?}");
+            assert!(["{m}", "{y}", "{n}"].iter().all(|p| t.fig_count_note.contains(p)), "{lang:?}");
         }
         assert_eq!(fill("{n} initiatieven", "n", 3), "3 initiatieven");
     }

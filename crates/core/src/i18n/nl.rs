@@ -221,5 +221,11 @@ pub const NL: Texts = Texts {
     reported_heading: "Gerapporteerd door de overheid",
     reported_partnerships: "Regisseurs",
     reported_approx: "ongeveer {x}",
+    map_full_screen: "Volledig scherm",
+    map_tap_zoomed: "Ingezoomd op {x}: tik nog eens om de gemeente te kiezen.",
+    map_find_label: "Zoek een gemeente op de kaart",
+    map_find_button: "Toon",
+    map_find_none: "Geen gemeente gevonden voor “{x}”. Kies een naam uit de lijst of typ een postcode.",
+    fig_count_note: "Geteld in de {m} gemeenten van 1 januari {y}; de kaart en de tabel tonen de {n} gemeenten van vandaag, na de fusies.",
     months: ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"],
 };
