@@ -9,6 +9,7 @@ pub mod config;
 pub mod dataset;
 pub mod i18n;
 pub mod model;
+pub mod opening_hours;
 pub mod validate;
 pub mod search;
 pub mod geo;
