@@ -10,6 +10,7 @@ pub mod dataset;
 pub mod i18n;
 pub mod model;
 pub mod opening_hours;
+pub mod languages;
 pub mod validate;
 pub mod search;
 pub mod geo;

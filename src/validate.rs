@@ -32,6 +32,14 @@ pub enum ProblemKind {
     BadPhone(String),
     PointOutOfRange(f64, f64),
     BadPeriod(u16, u16),
+    /// An `opening_hours` value outside the subset the app reads, with where it stopped.
+    BadOpeningHours(String, crate::opening_hours::ParseError),
+    /// Not an ISO 639-1 code.
+    UnknownLanguage(String),
+    /// Not a `YYYY-MM-DD` date.
+    BadDate(String),
+    /// `temporarily_closed` without `alert` text saying why.
+    MissingAlert,
 }
 
 impl fmt::Display for ProblemKind {
@@ -52,6 +60,10 @@ impl fmt::Display for ProblemKind {
                 write!(f, "point ({lat}, {lon}) is not a WGS84 point in or near Belgium")
             }
             ProblemKind::BadPeriod(a, b) => write!(f, "period {a}-{b} is not a valid range"),
+            ProblemKind::BadOpeningHours(v, e) => write!(f, "opening hours {v:?}: {e}"),
+            ProblemKind::UnknownLanguage(c) => write!(f, "{c:?} is not an ISO 639-1 language code"),
+            ProblemKind::BadDate(d) => write!(f, "{d:?} is not a date (YYYY-MM-DD)"),
+            ProblemKind::MissingAlert => write!(f, "a temporarily closed initiative needs alert text (alert.nl)"),
         }
     }
 }
@@ -188,10 +200,35 @@ impl Checker {
     }
 }
 
+impl Checker {
+    /// The fields of issue 13: hours, languages, the verification date, a closure's alert.
+    fn service_details(&mut self, i: usize, it: &Initiative) {
+        if let Some(v) = &it.opening_hours {
+            if let Err(e) = crate::opening_hours::OpeningHours::parse(v) {
+                self.add(i, &it.id, "opening_hours", ProblemKind::BadOpeningHours(v.clone(), e));
+            }
+        }
+        for (j, code) in it.languages.iter().enumerate() {
+            if !crate::languages::is_iso639_1(code) {
+                self.add(i, &it.id, format!("languages[{j}]"), ProblemKind::UnknownLanguage(code.clone()));
+            }
+        }
+        if let Some(d) = &it.checked_at {
+            if d.len() != 10 || crate::opening_hours::Date::parse_iso(d).is_none() {
+                self.add(i, &it.id, "checked_at", ProblemKind::BadDate(d.clone()));
+            }
+        }
+        let alert = it.alert.as_ref().is_some_and(|a| !a.nl.trim().is_empty());
+        if it.status == crate::model::Status::TemporarilyClosed && !alert {
+            self.add(i, &it.id, "alert.nl", ProblemKind::MissingAlert);
+        }
+    }
+}
+
 /// Version of the rules below. The offline copy records which rules it passed; a build whose
 /// rules differ (tightened or loosened) validates that copy again before using it. Bump it with
 /// every change to what [`validate`] accepts.
-pub const RULES_VERSION: u32 = 1;
+pub const RULES_VERSION: u32 = 2;
 
 /// Validates the four collections together (initiatives refer to categories and municipalities).
 /// Returns every problem found; an empty list means the dataset is usable.
@@ -277,6 +314,10 @@ pub fn validate(
         c.contact(i, &it.id, "", it.phone.as_deref(), it.email.as_deref());
         c.url(i, &it.id, "website", it.website.as_deref());
         c.non_empty(i, &it.id, "updated_at", &it.updated_at);
+        for (j, a) in it.audience.iter().enumerate() {
+            category(&mut c, i, &it.id, format!("audience[{j}]"), a, CategoryKind::Audience);
+        }
+        c.service_details(i, it);
     }
     problems.append(&mut c.problems);
     problems

@@ -377,7 +377,7 @@ fn a_changed_record_goes_as_a_patch_when_that_is_smaller_than_the_record() {
     new[0].group = if old[0].group.is_some() { None } else { Some("x".into()) };
     new[0].kind = match old[0].kind {
         CategoryKind::Service => CategoryKind::InitiativeType,
-        CategoryKind::InitiativeType => CategoryKind::Service,
+        CategoryKind::InitiativeType | CategoryKind::Audience => CategoryKind::Service,
     };
     let changes = diff(&old, &new);
     assert!(changes.patches.is_empty());

@@ -1191,6 +1191,7 @@ mod host {
                 website,
                 serves,
                 updated_at: format!("2026-{month:02}-{day:02}"),
+                ..Default::default()
             });
         }
         out

@@ -54,6 +54,7 @@ pub fn read(sheet: &Sheet, report: &mut Report) -> (Vec<Initiative>, Provenance)
             website: row.opt("website"),
             serves: row.list("serves"),
             updated_at: row.text("updated_at"),
+            ..Default::default()
         });
         lines.push(Some(row.line()));
     }

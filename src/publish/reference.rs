@@ -27,6 +27,7 @@ pub fn read_categories(sheet: &Sheet, report: &mut Report) -> (Vec<Category>, Pr
         let kind = match raw.to_lowercase().replace([' ', '-'], "_").as_str() {
             "initiative_type" | "type" | "soort" => CategoryKind::InitiativeType,
             "service" | "dienst" => CategoryKind::Service,
+            "audience" | "doelgroep" => CategoryKind::Audience,
             _ => {
                 report.error(row.location("kind"), Msg::BadCategoryKind(raw));
                 CategoryKind::Service
@@ -52,6 +53,7 @@ pub fn category_rows(items: &[Category]) -> Vec<Vec<String>> {
                 match c.kind {
                     CategoryKind::InitiativeType => "initiative_type".into(),
                     CategoryKind::Service => "service".into(),
+                    CategoryKind::Audience => "audience".into(),
                 },
                 c.label.nl.clone(),
                 c.label.fr.clone().unwrap_or_default(),

@@ -190,6 +190,8 @@ fn kind_name(kind: CategoryKind, nl: bool) -> &'static str {
         (CategoryKind::InitiativeType, false) => "initiative type (initiative_type)",
         (CategoryKind::Service, true) => "dienst (service)",
         (CategoryKind::Service, false) => "service (service)",
+        (CategoryKind::Audience, true) => "doelgroep (audience)",
+        (CategoryKind::Audience, false) => "target group (audience)",
     }
 }
 
@@ -238,6 +240,56 @@ fn record_text(kind: &ProblemKind, nl: bool) -> String {
         } else {
             format!("period {a}-{b} is not valid (from ≤ to, from 1990 on)")
         },
+        ProblemKind::BadOpeningHours(v, e) => {
+            let marked = mark_position(v, e.position);
+            if nl {
+                format!("openingsuren \"{v}\" onleesbaar bij teken {}: {} ({marked})", e.position, opening_hours_error(&e.kind, nl))
+            } else {
+                format!("opening hours \"{v}\" unreadable at character {}: {} ({marked})", e.position, opening_hours_error(&e.kind, nl))
+            }
+        }
+        ProblemKind::UnknownLanguage(c) => if nl {
+            format!("\"{c}\" is geen taalcode volgens ISO 639-1 (twee kleine letters: nl, fr, en, ar, ...)")
+        } else {
+            format!("\"{c}\" is not an ISO 639-1 language code (two lower-case letters: nl, fr, en, ar, ...)")
+        },
+        ProblemKind::BadDate(d) => if nl {
+            format!("\"{d}\" is geen datum (JJJJ-MM-DD, bv. 2026-05-14)")
+        } else {
+            format!("\"{d}\" is not a date (YYYY-MM-DD, e.g. 2026-05-14)")
+        },
+        ProblemKind::MissingAlert => if nl {
+            "status temporarily_closed vraagt een tekst in alert_nl: waarom en tot wanneer".into()
+        } else {
+            "status temporarily_closed needs text in alert_nl: why and until when".into()
+        },
+    }
+}
+
+/// The value with `»` before the character where reading stopped (1-based; past the end for
+/// a value that ends too soon).
+fn mark_position(value: &str, position: usize) -> String {
+    let at = value.char_indices().nth(position.saturating_sub(1)).map_or(value.len(), |(i, _)| i);
+    format!("{}»{}", &value[..at], &value[at..])
+}
+
+fn opening_hours_error(kind: &crate::opening_hours::parse::ErrorKind, nl: bool) -> String {
+    use crate::opening_hours::parse::ErrorKind as K;
+    match (kind, nl) {
+        (K::Empty, true) => "lege regel".into(),
+        (K::Empty, false) => "empty rule".into(),
+        (K::Unexpected { found, expected }, true) if found.is_empty() => format!("de waarde stopt, verwacht: {expected}"),
+        (K::Unexpected { found, expected }, false) if found.is_empty() => format!("the value ends; expected {expected}"),
+        (K::Unexpected { found, expected }, true) => format!("\"{found}\" waar {expected} verwacht werd"),
+        (K::Unexpected { found, expected }, false) => format!("\"{found}\" where {expected} was expected"),
+        (K::BadTime(t), true) => format!("\"{t}\" is geen tijd (UU:MM, 00:00-48:00)"),
+        (K::BadTime(t), false) => format!("\"{t}\" is not a time (HH:MM, 00:00-48:00)"),
+        (K::BadDay(d), true) => format!("\"{d}\" is geen dag van de maand (1-31)"),
+        (K::BadDay(d), false) => format!("\"{d}\" is not a day of the month (1-31)"),
+        (K::Unsupported(what), true) => format!("niet ondersteund: {what} (zie docs/data-format.md)"),
+        (K::Unsupported(what), false) => format!("not supported: {what} (see docs/data-format.md)"),
+        (K::UnterminatedComment, true) => "opmerking zonder sluitend '\"'".into(),
+        (K::UnterminatedComment, false) => "comment without closing '\"'".into(),
     }
 }
 
@@ -266,8 +318,8 @@ impl Msg {
             Msg::BadYear(v) => t(format!("\"{v}\" is geen jaartal"), format!("\"{v}\" is not a year")),
             Msg::BadBool(v) => t(format!("\"{v}\" is geen ja/nee"), format!("\"{v}\" is not yes/no")),
             Msg::BadCategoryKind(v) => t(
-                format!("\"{v}\" moet initiative_type of service zijn"),
-                format!("\"{v}\" must be initiative_type or service"),
+                format!("\"{v}\" moet initiative_type, service of audience zijn"),
+                format!("\"{v}\" must be initiative_type, service or audience"),
             ),
             Msg::HalfPoint => t(
                 "vul lat en lon allebei in, of laat ze allebei leeg".into(),
