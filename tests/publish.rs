@@ -462,7 +462,7 @@ fn the_command_exits_non_zero_on_errors_and_writes_nothing() {
 
     let r = run(&fixtures().join("initiatives.csv"), "en");
     assert_eq!(r.status.code(), Some(0), "{}", String::from_utf8_lossy(&r.stderr));
-    assert!(String::from_utf8_lossy(&r.stdout).contains("version 1: 25 categories"));
+    assert!(String::from_utf8_lossy(&r.stdout).contains("version 1: 33 categories"));
     assert_eq!(fsio::read_previous(&out).unwrap().dataset.initiatives.len(), 3);
 
     // Run again on the same folder: it becomes the previous version, with a delta.

@@ -22,6 +22,10 @@
 fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
+#[path = "gen_sample/details.rs"]
+mod details;
+
+#[cfg(not(target_arch = "wasm32"))]
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if let Err(e) = host::run(&args) {
@@ -845,6 +849,16 @@ mod host {
         KINDS.iter().find(|k| k.id == id).expect("every service names a known kind")
     }
 
+    #[cfg(test)]
+    pub(crate) fn kind_of_service(service: &str) -> &'static str {
+        SERVICES.iter().find(|s| s.id == service).map(|s| s.kind).unwrap_or("lde")
+    }
+
+    #[cfg(test)]
+    pub(crate) fn service_ids() -> Vec<&'static str> {
+        SERVICES.iter().map(|s| s.id).collect()
+    }
+
     pub fn categories() -> Vec<Category> {
         let text = |l: [&str; 3]| Text { nl: l[0].into(), fr: Some(l[1].into()), en: Some(l[2].into()) };
         let kinds = KINDS.iter().map(|k| Category {
@@ -859,7 +873,7 @@ mod host {
             label: text(s.label),
             group: Some(kind_def(s.kind).group.into()),
         });
-        kinds.chain(services).collect()
+        kinds.chain(services).chain(crate::details::audience_categories()).collect()
     }
 
     // ---------------------------------------------------------------------------------------
@@ -1177,7 +1191,7 @@ mod host {
             serves.sort();
             let month = 1 + rng.below(11);
             let day = 1 + rng.below(if month == 11 { 22 } else { 28 });
-            out.push(Initiative {
+            let mut initiative = Initiative {
                 id,
                 name,
                 kind: kind.id.into(),
@@ -1192,7 +1206,9 @@ mod host {
                 serves,
                 updated_at: format!("2026-{month:02}-{day:02}"),
                 ..Default::default()
-            });
+            };
+            crate::details::fill(&mut initiative, i, primary.id);
+            out.push(initiative);
         }
         out
     }
@@ -1623,7 +1639,7 @@ nis,municipality,place,lat,lon,source,comment
             let used: HashSet<&str> = d
                 .initiatives
                 .iter()
-                .flat_map(|i| std::iter::once(i.kind.as_str()).chain(i.services.iter().map(String::as_str)))
+                .flat_map(|i| std::iter::once(i.kind.as_str()).chain(i.services.iter().chain(&i.audience).map(String::as_str)))
                 .collect();
             for c in &d.categories {
                 assert!(used.contains(c.id.as_str()), "category {} unused", c.id);

@@ -69,6 +69,10 @@ pub enum Msg {
     BadYear(String),
     BadBool(String),
     BadCategoryKind(String),
+    /// `status` other than active / temporarily_closed / closed.
+    BadStatus(String),
+    /// `wheelchair` other than yes / limited / no.
+    BadWheelchair(String),
     /// Only one of `lat` and `lon` is filled in.
     HalfPoint,
     /// A check of `validate.rs`.
@@ -320,6 +324,14 @@ impl Msg {
             Msg::BadCategoryKind(v) => t(
                 format!("\"{v}\" moet initiative_type, service of audience zijn"),
                 format!("\"{v}\" must be initiative_type, service or audience"),
+            ),
+            Msg::BadStatus(v) => t(
+                format!("\"{v}\" moet leeg, active, temporarily_closed of closed zijn"),
+                format!("\"{v}\" must be empty, active, temporarily_closed or closed"),
+            ),
+            Msg::BadWheelchair(v) => t(
+                format!("\"{v}\" moet leeg, yes, limited of no zijn (ja, beperkt, nee)"),
+                format!("\"{v}\" must be empty, yes, limited or no"),
             ),
             Msg::HalfPoint => t(
                 "vul lat en lon allebei in, of laat ze allebei leeg".into(),
