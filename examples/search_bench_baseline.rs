@@ -14,8 +14,8 @@
 
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
-use wegwijzer::dataset::Dataset;
-use wegwijzer::model::Collection;
+use wegwijzer_core::dataset::Dataset;
+use wegwijzer_core::model::Collection;
 
 #[wasm_bindgen]
 extern "C" {

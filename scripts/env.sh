@@ -24,7 +24,7 @@ bench_data() {
     local n="$1" root dir stamp
     root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
     dir="scripts/.cache/bench/$n"
-    stamp=$(cd "$root" && cat src/bin/gen_sample.rs src/model.rs src/publish/*.rs scripts/gen-sample-data | sha256sum | cut -c1-16)
+    stamp=$(cd "$root" && cat crates/publish/src/bin/gen_sample/*.rs crates/core/src/model.rs crates/publish/src/*.rs scripts/gen-sample-data | sha256sum | cut -c1-16)
     if [ ! -f "$root/$dir/index.json" ] || [ "$(cat "$root/$dir/.stamp" 2>/dev/null)" != "$stamp" ]; then
         echo "generating $n initiatives into $dir" >&2
         rm -rf "${root:?}/$dir"

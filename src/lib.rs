@@ -1,27 +1,16 @@
-//! Wegwijzer Sociale Economie.
+//! Wegwijzer Sociale Economie: the browser app.
 //!
-//! The pure modules (`model`, `validate`, `dataset`, `config`, `i18n`, `search`, `geo`, `map`,
-//! `coverage`, `coverage_view`, `sync`, `view_state`, `results`) compile everywhere and are tested
-//! on the host with `cargo test`. The browser app (`app`, `routes`, `components`, `api`)
-//! is only compiled for wasm32, so host tests do not build the UI stack.
+//! The pure logic (endpoint format, validation, dataset, search, geometry, coverage, sync
+//! decisions, UI text) lives in the `wegwijzer-core` crate (`crates/core`), which cannot depend
+//! on the DOM and is tested on the host. It is re-exported here under its module names, so the
+//! app's modules say `crate::model` or `crate::search` whichever crate a module lives in.
+//! This crate holds what touches the browser (`app`, `routes`, `components`, `api`, `offline`,
+//! `store`) and only compiles for wasm32; the host tools are in `crates/publish`.
 
-pub mod config;
-pub mod dataset;
-pub mod i18n;
-pub mod model;
-pub mod opening_hours;
-pub mod languages;
-pub mod validate;
-pub mod search;
-pub mod geo;
-pub mod map;
-pub mod coverage;
-pub mod coverage_view;
-pub mod sync;
-pub mod view_state;
-pub mod embed;
-pub mod results;
-pub mod publish;
+pub use wegwijzer_core::{
+    config, coverage, coverage_view, dataset, embed, geo, i18n, languages, map, model, opening_hours, results, search, sync,
+    validate, view_state,
+};
 
 #[cfg(target_arch = "wasm32")]
 pub mod api;

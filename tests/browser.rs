@@ -5,9 +5,9 @@
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use wegwijzer::dataset::parse_index;
-use wegwijzer::i18n::{fill, texts};
-use wegwijzer::model::Lang;
+use wegwijzer_core::dataset::parse_index;
+use wegwijzer_core::i18n::{fill, texts};
+use wegwijzer_core::model::Lang;
 
 wasm_bindgen_test_configure!(run_in_browser);
 

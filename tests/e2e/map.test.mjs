@@ -8,7 +8,7 @@ const env = useServerAndBrowser();
 const municipalities = readSample('municipalities');
 const partnerships = readSample('partnerships');
 
-// The 2025 mergers (new NIS code → the codes it was formed from), as in src/coverage.rs: a
+// The 2025 mergers (new NIS code → the codes it was formed from), as in crates/core/src/coverage.rs: a
 // period before 2025 counts the municipalities of its first year.
 const FORMED_FROM_2025 = {
   '11002': ['11002', '11007'], '23106': ['23023', '23024', '23032'], '37021': ['37012', '37018'],

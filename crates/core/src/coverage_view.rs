@@ -1,0 +1,723 @@
+//! What the coverage map page (`/kaart`) shows, computed without the DOM: the drawable geometry
+//! (hexagons from points, or real boundaries merged onto the dataset's municipalities), colours
+//! per partnership, keyboard steps between shapes, the pan/zoom window, the table rows with
+//! sorting and search, and number formatting. The page only turns these values into elements.
+//!
+//! ```
+//! use wegwijzer_core::coverage_view::{format_percent, ViewWindow};
+//! use wegwijzer_core::model::Lang;
+//! assert_eq!(format_percent(0.8697, Lang::Nl), "87,0 %");
+//! let w = ViewWindow::full(1000.0, 500.0).zoom(2.0, [250.0, 250.0]);
+//! assert_eq!((w.x, w.w), (125.0, 500.0));
+//! ```
+
+use crate::coverage::{MergerTable, PeriodCoverage};
+use crate::dataset::Dataset;
+use crate::map::{
+    hex_distance, layout_hexes, merge_shapes, shared_arc_adjacency, svg_path, Bounds, Crs, GeometryError, HexOptions,
+    HexSite, MapFit, Polygon, Shape, Xy,
+};
+use crate::model::{Lang, Municipality, Partnership};
+use crate::search::normalize;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// Okabe & Ito's colour-blind-safe palette without black (too dark behind the borders). With
+/// more partnerships than colours, neighbouring partnerships still get different colours (see
+/// [`partnership_colours`]); the legend and the panel name every partnership in text as well.
+pub const PALETTE: [&str; 7] = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7"];
+
+/// Fill of municipalities without a partnership; the page lays a hatch pattern over it, so
+/// "uncovered" does not depend on telling colours apart.
+pub const UNCOVERED_FILL: &str = "#e4e7e6";
+
+/// Width of the SVG coordinate system; the height follows the data's aspect ratio.
+pub const MAP_WIDTH: f64 = 1000.0;
+const MAP_PADDING: f64 = 10.0;
+/// Hexagon circumradius in map units, before the layout is scaled to [`MAP_WIDTH`].
+const HEX_SIZE: f64 = 10.0;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GeometryKind {
+    /// One hexagon per municipality, from representative points.
+    Hexagons,
+    /// Municipality boundaries from the endpoint's geometry file.
+    Boundaries,
+}
+
+impl GeometryKind {
+    pub fn code(self) -> &'static str {
+        match self {
+            GeometryKind::Hexagons => "hexagons",
+            GeometryKind::Boundaries => "boundaries",
+        }
+    }
+}
+
+/// One drawable municipality, in SVG units.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MapShape {
+    /// NIS code of a municipality of the dataset.
+    pub nis: String,
+    /// SVG path data.
+    pub path: String,
+    /// A point inside or near the shape: keyboard steps go from centre to centre.
+    pub center: Xy,
+}
+
+/// Everything the SVG needs, computed once per dataset (hexagons) or geometry file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MapGeometry {
+    pub kind: GeometryKind,
+    /// Sorted by NIS code.
+    pub shapes: Vec<MapShape>,
+    pub width: f64,
+    pub height: f64,
+    /// Pairs of indices into `shapes` that touch.
+    pub adjacency: Vec<(usize, usize)>,
+    /// Municipalities of the dataset that have no shape (only in the table).
+    pub missing: Vec<String>,
+}
+
+impl MapGeometry {
+    pub fn index_of(&self, nis: &str) -> Option<usize> {
+        self.shapes.binary_search_by(|s| s.nis.as_str().cmp(nis)).ok()
+    }
+}
+
+/// The schematic map: one hexagon per municipality laid out from its point (see
+/// [`crate::map::hexmap`]), scaled to [`MAP_WIDTH`].
+pub fn hex_geometry(municipalities: &[Municipality]) -> MapGeometry {
+    let sites: Vec<HexSite> = municipalities
+        .iter()
+        .map(|m| HexSite { id: m.nis.clone(), point: m.point, group: m.province.clone() })
+        .collect();
+    let layout = layout_hexes(&sites, &HexOptions { size: HEX_SIZE, spacing: None });
+    let bounds = layout.bounds();
+    let scale = if bounds.is_empty() { 1.0 } else { (MAP_WIDTH - 2.0 * MAP_PADDING) / bounds.width().max(1e-9) };
+    let to_svg = |p: Xy| [MAP_PADDING + (p[0] - bounds.min[0]) * scale, MAP_PADDING + (p[1] - bounds.min[1]) * scale];
+    let mut shapes: Vec<(MapShape, (i32, i32))> = layout
+        .cells
+        .iter()
+        .map(|cell| {
+            let ring: Vec<Xy> = layout.corners(cell).iter().map(|&p| to_svg(p)).collect();
+            let shape = Shape { id: cell.id.clone(), name: None, polygons: vec![Polygon { exterior: ring, holes: vec![] }] };
+            (MapShape { nis: cell.id.clone(), path: svg_path(&shape), center: to_svg(cell.center) }, (cell.q, cell.r))
+        })
+        .collect();
+    shapes.sort_unstable_by(|a, b| a.0.nis.cmp(&b.0.nis));
+    let by_cell: HashMap<(i32, i32), usize> = shapes.iter().enumerate().map(|(i, (_, qr))| (*qr, i)).collect();
+    let mut adjacency = Vec::new();
+    for (i, (_, (q, r))) in shapes.iter().enumerate() {
+        for (dq, dr) in [(1, 0), (0, 1), (-1, 1), (-1, 0), (0, -1), (1, -1)] {
+            if let Some(&j) = by_cell.get(&(q + dq, r + dr)) {
+                if i < j && hex_distance((*q, *r), (q + dq, r + dr)) == 1 {
+                    adjacency.push((i, j));
+                }
+            }
+        }
+    }
+    adjacency.sort_unstable();
+    let height = if bounds.is_empty() { MAP_WIDTH / 2.0 } else { bounds.height() * scale + 2.0 * MAP_PADDING };
+    MapGeometry {
+        kind: GeometryKind::Hexagons,
+        shapes: shapes.into_iter().map(|(s, _)| s).collect(),
+        width: MAP_WIDTH,
+        height,
+        adjacency,
+        missing: Vec::new(),
+    }
+}
+
+/// Real boundaries: shapes in WGS84 or Lambert 72, with ids of any era. A shape whose code is
+/// not in the dataset but merged into one that is (a 2019 file on a 2025 dataset) is dissolved
+/// into that municipality, so every drawn shape is a municipality of the dataset; shapes that map
+/// to nothing in the dataset are left out.
+///
+/// ```
+/// use wegwijzer_core::coverage::MergerTable;
+/// use wegwijzer_core::coverage_view::{boundary_geometry, GeometryKind};
+/// use wegwijzer_core::map::{Polygon, Shape};
+/// use wegwijzer_core::model::{Municipality, Text};
+/// let sq = |id: &str, x: f64| Shape { id: id.into(), name: None, polygons: vec![Polygon {
+///     exterior: vec![[x, 51.0], [x + 0.1, 51.0], [x + 0.1, 51.1], [x, 51.1]], holes: vec![] }] };
+/// let m = |nis: &str| Municipality { nis: nis.into(), name: Text::nl(nis), province: "10000".into(),
+///     postcodes: vec![], population: None, point: None };
+/// // Borsbeek (11007) merged into Antwerpen (11002) in 2025.
+/// let g = boundary_geometry(&[sq("11002", 4.0), sq("11007", 4.1), sq("11001", 4.3)], &[m("11002"), m("11001")],
+///     &MergerTable::flanders_2025()).unwrap();
+/// assert_eq!(g.kind, GeometryKind::Boundaries);
+/// assert_eq!(g.shapes.iter().map(|s| s.nis.as_str()).collect::<Vec<_>>(), ["11001", "11002"]);
+/// ```
+pub fn boundary_geometry(
+    shapes: &[Shape],
+    municipalities: &[Municipality],
+    mergers: &MergerTable,
+) -> Result<MapGeometry, GeometryError> {
+    let crs = Crs::detect(&Bounds::of_shapes(shapes)).ok_or(GeometryError::NoShapes)?;
+    let shapes = crs.to_wgs84(shapes);
+    let known: BTreeSet<&str> = municipalities.iter().map(|m| m.nis.as_str()).collect();
+    let data_year = mergers.year_of(known.iter().copied(), 2025);
+    let target = |id: &str| -> String {
+        if known.contains(id) {
+            return id.to_string();
+        }
+        match mergers.resolve(id, data_year).as_slice() {
+            [one] if known.contains(one.as_str()) => one.clone(),
+            _ => id.to_string(),
+        }
+    };
+    let mut merged = merge_shapes(&shapes, target);
+    merged.retain(|s| known.contains(s.id.as_str()) && !s.is_empty());
+    if merged.is_empty() {
+        return Err(GeometryError::NoShapes);
+    }
+    let bounds = Bounds::of_shapes(&merged);
+    let kx = bounds.center()[1].to_radians().cos();
+    let inner = MAP_WIDTH - 2.0 * MAP_PADDING;
+    let height = (inner * bounds.height() / (bounds.width() * kx).max(1e-9)).min(MAP_WIDTH * 2.0) + 2.0 * MAP_PADDING;
+    let fit = MapFit::new(&bounds, MAP_WIDTH, height, MAP_PADDING).ok_or(GeometryError::NoShapes)?;
+    let adjacency = shared_arc_adjacency(&merged);
+    let drawn: Vec<MapShape> = merged
+        .iter()
+        .map(|s| {
+            let projected = fit.project_shape(s);
+            let center = projected.centroid().unwrap_or_else(|| projected.bounds().center());
+            MapShape { nis: s.id.clone(), path: svg_path(&projected), center }
+        })
+        .collect();
+    let has: BTreeSet<&str> = drawn.iter().map(|s| s.nis.as_str()).collect();
+    let missing = known.iter().filter(|n| !has.contains(*n)).map(|n| n.to_string()).collect();
+    // merge_shapes sorts by id, so `drawn` is sorted and adjacency indices stay valid.
+    Ok(MapGeometry { kind: GeometryKind::Boundaries, shapes: drawn, width: MAP_WIDTH, height, adjacency, missing })
+}
+
+/// How one shape of the map is drawn: the page writes these into the first markup and keeps
+/// them up to date on the elements afterwards.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ShapeState {
+    /// `muni`, `muni member` (another member of the selected partnership) or `muni selected`.
+    pub class: &'static str,
+    pub fill: String,
+    /// The one shape in the tab order (the arrow keys move it).
+    pub tab_stop: bool,
+    /// Accessible name: "Ieper: Regie Westhoek".
+    pub label: String,
+    pub pressed: bool,
+}
+
+impl ShapeState {
+    /// Attribute name and value pairs, in the order they are written.
+    pub fn attributes(&self) -> [(&'static str, &str); 5] {
+        [
+            ("class", self.class),
+            ("fill", &self.fill),
+            ("tabindex", if self.tab_stop { "0" } else { "-1" }),
+            ("aria-label", &self.label),
+            ("aria-pressed", if self.pressed { "true" } else { "false" }),
+        ]
+    }
+}
+
+/// Appends `text` escaped for a double-quoted attribute value (names come from the endpoint).
+pub fn push_attribute_value(out: &mut String, text: &str) {
+    // Path data, codes and most names have nothing to escape: copy them at once.
+    if !text.contains(['&', '"', '<', '>']) {
+        out.push_str(text);
+        return;
+    }
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            _ => out.push(c),
+        }
+    }
+}
+
+/// Every shape of `geometry` as focusable `<path>` elements, in shape order, to be set as the
+/// inner HTML of the map's group: one string parsed by the browser is much cheaper than
+/// creating hundreds of elements and thousands of attributes one call at a time.
+///
+/// ```
+/// use wegwijzer_core::coverage_view::{shapes_markup, GeometryKind, MapGeometry, MapShape, ShapeState};
+/// let g = MapGeometry { kind: GeometryKind::Hexagons, width: 10.0, height: 10.0, adjacency: vec![], missing: vec![],
+///     shapes: vec![MapShape { nis: "33011".into(), path: "M0 0L1 0L1 1Z".into(), center: [0.5, 0.5] }] };
+/// let html = shapes_markup(&g, |_| ShapeState { class: "muni", fill: "#E69F00".into(), tab_stop: true,
+///     label: "Ieper: <Regie> \"West\" & co".into(), pressed: false });
+/// assert_eq!(html, "<path d=\"M0 0L1 0L1 1Z\" data-nis=\"33011\" role=\"button\" class=\"muni\" fill=\"#E69F00\" \
+///     tabindex=\"0\" aria-label=\"Ieper: &lt;Regie&gt; &quot;West&quot; &amp; co\" aria-pressed=\"false\"></path>");
+/// ```
+pub fn shapes_markup(geometry: &MapGeometry, state: impl Fn(usize) -> ShapeState) -> String {
+    let mut out = String::with_capacity(geometry.shapes.iter().map(|s| s.path.len() + 160).sum());
+    for (i, shape) in geometry.shapes.iter().enumerate() {
+        let fixed = [("d", shape.path.as_str()), ("data-nis", shape.nis.as_str()), ("role", "button")];
+        out.push_str("<path");
+        for (name, value) in fixed.into_iter().chain(state(i).attributes()) {
+            out.push(' ');
+            out.push_str(name);
+            out.push_str("=\"");
+            push_attribute_value(&mut out, value);
+            out.push('"');
+        }
+        out.push_str("></path>");
+    }
+    out
+}
+
+/// A colour index into [`PALETTE`] for each of `count` partnerships. Up to the palette's size,
+/// every partnership gets its own colour in order; beyond that, a greedy colouring gives
+/// partnerships that border each other (`touching` pairs of partnership indices) different
+/// colours where the palette allows.
+///
+/// ```
+/// use wegwijzer_core::coverage_view::partnership_colours;
+/// assert_eq!(partnership_colours(3, &[], 7), vec![0, 1, 2]);
+/// let c = partnership_colours(9, &[(7, 8), (0, 8)], 7);
+/// assert!(c[8] != c[7] && c[8] != c[0]);
+/// ```
+pub fn partnership_colours(count: usize, touching: &[(usize, usize)], palette: usize) -> Vec<usize> {
+    if count <= palette || palette == 0 {
+        return (0..count).map(|i| if palette == 0 { 0 } else { i % palette }).collect();
+    }
+    let mut neighbours: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); count];
+    for &(a, b) in touching {
+        if a < count && b < count && a != b {
+            neighbours[a].insert(b);
+            neighbours[b].insert(a);
+        }
+    }
+    let mut colours: Vec<Option<usize>> = vec![None; count];
+    for i in 0..count {
+        let used: BTreeSet<usize> = neighbours[i].iter().filter_map(|&n| colours[n]).collect();
+        // Start the search at i, so partnerships far apart still spread over the palette.
+        let pick = (0..palette).map(|k| (i + k) % palette).find(|c| !used.contains(c)).unwrap_or(i % palette);
+        colours[i] = Some(pick);
+    }
+    colours.into_iter().map(|c| c.unwrap_or(0)).collect()
+}
+
+/// How the map colours one period: partnership id → palette index, and per drawn shape the
+/// partnership index that fills it (`None` when uncovered).
+#[derive(Clone, Debug, PartialEq)]
+pub struct MapColouring {
+    pub colour_of: BTreeMap<String, usize>,
+    pub fill: Vec<Option<String>>,
+}
+
+impl MapColouring {
+    pub fn new(geometry: &MapGeometry, coverage: &PeriodCoverage) -> MapColouring {
+        let fill: Vec<Option<String>> =
+            geometry.shapes.iter().map(|s| coverage.lookup(&s.nis).partnerships.into_iter().next()).collect();
+        let position: HashMap<&str, usize> =
+            coverage.partnership_ids.iter().enumerate().map(|(i, id)| (id.as_str(), i)).collect();
+        let mut touching = BTreeSet::new();
+        for &(a, b) in &geometry.adjacency {
+            if let (Some(pa), Some(pb)) = (&fill[a], &fill[b]) {
+                if let (Some(&x), Some(&y)) = (position.get(pa.as_str()), position.get(pb.as_str())) {
+                    if x != y {
+                        touching.insert((x.min(y), x.max(y)));
+                    }
+                }
+            }
+        }
+        let touching: Vec<(usize, usize)> = touching.into_iter().collect();
+        let colours = partnership_colours(coverage.partnership_ids.len(), &touching, PALETTE.len());
+        let colour_of = coverage.partnership_ids.iter().cloned().zip(colours).collect();
+        MapColouring { colour_of, fill }
+    }
+
+    /// The CSS colour of a shape, or `None` for an uncovered one.
+    pub fn colour(&self, shape: usize) -> Option<&'static str> {
+        let id = self.fill.get(shape)?.as_ref()?;
+        self.colour_of.get(id).map(|&c| PALETTE[c % PALETTE.len()])
+    }
+
+    pub fn colour_of_partnership(&self, id: &str) -> Option<&'static str> {
+        self.colour_of.get(id).map(|&c| PALETTE[c % PALETTE.len()])
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Direction {
+    Left,
+    Right,
+    Up,
+    Down,
+}
+
+impl Direction {
+    /// From a `KeyboardEvent.key`.
+    pub fn from_key(key: &str) -> Option<Direction> {
+        match key {
+            "ArrowLeft" => Some(Direction::Left),
+            "ArrowRight" => Some(Direction::Right),
+            "ArrowUp" => Some(Direction::Up),
+            "ArrowDown" => Some(Direction::Down),
+            _ => None,
+        }
+    }
+}
+
+/// The shape an arrow key moves to from `from`: the nearest centre within 60° of the
+/// direction, distances off the axis counting double, so the step feels straight.
+///
+/// ```
+/// use wegwijzer_core::coverage_view::{step, Direction};
+/// let centres = [[0.0, 0.0], [10.0, 1.0], [10.0, 20.0], [-5.0, 0.0]];
+/// assert_eq!(step(&centres, 0, Direction::Right), Some(1));
+/// assert_eq!(step(&centres, 0, Direction::Down), Some(2)); // y points down
+/// assert_eq!(step(&centres, 0, Direction::Up), None);
+/// ```
+pub fn step(centres: &[Xy], from: usize, direction: Direction) -> Option<usize> {
+    let origin = *centres.get(from)?;
+    let (ux, uy) = match direction {
+        Direction::Left => (-1.0, 0.0),
+        Direction::Right => (1.0, 0.0),
+        Direction::Up => (0.0, -1.0),
+        Direction::Down => (0.0, 1.0),
+    };
+    centres
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| i != from)
+        .filter_map(|(i, c)| {
+            let (dx, dy) = (c[0] - origin[0], c[1] - origin[1]);
+            let along = dx * ux + dy * uy;
+            let across = (dx * uy - dy * ux).abs();
+            // tan 60° ≈ 1.732: a cone of ±60° around the direction.
+            (along > 0.0 && across <= along * 1.732).then_some((along + 2.0 * across, i))
+        })
+        .min_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)))
+        .map(|(_, i)| i)
+}
+
+/// The visible part of the map (the SVG `viewBox`) for pan and zoom.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ViewWindow {
+    pub x: f64,
+    pub y: f64,
+    pub w: f64,
+    pub h: f64,
+    full_w: f64,
+    full_h: f64,
+}
+
+/// Deepest zoom: enough to tap a small municipality on a phone.
+pub const MAX_ZOOM: f64 = 12.0;
+
+impl ViewWindow {
+    pub fn full(width: f64, height: f64) -> ViewWindow {
+        ViewWindow { x: 0.0, y: 0.0, w: width, h: height, full_w: width, full_h: height }
+    }
+
+    pub fn zoom_level(&self) -> f64 {
+        self.full_w / self.w
+    }
+
+    /// Zooms by `factor` (> 1 zooms in) keeping the map point `around` where it is on screen.
+    pub fn zoom(self, factor: f64, around: Xy) -> ViewWindow {
+        if !(factor.is_finite() && factor > 0.0) {
+            return self;
+        }
+        let level = (self.zoom_level() * factor).clamp(1.0, MAX_ZOOM);
+        let (w, h) = (self.full_w / level, self.full_h / level);
+        let fx = if self.w > 0.0 { (around[0] - self.x) / self.w } else { 0.5 };
+        let fy = if self.h > 0.0 { (around[1] - self.y) / self.h } else { 0.5 };
+        ViewWindow { x: around[0] - fx * w, y: around[1] - fy * h, w, h, ..self }.clamped()
+    }
+
+    /// Moves the window by `dx`, `dy` map units.
+    pub fn pan(self, dx: f64, dy: f64) -> ViewWindow {
+        ViewWindow { x: self.x + dx, y: self.y + dy, ..self }.clamped()
+    }
+
+    pub fn reset(self) -> ViewWindow {
+        ViewWindow::full(self.full_w, self.full_h)
+    }
+
+    /// Keeps the window inside the map, so it can never be panned away into emptiness.
+    fn clamped(self) -> ViewWindow {
+        let x = self.x.clamp(0.0, (self.full_w - self.w).max(0.0));
+        let y = self.y.clamp(0.0, (self.full_h - self.h).max(0.0));
+        ViewWindow { x, y, ..self }
+    }
+
+    pub fn view_box(&self) -> String {
+        let r = |v: f64| (v * 10.0).round() / 10.0;
+        format!("{} {} {} {}", r(self.x), r(self.y), r(self.w), r(self.h))
+    }
+}
+
+/// `0.8697` → "87,0 %" (Dutch, French) or "87.0%" (English).
+pub fn format_percent(share: f64, lang: Lang) -> String {
+    let n = format!("{:.1}", share * 100.0);
+    match lang {
+        Lang::En => format!("{n}%"),
+        _ => format!("{} %", n.replace('.', ",")),
+    }
+}
+
+/// A change in percentage points with its sign: "+3,3" / "−1.0" / "0,0".
+pub fn format_points(change: f64, lang: Lang) -> String {
+    let n = format!("{:.1}", (change * 100.0).abs());
+    let n = if lang == Lang::En { n } else { n.replace('.', ",") };
+    let sign = if n.trim_start_matches(['0', ',', '.']).is_empty() {
+        ""
+    } else if change > 0.0 {
+        "+"
+    } else {
+        "−"
+    };
+    format!("{sign}{n}")
+}
+
+/// A signed count: "+2", "−1", "0".
+pub fn format_signed(change: i64) -> String {
+    match change {
+        0 => "0".into(),
+        c if c > 0 => format!("+{c}"),
+        c => format!("−{}", c.unsigned_abs()),
+    }
+}
+
+/// A municipality's name for a code of any era: the dataset's name, or for a former
+/// municipality the name of the one it merged into with its own code ("Antwerpen (11007)").
+pub fn municipality_label(data: &Dataset, mergers: &MergerTable, nis: &str, lang: Lang) -> String {
+    if let Some(m) = data.municipality(nis) {
+        return m.name.get(lang).to_string();
+    }
+    let year = mergers.year_of(data.municipalities.iter().map(|m| m.nis.as_str()), 2025);
+    match mergers.resolve(nis, year).as_slice() {
+        [one] => match data.municipality(one) {
+            Some(m) => format!("{} ({nis})", m.name.get(lang)),
+            None => nis.to_string(),
+        },
+        _ => nis.to_string(),
+    }
+}
+
+/// One line of the municipalities table.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MunicipalityRow {
+    pub nis: String,
+    pub name: String,
+    pub province: String,
+    /// Ids of the partnerships covering it in the period.
+    pub partnerships: Vec<String>,
+    /// Their names, joined, for display and sorting ("" when uncovered).
+    pub partnership_names: String,
+    /// Covered for only some of the municipalities it was formed from (a merged municipality
+    /// seen in a period before the merger).
+    pub partly: bool,
+    search_key: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SortColumn {
+    Name,
+    Province,
+    Partnership,
+}
+
+/// The rows of the table for one period, sorted by name.
+pub fn municipality_rows(data: &Dataset, coverage: &PeriodCoverage, lang: Lang) -> Vec<MunicipalityRow> {
+    let names: HashMap<&str, &str> = data.partnerships.iter().map(|p| (p.id.as_str(), p.name.as_str())).collect();
+    let mut rows: Vec<MunicipalityRow> = data
+        .municipalities
+        .iter()
+        .map(|m| {
+            let cover = coverage.lookup(&m.nis);
+            let partnership_names =
+                cover.partnerships.iter().map(|id| names.get(id.as_str()).copied().unwrap_or(id)).collect::<Vec<_>>().join(", ");
+            let name = m.name.get(lang).to_string();
+            let province = crate::model::province_name(&m.province, lang).unwrap_or(&m.province).to_string();
+            let search_key = normalize(&format!("{} {} {} {}", m.name.nl, name, partnership_names, m.postcodes.join(" ")));
+            MunicipalityRow {
+                nis: m.nis.clone(),
+                name,
+                province,
+                partly: cover.covered_parts > 0 && cover.covered_parts < cover.parts,
+                partnerships: cover.partnerships,
+                partnership_names,
+                search_key,
+            }
+        })
+        .collect();
+    sort_rows(&mut rows, SortColumn::Name, true);
+    rows
+}
+
+/// Sorts accent- and case-insensitively; uncovered municipalities sort last by partnership in
+/// both directions, so the covered ones stay together. Ties fall back to the name.
+pub fn sort_rows(rows: &mut [MunicipalityRow], column: SortColumn, ascending: bool) {
+    let key = |r: &MunicipalityRow| -> (bool, String, String) {
+        let name = normalize(&r.name);
+        match column {
+            SortColumn::Name => (false, name, String::new()),
+            SortColumn::Province => (false, normalize(&r.province), name),
+            SortColumn::Partnership => (r.partnerships.is_empty(), normalize(&r.partnership_names), name),
+        }
+    };
+    rows.sort_unstable_by(|a, b| {
+        let (ka, kb) = (key(a), key(b));
+        ka.0.cmp(&kb.0).then_with(|| {
+            let order = (&ka.1, &ka.2).cmp(&(&kb.1, &kb.2));
+            if ascending { order } else { order.reverse() }
+        })
+    });
+}
+
+/// Rows whose municipality name, postcode or partnership contains every word of `query`
+/// (accents and case ignored).
+///
+/// ```ignore
+/// let shown = filter_rows(&rows, "kust"); // the members of "Demo-regie ... Kust"
+/// ```
+pub fn filter_rows<'a>(rows: &'a [MunicipalityRow], query: &str) -> Vec<&'a MunicipalityRow> {
+    let words: Vec<String> = normalize(query).split(' ').filter(|w| !w.is_empty()).map(str::to_string).collect();
+    rows.iter().filter(|r| words.iter().all(|w| r.search_key.contains(w.as_str()))).collect()
+}
+
+/// The partnerships active in a period, in data order, whose name or a member's name contains
+/// every word of `query`.
+pub fn filter_partnerships<'a>(
+    data: &'a Dataset,
+    coverage: &PeriodCoverage,
+    query: &str,
+) -> Vec<&'a Partnership> {
+    let words: Vec<String> = normalize(query).split(' ').filter(|w| !w.is_empty()).map(str::to_string).collect();
+    coverage
+        .partnership_ids
+        .iter()
+        .filter_map(|id| data.partnerships.iter().find(|p| &p.id == id))
+        .filter(|p| {
+            let members: Vec<&str> =
+                p.members.iter().filter_map(|nis| data.municipality(nis)).map(|m| m.name.nl.as_str()).collect();
+            let key = normalize(&format!("{} {}", p.name, members.join(" ")));
+            words.iter().all(|w| key.contains(w.as_str()))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Contact, Period, Point, Text};
+
+    fn muni(nis: &str, name: &str, lat: f64, lon: f64) -> Municipality {
+        Municipality {
+            nis: nis.into(),
+            name: Text::nl(name),
+            province: "30000".into(),
+            postcodes: vec!["8900".into()],
+            population: None,
+            point: Some(Point { lat, lon }),
+        }
+    }
+
+    fn dataset() -> Dataset {
+        let ms = vec![
+            muni("33011", "Ieper", 50.85, 2.88),
+            muni("33021", "Poperinge", 50.85, 2.73),
+            muni("33016", "Mesen", 50.76, 2.90),
+            muni("34022", "Kortrijk", 50.83, 3.26),
+        ];
+        let p = Partnership {
+            id: "westhoek".into(),
+            name: "Regie Westhoek".into(),
+            members: vec!["33011".into(), "33021".into()],
+            period: Period { from: 2023, to: 2025 },
+            contact: Contact { organisation: "W".into(), ..Default::default() },
+            source_url: None,
+            demo: true,
+        };
+        Dataset::new(None, vec![], ms, vec![p], vec![]).unwrap()
+    }
+
+    fn coverage(d: &Dataset) -> PeriodCoverage {
+        PeriodCoverage::compute(&d.municipalities, &d.partnerships, &MergerTable::flanders_2025(), &Period { from: 2023, to: 2025 })
+    }
+
+    #[test]
+    fn hexagons_cover_every_municipality_and_fill_the_width() {
+        let d = dataset();
+        let g = hex_geometry(&d.municipalities);
+        assert_eq!(g.kind, GeometryKind::Hexagons);
+        assert_eq!(g.shapes.len(), 4);
+        assert!(g.shapes.windows(2).all(|w| w[0].nis < w[1].nis));
+        assert_eq!(g.index_of("33016"), Some(1));
+        assert!(g.shapes.iter().all(|s| s.path.starts_with('M') && s.path.ends_with('Z')));
+        let xs: Vec<f64> = g.shapes.iter().map(|s| s.center[0]).collect();
+        assert!(xs.iter().all(|&x| x > 0.0 && x < MAP_WIDTH));
+        assert!(!g.adjacency.is_empty(), "Ieper, Poperinge and Mesen are neighbours");
+        assert!(g.height > 0.0 && g.height < MAP_WIDTH);
+    }
+
+    #[test]
+    fn colouring_and_rows_follow_the_coverage() {
+        let d = dataset();
+        let cov = coverage(&d);
+        let g = hex_geometry(&d.municipalities);
+        let c = MapColouring::new(&g, &cov);
+        assert_eq!(c.colour(g.index_of("33011").unwrap()), Some(PALETTE[0]));
+        assert_eq!(c.colour(g.index_of("34022").unwrap()), None);
+        let mut rows = municipality_rows(&d, &cov, Lang::Nl);
+        assert_eq!(rows.iter().map(|r| r.name.as_str()).collect::<Vec<_>>(), ["Ieper", "Kortrijk", "Mesen", "Poperinge"]);
+        sort_rows(&mut rows, SortColumn::Partnership, false);
+        assert_eq!(rows.iter().map(|r| r.name.as_str()).collect::<Vec<_>>(), ["Poperinge", "Ieper", "Mesen", "Kortrijk"]);
+        sort_rows(&mut rows, SortColumn::Partnership, true);
+        assert_eq!(rows[0].name, "Ieper");
+        assert!(rows[3].partnerships.is_empty(), "uncovered last either way");
+        assert_eq!(filter_rows(&rows, "westhoek").len(), 2);
+        assert_eq!(filter_rows(&rows, "IEPER").len(), 1);
+        assert_eq!(filter_rows(&rows, "8900").len(), 4);
+        assert_eq!(filter_partnerships(&d, &cov, "poperinge").len(), 1);
+        assert!(filter_partnerships(&d, &cov, "kortrijk").is_empty());
+    }
+
+    #[test]
+    fn many_partnerships_keep_neighbours_apart() {
+        // A chain of 20 partnerships, each touching the next.
+        let touching: Vec<(usize, usize)> = (0..19).map(|i| (i, i + 1)).collect();
+        let c = partnership_colours(20, &touching, PALETTE.len());
+        assert!(touching.iter().all(|&(a, b)| c[a] != c[b]));
+        assert!(c.iter().all(|&x| x < PALETTE.len()));
+    }
+
+    #[test]
+    fn the_window_zooms_pans_and_stays_on_the_map() {
+        let w = ViewWindow::full(1000.0, 400.0);
+        assert_eq!(w.view_box(), "0 0 1000 400");
+        assert_eq!(w.zoom(0.5, [500.0, 200.0]), w, "never smaller than the whole map");
+        let z = w.zoom(4.0, [1000.0, 400.0]);
+        assert_eq!((z.x, z.y, z.w, z.h), (750.0, 300.0, 250.0, 100.0));
+        assert_eq!(z.pan(100.0, 0.0).x, 750.0, "clamped at the east edge");
+        assert_eq!(z.pan(-100.0, -50.0).view_box(), "650 250 250 100");
+        assert_eq!(w.zoom(100.0, [0.0, 0.0]).zoom_level(), MAX_ZOOM);
+        assert_eq!(z.reset(), w);
+        assert_eq!(w.zoom(f64::NAN, [0.0, 0.0]), w);
+    }
+
+    #[test]
+    fn numbers_are_formatted_per_language() {
+        assert_eq!(format_percent(0.9313, Lang::En), "93.1%");
+        assert_eq!(format_percent(1.0, Lang::Fr), "100,0 %");
+        assert_eq!(format_points(0.0333, Lang::Nl), "+3,3");
+        assert_eq!(format_points(-0.01, Lang::En), "−1.0");
+        assert_eq!(format_points(0.0001, Lang::Nl), "0,0");
+        assert_eq!((format_signed(2), format_signed(-1), format_signed(0)), ("+2".into(), "−1".into(), "0".into()));
+    }
+
+    #[test]
+    fn former_municipalities_are_named_after_their_successor() {
+        let mut ms = dataset().municipalities;
+        ms.push(Municipality { nis: "11002".into(), ..muni("11002", "Antwerpen", 51.2, 4.4) });
+        let d = Dataset::new(None, vec![], ms, vec![], vec![]).unwrap();
+        let t = MergerTable::flanders_2025();
+        assert_eq!(municipality_label(&d, &t, "11007", Lang::Nl), "Antwerpen (11007)");
+        assert_eq!(municipality_label(&d, &t, "33011", Lang::Nl), "Ieper");
+        assert_eq!(municipality_label(&d, &t, "99999", Lang::Nl), "99999");
+    }
+}

@@ -1,0 +1,30 @@
+//! Wegwijzer's pure logic, shared by the browser app (the root package) and the host tools
+//! (`crates/publish`). No module here touches the DOM: the manifest has no browser crates, so
+//! everything compiles and tests on the host with `cargo test`.
+//!
+//! - `model`: the endpoint format v1 (serde); `validate`: record validation with precise problems
+//! - `dataset`: parse + verify (size, SHA-256, version, count) + validate into a `Dataset`
+//! - `sync`: the sync decisions and delta files; `config`: which endpoint to read
+//! - `search`: normalisation, stemming, the index, query parsing and ranking, facets
+//! - `results`, `view_state`, `embed`: what the directory and the embed show for a URL
+//! - `geo`, `map`, `coverage`, `coverage_view`: distances, geometry, coverage figures, the map
+//! - `opening_hours`: the OSM `opening_hours` subset, evaluated in Brussels time with Belgian
+//!   holidays; `languages`: ISO 639-1 codes
+//! - `i18n`: the UI text in nl, fr and en
+
+pub mod config;
+pub mod coverage;
+pub mod coverage_view;
+pub mod dataset;
+pub mod embed;
+pub mod geo;
+pub mod i18n;
+pub mod languages;
+pub mod map;
+pub mod model;
+pub mod opening_hours;
+pub mod results;
+pub mod search;
+pub mod sync;
+pub mod validate;
+pub mod view_state;

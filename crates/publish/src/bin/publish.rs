@@ -1,0 +1,270 @@
+//! `publish`: turns a publisher's spreadsheets (and optionally official boundary, population and
+//! merger files) into the static endpoint the app syncs with, or says exactly what is wrong.
+//! The logic is `wegwijzer_publish`; this file reads arguments and files and writes the result.
+//! See docs/publishing.md. Host tool only: wasm32 builds get an empty `main`.
+//!
+//! Exit codes: 0 published (perhaps with warnings), 1 problems in the data (nothing written),
+//! 2 wrong arguments or a file that cannot be read or written.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    std::process::exit(host::run(&args));
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod host {
+    use std::path::{Path, PathBuf};
+    use wegwijzer_publish::report::{Location, Msg, Report, ReportLang};
+    use wegwijzer_publish::{fsio, publish, rfc3339_utc, Input, Inputs, Options};
+
+    const USAGE: &str = "\
+usage: publish --initiatives FILE.csv --partnerships FILE.csv --out DIR [options]
+
+  --categories FILE.csv       categories (default: the built-in list)
+  --municipalities FILE.csv   municipalities; or build them with --refnis:
+  --refnis FILE.csv           Statbel REFNIS code list (Flemish municipalities are taken)
+  --mergers FILE.csv          merger table (old NIS -> new NIS), Statbel list or old_nis,new_nis
+  --merger-year YEAR          year the mergers took effect (default 2025)
+  --population FILE.csv       population per NIS code (Statbel file works as is)
+  --boundaries FILE           TopoJSON or GeoJSON, WGS84 or Lambert 72
+  --nis-property NAME         property with the NIS code in --boundaries (default NISCODE)
+  --simplify M2               drop boundary points below this Visvalingam area (default 20000)
+  --quantization N            TopoJSON grid per axis (default 100000)
+  --previous DIR              previous publication: delta file, unchanged files kept
+                              (default: the endpoint already in --out, if any)
+  --no-previous               a fresh publication: no delta, whatever --out holds
+  --sources FILE.csv          sources and licences, written as sources.json (name,url,licence,used_for)
+  --publisher TEXT            publisher for index.json
+  --dataset-version N         default: previous + 1, or 1
+  --generated-at RFC3339      default: now
+  --sample                    mark as sample data
+  --no-exports                do not write open-data/ (CSV, GeoJSON, JSON-LD)
+  --check                     only validate, write nothing
+  --lang nl|en                language of the report (default nl)";
+
+    struct Args {
+        files: Vec<(String, PathBuf)>,
+        previous: Option<PathBuf>,
+        out: Option<PathBuf>,
+        options: Options,
+        lang: ReportLang,
+        check: bool,
+        no_previous: bool,
+    }
+
+    fn parse(args: &[String]) -> Result<Args, String> {
+        let mut a = Args { files: Vec::new(), previous: None, out: None, options: Options::default(), lang: ReportLang::Nl, check: false, no_previous: false };
+        a.options.generated_at = String::new();
+        let mut it = args.iter();
+        while let Some(flag) = it.next() {
+            match flag.as_str() {
+                "-h" | "--help" => return Err(String::new()),
+                "--sample" => {
+                    a.options.sample = true;
+                    continue;
+                }
+                "--no-exports" => {
+                    a.options.exports = false;
+                    continue;
+                }
+                "--check" => {
+                    a.check = true;
+                    continue;
+                }
+                "--no-previous" => {
+                    a.no_previous = true;
+                    continue;
+                }
+                _ => {}
+            }
+            let value = it.next().ok_or_else(|| format!("{flag} needs a value"))?;
+            let number = |v: &str| v.parse::<f64>().map_err(|_| format!("{flag}: {v:?} is not a number"));
+            match flag.as_str() {
+                "--initiatives" | "--partnerships" | "--categories" | "--municipalities" | "--refnis" | "--mergers"
+                | "--population" | "--boundaries" | "--sources" => {
+                    a.files.push((flag.trim_start_matches("--").to_string(), PathBuf::from(value)))
+                }
+                "--previous" => a.previous = Some(PathBuf::from(value)),
+                "--out" => a.out = Some(PathBuf::from(value)),
+                "--nis-property" => a.options.nis_property = value.clone(),
+                "--merger-year" => a.options.merger_year = number(value)? as u16,
+                "--simplify" => a.options.topo.min_area_m2 = number(value)?,
+                "--quantization" => a.options.topo.quantization = number(value)? as u32,
+                "--publisher" => a.options.publisher = Some(value.clone()),
+                "--dataset-version" => {
+                    a.options.dataset_version = Some(value.parse().map_err(|_| format!("{flag}: {value:?} is not a whole number"))?)
+                }
+                "--generated-at" => a.options.generated_at = value.clone(),
+                "--lang" => a.lang = ReportLang::parse(value).ok_or_else(|| format!("{flag}: nl or en"))?,
+                _ => return Err(format!("unknown argument {flag:?}")),
+            }
+        }
+        if a.out.is_none() && !a.check {
+            return Err("--out is required".into());
+        }
+        Ok(a)
+    }
+
+    fn say(lang: ReportLang, nl: String, en: String) {
+        println!("publish: {}", if lang == ReportLang::Nl { nl } else { en });
+    }
+
+    pub fn run(args: &[String]) -> i32 {
+        let a = match parse(args) {
+            Ok(a) => a,
+            Err(e) => {
+                if !e.is_empty() {
+                    eprintln!("publish: {e}");
+                }
+                eprintln!("{USAGE}");
+                return if e.is_empty() { 0 } else { 2 };
+            }
+        };
+        let lang = a.lang;
+        let started = std::time::Instant::now();
+        let mut options = a.options.clone();
+        if options.generated_at.is_empty() {
+            let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
+            options.generated_at = rfc3339_utc(now);
+        }
+
+        // An earlier run that died half-way is repaired before anything else reads --out.
+        if let Some(out) = &a.out {
+            match fsio::recover(out) {
+                Ok(done) => {
+                    for d in done {
+                        say(lang, format!("hersteld na onderbroken run: {d}"), format!("repaired after an interrupted run: {d}"));
+                    }
+                }
+                Err(e) => {
+                    eprintln!("publish: {e}");
+                    return 2;
+                }
+            }
+        }
+
+        let mut inputs = Inputs::default();
+        let mut report = Report::default();
+        for (kind, path) in &a.files {
+            let name = path.display().to_string();
+            let input = match std::fs::read(path) {
+                Ok(bytes) => Input::new(name, bytes),
+                Err(e) => {
+                    report.error(Location::file(&name), Msg::Unreadable(e.to_string()));
+                    continue;
+                }
+            };
+            let slot = match kind.as_str() {
+                "initiatives" => &mut inputs.initiatives,
+                "partnerships" => &mut inputs.partnerships,
+                "categories" => &mut inputs.categories,
+                "municipalities" => &mut inputs.municipalities,
+                "refnis" => &mut inputs.refnis,
+                "mergers" => &mut inputs.mergers,
+                "population" => &mut inputs.population,
+                "boundaries" => &mut inputs.boundaries,
+                _ => &mut inputs.sources,
+            };
+            *slot = Some(input);
+        }
+        let previous_dir = a.previous.clone().or_else(|| {
+            a.out.as_ref().filter(|o| !a.no_previous && o.join("index.json").is_file()).map(|o| {
+                say(
+                    lang,
+                    format!("{} bevat al een publicatie: die geldt als vorige versie", o.display()),
+                    format!("{} already holds a publication: it is used as the previous version", o.display()),
+                );
+                o.clone()
+            })
+        });
+        if let Some(dir) = &previous_dir {
+            match fsio::read_previous(dir) {
+                Ok(p) => inputs.previous = Some(p),
+                Err(e) => report.error(Location::file(&dir.display().to_string()), Msg::PreviousUnreadable(e)),
+            }
+        }
+        if report.has_errors() {
+            eprint!("{}", report.render(lang));
+            return 2;
+        }
+
+        let publication = match publish(&inputs, &options) {
+            Ok(p) => p,
+            Err(r) => {
+                eprint!("{}", r.render(lang));
+                say(lang, "niets geschreven.".into(), "nothing written.".into());
+                return 1;
+            }
+        };
+        if !publication.report.issues.is_empty() {
+            eprint!("{}", publication.report.render(lang));
+        }
+        let b = &publication.built;
+        let d = &b.dataset;
+        say(
+            lang,
+            format!(
+                "versie {}: {} categorieën, {} gemeenten, {} samenwerkingsverbanden, {} initiatieven",
+                b.index.dataset_version,
+                d.categories.len(),
+                d.municipalities.len(),
+                d.partnerships.len(),
+                d.initiatives.len()
+            ),
+            format!(
+                "version {}: {} categories, {} municipalities, {} partnerships, {} initiatives",
+                b.index.dataset_version,
+                d.categories.len(),
+                d.municipalities.len(),
+                d.partnerships.len(),
+                d.initiatives.len()
+            ),
+        );
+        if let Some(delta) = &b.delta {
+            let parts: Vec<String> = delta.changed.iter().map(|(c, u, x)| format!("{c} +{u}/-{x}")).collect();
+            let parts = if parts.is_empty() { "-".to_string() } else { parts.join(", ") };
+            say(
+                lang,
+                format!("wijzigingen {}→{}: {parts}; ongewijzigd (bestand behouden): {}", delta.from, delta.to, b.unchanged.join(", ")),
+                format!("changes {}→{}: {parts}; unchanged (file kept): {}", delta.from, delta.to, b.unchanged.join(", ")),
+            );
+            if !delta.written {
+                say(lang, "deltabestand te groot, niet geschreven".into(), "delta file too large, not written".into());
+            }
+        }
+        if let Some(g) = &publication.geometry {
+            say(
+                lang,
+                format!(
+                    "grenzen: {} vormen in, {} gemeenten uit, {} → {} punten, {} bogen, {} bytes",
+                    publication.boundary_shapes, g.count, g.points_in, g.points_out, g.arcs, g.bytes.len()
+                ),
+                format!(
+                    "boundaries: {} shapes in, {} municipalities out, {} → {} points, {} arcs, {} bytes",
+                    publication.boundary_shapes, g.count, g.points_in, g.points_out, g.arcs, g.bytes.len()
+                ),
+            );
+        }
+        if a.check {
+            say(lang, "controle geslaagd, niets geschreven (--check)".into(), "check passed, nothing written (--check)".into());
+            return 0;
+        }
+        let out: &Path = a.out.as_deref().expect("checked in parse");
+        let mut files = publication.files.clone();
+        files.extend(fsio::carry_over(out, &files));
+        if let Err(e) = fsio::write_endpoint(out, &files, None) {
+            eprintln!("publish: {e}");
+            return 2;
+        }
+        say(
+            lang,
+            format!("{} bestanden geschreven naar {} in {:.2} s", files.len(), out.display(), started.elapsed().as_secs_f64()),
+            format!("{} files written to {} in {:.2} s", files.len(), out.display(), started.elapsed().as_secs_f64()),
+        );
+        0
+    }
+}

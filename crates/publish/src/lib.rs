@@ -1,0 +1,369 @@
+//! The publishing tool's logic (`crates/publish/src/bin/publish.rs` is only argument parsing and file access):
+//! from the spreadsheets a department, regie partnership or municipality keeps, plus optional
+//! official boundary, population and merger files, to the static endpoint the app syncs with.
+//!
+//! [`publish`] is pure: inputs are bytes, the result is a list of files and a report. Any error
+//! in the report means no files; warnings never block. See docs/publishing.md.
+//!
+//! - `csv`: reading and writing CSV as Belgian spreadsheets produce it
+//! - `rows`: typed cells, with file/line/column for every problem
+//! - `initiatives`, `partnerships`, `reference`: the spreadsheets' columns
+//! - `boundaries`, `simplify`, `topojson_out`: boundary files to simplified, quantized TopoJSON
+//! - `endpoint`: collection files, `index.json`, delta file, self-check
+//! - `export`: open-data CSV, GeoJSON and JSON-LD
+//! - `report`: the validation report in Dutch or English
+//! - `fsio`: reading the previous endpoint, replacing the folder atomically
+
+pub mod boundaries;
+pub mod csv;
+pub mod endpoint;
+pub mod export;
+pub mod fsio;
+pub mod initiatives;
+pub mod partnerships;
+pub mod reference;
+pub mod report;
+pub mod rows;
+pub mod simplify;
+pub mod topojson_out;
+
+use wegwijzer_core::map::Shape;
+use wegwijzer_core::model::{Initiative, Point};
+use wegwijzer_core::validate::{validate, ProblemKind};
+pub use endpoint::{Built, DeltaSummary, Previous, Records};
+use report::{Location, Msg, Report};
+use rows::{column_of_field, Provenance, Sheet};
+use std::collections::{HashMap, HashSet};
+pub use topojson_out::{TopoOptions, TopoOutput};
+
+/// One input file: a display name for the report (usually the path) and its bytes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Input {
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+impl Input {
+    pub fn new(name: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Input {
+        Input { name: name.into(), bytes: bytes.into() }
+    }
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Inputs {
+    pub initiatives: Option<Input>,
+    pub partnerships: Option<Input>,
+    pub categories: Option<Input>,
+    pub municipalities: Option<Input>,
+    pub refnis: Option<Input>,
+    pub population: Option<Input>,
+    pub mergers: Option<Input>,
+    pub boundaries: Option<Input>,
+    pub sources: Option<Input>,
+    pub previous: Option<Previous>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Options {
+    /// Property of the boundary file holding the NIS code.
+    pub nis_property: String,
+    /// RFC 3339 UTC time written as `generated_at`; its date is used for records without
+    /// `updated_at`.
+    pub generated_at: String,
+    /// Defaults to the previous version + 1, or 1.
+    pub dataset_version: Option<u64>,
+    /// Defaults to the previous publication's publisher.
+    pub publisher: Option<String>,
+    pub sample: bool,
+    /// The year of the mergers in the merger table.
+    pub merger_year: u16,
+    pub topo: TopoOptions,
+    /// Write the open-data exports in `open-data/`.
+    pub exports: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            nis_property: "NISCODE".into(),
+            generated_at: "1970-01-01T00:00:00Z".into(),
+            dataset_version: None,
+            publisher: None,
+            sample: false,
+            merger_year: 2025,
+            topo: TopoOptions::default(),
+            exports: true,
+        }
+    }
+}
+
+/// A successful run: the files of the endpoint and the warnings.
+#[derive(Clone, Debug)]
+pub struct Publication {
+    pub files: Vec<(String, Vec<u8>)>,
+    pub built: Built,
+    pub report: Report,
+    pub geometry: Option<TopoOutput>,
+    /// Boundary shapes in (before simplification), for checks.
+    pub boundary_shapes: usize,
+}
+
+pub const DEFAULT_PUBLISHER: &str = "Wegwijzer Sociale Economie";
+
+/// Flanders with a small margin: a point outside this box is not in Flanders.
+fn in_flanders_box(p: &Point) -> bool {
+    (50.65..=51.55).contains(&p.lat) && (2.5..=5.95).contains(&p.lon)
+}
+
+/// `YYYY-MM-DDTHH:MM:SSZ` for seconds since 1970 (UTC), without a date crate: days to civil
+/// date after Howard Hinnant's published algorithm.
+pub fn rfc3339_utc(secs: u64) -> String {
+    let days = (secs / 86_400) as i64;
+    let rem = secs % 86_400;
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z", rem / 3600, rem % 3600 / 60, rem % 60)
+}
+
+fn sheet(input: &Input, required: &[&str], known: &[&str], report: &mut Report) -> Option<Sheet> {
+    Sheet::open(&input.name, &input.bytes, required, known, report)
+}
+
+/// Maps the problems of `validate.rs` back to files, lines and columns.
+fn report_record_problems(records: &Records, provenance: &[&Provenance; 4], report: &mut Report) {
+    let problems = validate(&records.categories, &records.municipalities, &records.partnerships, &records.initiatives);
+    // The first line of every id, for "also on line N".
+    let ids: [Vec<&str>; 4] = [
+        records.categories.iter().map(|c| c.id.as_str()).collect(),
+        records.municipalities.iter().map(|m| m.nis.as_str()).collect(),
+        records.partnerships.iter().map(|p| p.id.as_str()).collect(),
+        records.initiatives.iter().map(|i| i.id.as_str()).collect(),
+    ];
+    for p in problems {
+        let c = wegwijzer_core::model::COLLECTIONS.iter().position(|c| *c == p.collection).unwrap_or(3);
+        let prov = provenance[c];
+        let location = prov.location(p.index, Some(&column_of_field(&p.field)));
+        let msg = match p.kind {
+            ProblemKind::DuplicateId => {
+                let first = ids[c].iter().position(|id| *id == p.id);
+                Msg::DuplicateId { id: p.id.clone(), first_line: first.and_then(|i| prov.lines[i]) }
+            }
+            kind => Msg::Record(kind),
+        };
+        report.error(location, msg);
+    }
+}
+
+/// `updated_at` left empty: the previous value when the record did not change otherwise, else
+/// the publication date. So a sheet needs no date column and unchanged records stay unchanged.
+fn fill_updated_at(items: &mut [Initiative], previous: Option<&Previous>, today: &str) {
+    let old: HashMap<&str, &Initiative> =
+        previous.map(|p| p.dataset.initiatives.iter().map(|i| (i.id.as_str(), i)).collect()).unwrap_or_default();
+    for item in items.iter_mut().filter(|i| i.updated_at.trim().is_empty()) {
+        item.updated_at = match old.get(item.id.as_str()) {
+            Some(o) if Initiative { updated_at: o.updated_at.clone(), ..item.clone() } == **o => o.updated_at.clone(),
+            _ => today.to_string(),
+        };
+    }
+}
+
+/// Reads, checks and assembles a publication. `Err` holds a report with at least one error.
+pub fn publish(inputs: &Inputs, options: &Options) -> Result<Publication, Report> {
+    let mut report = Report::default();
+    let previous = inputs.previous.as_ref();
+
+    let mergers = match &inputs.mergers {
+        Some(m) => reference::read_mergers(&m.name, &m.bytes, options.merger_year, &mut report),
+        None => reference::Mergers::default(),
+    };
+
+    let default_categories = Input::new("categories (built-in)", reference::DEFAULT_CATEGORIES);
+    // Categories: the given file, else the previous publication's, else the built-in list.
+    let (categories, cat_prov) = match (&inputs.categories, previous) {
+        (None, Some(p)) => {
+            let list = p.dataset.categories.clone();
+            let prov = Provenance::without_file("categories.json (previous)", list.iter().map(|c| c.id.clone()).collect());
+            (list, prov)
+        }
+        (given, _) => match sheet(given.as_ref().unwrap_or(&default_categories), &["id", "kind", "label_nl"], &reference::CATEGORY_COLUMNS, &mut report) {
+            Some(s) => reference::read_categories(&s, &mut report),
+            None => (Vec::new(), Provenance::default()),
+        },
+    };
+
+    // Municipalities: a CSV, else REFNIS + mergers, else the previous publication's.
+    let (mut municipalities, mun_prov) = if let Some(m) = &inputs.municipalities {
+        match sheet(m, &["nis", "name_nl"], &reference::MUNICIPALITY_COLUMNS, &mut report) {
+            Some(s) => reference::read_municipalities(&s, &mut report),
+            None => (Vec::new(), Provenance::default()),
+        }
+    } else if let Some(r) = &inputs.refnis {
+        let list = reference::municipalities_from_refnis(&r.name, &r.bytes, &mergers, &mut report);
+        let prov = Provenance::without_file(&r.name, list.iter().map(|m| m.nis.clone()).collect());
+        (list, prov)
+    } else if let Some(p) = previous {
+        let list = p.dataset.municipalities.clone();
+        let prov = Provenance::without_file("municipalities.json (previous)", list.iter().map(|m| m.nis.clone()).collect());
+        (list, prov)
+    } else {
+        report.error(Location::file("--municipalities"), Msg::NoMunicipalities);
+        (Vec::new(), Provenance::default())
+    };
+    if let Some(pop) = &inputs.population {
+        let figures = reference::read_population(&pop.name, &pop.bytes, &mut report);
+        reference::apply_population(&mut municipalities, &figures, &mergers, &pop.name, &mut report);
+    }
+
+    // Boundaries, and points for municipalities that have none.
+    let known: HashSet<String> = municipalities.iter().map(|m| m.nis.clone()).collect();
+    let boundaries = inputs.boundaries.as_ref().and_then(|b| {
+        boundaries::read(&b.name, &b.bytes, &options.nis_property, &mergers, Some(&known), &mut report)
+    });
+    if let Some(b) = &boundaries {
+        for m in municipalities.iter_mut().filter(|m| m.point.is_none()) {
+            if let Some([lon, lat]) = b.shape(&m.nis).and_then(Shape::centroid) {
+                // Five decimals, about a metre (docs/data-format.md, Point).
+                let r = |v: f64| (v * 1e5).round() / 1e5;
+                m.point = Some(Point { lat: r(lat), lon: r(lon) });
+            }
+        }
+    }
+
+    let (partnerships, part_prov) = match &inputs.partnerships {
+        Some(p) => match sheet(p, &partnerships::REQUIRED, &partnerships::COLUMNS, &mut report) {
+            Some(s) => partnerships::read(&s, &mut report),
+            None => (Vec::new(), Provenance::default()),
+        },
+        None => {
+            let list = previous.map(|p| p.dataset.partnerships.clone()).unwrap_or_default();
+            let prov = Provenance::without_file("partnerships.json (previous)", list.iter().map(|p| p.id.clone()).collect());
+            (list, prov)
+        }
+    };
+    partnerships::check_overlaps(&partnerships, &part_prov, &mut report);
+
+    let (mut initiatives, init_prov) = match &inputs.initiatives {
+        Some(i) => match sheet(i, &initiatives::REQUIRED, &initiatives::COLUMNS, &mut report) {
+            Some(s) => initiatives::read(&s, &mut report),
+            None => (Vec::new(), Provenance::default()),
+        },
+        None => {
+            let list = previous.map(|p| p.dataset.initiatives.clone()).unwrap_or_default();
+            let prov = Provenance::without_file("initiatives.json (previous)", list.iter().map(|i| i.id.clone()).collect());
+            (list, prov)
+        }
+    };
+    let today: String = options.generated_at.chars().take(10).collect();
+    fill_updated_at(&mut initiatives, previous, &today);
+
+    // Where initiatives are: in Flanders, and in their own municipality when boundaries are known.
+    for (i, it) in initiatives.iter().enumerate() {
+        let Some(p) = it.point else {
+            report.warning(init_prov.location(i, Some("lat")), Msg::NoPoint);
+            continue;
+        };
+        if !wegwijzer_core::validate::point_in_belgium(&p) {
+            continue; // validate.rs reports it
+        }
+        match &boundaries {
+            Some(b) if !b.shapes.is_empty() => match b.locate(&p) {
+                None => report.error(init_prov.location(i, Some("lat")), Msg::OutsideFlanders { lat: p.lat, lon: p.lon }),
+                Some(found) if found != it.nis && known.contains(&it.nis) => report.warning(
+                    init_prov.location(i, Some("lat")),
+                    Msg::PointInOtherMunicipality { nis: it.nis.clone(), found: found.to_string() },
+                ),
+                Some(_) => {}
+            },
+            _ if !in_flanders_box(&p) => {
+                report.error(init_prov.location(i, Some("lat")), Msg::OutsideFlanders { lat: p.lat, lon: p.lon })
+            }
+            _ => {}
+        }
+    }
+
+    let records = Records { categories, municipalities, partnerships, initiatives };
+    report_record_problems(&records, &[&cat_prov, &mun_prov, &part_prov, &init_prov], &mut report);
+
+    let dataset_version = match (options.dataset_version, previous) {
+        (Some(v), Some(p)) if v <= p.index.dataset_version => {
+            report.error(
+                Location::file("--dataset-version"),
+                Msg::VersionNotHigher { previous: p.index.dataset_version, given: v },
+            );
+            v
+        }
+        (Some(v), _) => v,
+        (None, Some(p)) => p.index.dataset_version + 1,
+        (None, None) => 1,
+    };
+    if report.has_errors() {
+        return Err(report);
+    }
+
+    let sources = match &inputs.sources {
+        Some(s) => match sheet(s, &["name"], &reference::SOURCE_COLUMNS, &mut report) {
+            Some(sh) => reference::read_sources(&sh),
+            None => return Err(report),
+        },
+        None => previous.map(|p| p.dataset.sources.clone()).unwrap_or_default(),
+    };
+    let meta = endpoint::Meta {
+        dataset_version,
+        generated_at: options.generated_at.clone(),
+        sample: options.sample,
+        publisher: options
+            .publisher
+            .clone()
+            .or_else(|| previous.map(|p| p.index.publisher.clone()))
+            .unwrap_or_else(|| DEFAULT_PUBLISHER.to_string()),
+        sources,
+    };
+
+    let geometry = boundaries
+        .as_ref()
+        .filter(|b| !b.shapes.is_empty())
+        .map(|b| topojson_out::write_topojson(&b.shapes, &options.topo));
+    let built = match endpoint::build(
+        &records,
+        previous,
+        &meta,
+        geometry.as_ref().map(|g| (g.bytes.clone(), g.count as u64)),
+    ) {
+        Ok(b) => b,
+        Err(e) => {
+            report.error(Location::file("index.json"), Msg::Unreadable(e));
+            return Err(report);
+        }
+    };
+    let mut files = built.files.clone();
+    if options.exports {
+        files.extend(export::exports(&records.categories, &records.municipalities, &records.partnerships, &records.initiatives));
+        files.push(("open-data/sources.csv".into(), export::sources_csv(&meta.sources)));
+    }
+    Ok(Publication {
+        files,
+        built,
+        report,
+        geometry,
+        boundary_shapes: boundaries.as_ref().map_or(0, |b| b.input_shapes),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates() {
+        assert_eq!(rfc3339_utc(0), "1970-01-01T00:00:00Z");
+        assert_eq!(rfc3339_utc(1_795_392_000), "2026-11-23T00:00:00Z");
+        assert_eq!(rfc3339_utc(951_782_400 + 3661), "2000-02-29T01:01:01Z");
+    }
+}

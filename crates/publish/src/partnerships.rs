@@ -1,0 +1,106 @@
+//! The partnerships spreadsheet: columns, reading, writing back, and the check that a
+//! municipality is in at most one partnership at a time.
+
+use super::report::{Msg, Report};
+use super::rows::{Provenance, Sheet};
+use wegwijzer_core::model::{Contact, Partnership, Period};
+use std::collections::HashSet;
+
+pub const COLUMNS: [&str; 12] = [
+    "id",
+    "name",
+    "members",
+    "period_from",
+    "period_to",
+    "organisation",
+    "address",
+    "phone",
+    "email",
+    "website",
+    "source_url",
+    "demo",
+];
+
+pub const REQUIRED: [&str; 5] = ["id", "name", "members", "period_from", "period_to"];
+
+pub fn read(sheet: &Sheet, report: &mut Report) -> (Vec<Partnership>, Provenance) {
+    let mut items = Vec::new();
+    let mut lines = Vec::new();
+    for row in sheet.rows() {
+        let members = row.list("members");
+        let mut seen = HashSet::new();
+        for m in &members {
+            if !seen.insert(m.as_str()) {
+                report.warning(row.location("members"), Msg::DuplicateCode(m.clone()));
+            }
+        }
+        // A member listed twice means nothing more than once.
+        let mut unique = Vec::new();
+        for m in members {
+            if !unique.contains(&m) {
+                unique.push(m);
+            }
+        }
+        let from = row.year("period_from", report).unwrap_or(0);
+        let to = row.year("period_to", report).unwrap_or(from);
+        // The organisation defaults to the partnership's name: most sheets only have one.
+        let organisation = row.opt("organisation").unwrap_or_else(|| row.text("name"));
+        items.push(Partnership {
+            id: row.text("id"),
+            name: row.text("name"),
+            members: unique,
+            period: Period { from, to },
+            contact: Contact {
+                organisation,
+                address: row.opt("address"),
+                phone: row.opt("phone"),
+                email: row.opt("email"),
+                website: row.opt("website"),
+            },
+            source_url: row.opt("source_url"),
+            demo: row.boolean("demo", report),
+        });
+        lines.push(Some(row.line()));
+    }
+    (items, sheet.provenance(lines))
+}
+
+/// A municipality may belong to one partnership per period: reports every member of two
+/// partnerships whose periods overlap, at the later row.
+pub fn check_overlaps(items: &[Partnership], provenance: &Provenance, report: &mut Report) {
+    for (j, b) in items.iter().enumerate() {
+        for (i, a) in items.iter().enumerate().take(j) {
+            if a.id == b.id || a.period.from > b.period.to || b.period.from > a.period.to {
+                continue;
+            }
+            for nis in b.members.iter().filter(|m| a.members.contains(m)) {
+                report.error(
+                    provenance.location(j, Some("members")),
+                    Msg::TwoPartnerships { nis: nis.clone(), other: a.name.clone(), other_line: provenance.lines[i] },
+                );
+            }
+        }
+    }
+}
+
+pub fn to_rows(items: &[Partnership]) -> Vec<Vec<String>> {
+    items
+        .iter()
+        .map(|p| {
+            vec![
+                p.id.clone(),
+                p.name.clone(),
+                p.members.join(" "),
+                p.period.from.to_string(),
+                p.period.to.to_string(),
+                p.contact.organisation.clone(),
+                p.contact.address.clone().unwrap_or_default(),
+                p.contact.phone.clone().unwrap_or_default(),
+                p.contact.email.clone().unwrap_or_default(),
+                p.contact.website.clone().unwrap_or_default(),
+                p.source_url.clone().unwrap_or_default(),
+                if p.demo { "yes".into() } else { "no".into() },
+            ]
+        })
+        .collect()
+}

@@ -1,0 +1,89 @@
+//! Host tests of the publishing tool's issue-13 columns: each is read, written back by the
+//! export, and each bad value is an error at its line and column.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::path::PathBuf;
+use wegwijzer_core::model::{Status, Wheelchair};
+use wegwijzer_publish::report::{Issue, Msg, ReportLang};
+use wegwijzer_publish::{initiatives, publish, Input, Inputs, Options};
+use wegwijzer_core::validate::ProblemKind;
+
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/publish").join(name)).unwrap()
+}
+
+const HEADER: &str = "id,name,kind,services,street,postcode,locality,nis,updated_at,opening_hours,opening_hours_note_nl,audience,eligibility_nl,languages,wheelchair,accessibility_nl,accessibility_fr,cost_nl,how_to_apply_nl,status,alert_nl,checked_at";
+
+/// Line 2: a full record; line 3: a record with the new columns empty.
+fn csv(replace: (&str, &str)) -> String {
+    let full = "ini-1,Fietspunt Ieper,lde,fietspunt,Stationsstraat 1,8900,Ieper,33011,2026-01-15,\"Mo-Fr 09:00-12:00,13:00-16:30; PH off\",zomersluiting 15/7-15/8,ouderen laag-inkomen,Voor inwoners,nl fr ar,beperkt,Eén trede,Une marche,gratis,Kom langs,tijdelijk gesloten,Verbouwing tot 1 maart,2026-10-02";
+    let empty = "ini-2,Klusdienst Leuven,lde,klusdienst,Naamsestraat 3,3000,Leuven,24062,2026-03-01,,,,,,,,,,,,,";
+    assert!(full.contains(replace.0), "{}", replace.0);
+    format!("{HEADER}\n{}\n{empty}\n", full.replacen(replace.0, replace.1, 1))
+}
+
+fn run(initiatives: &str) -> Result<wegwijzer_publish::Publication, Vec<Issue>> {
+    let inputs = Inputs {
+        initiatives: Some(Input::new("initiatives.csv", initiatives)),
+        partnerships: Some(Input::new("partnerships.csv", fixture("partnerships.csv"))),
+        municipalities: Some(Input::new("municipalities.csv", fixture("municipalities.csv"))),
+        ..Inputs::default()
+    };
+    publish(&inputs, &Options { generated_at: "2026-11-24T00:00:00Z".into(), ..Options::default() }).map_err(|r| r.errors().cloned().collect())
+}
+
+#[test]
+fn every_column_is_read_and_exported_back() {
+    let p = run(&csv(("", ""))).unwrap_or_else(|e| panic!("{e:?}"));
+    let d = &p.built.dataset;
+    let i = &d.initiatives[0];
+    assert_eq!(i.opening_hours.as_deref(), Some("Mo-Fr 09:00-12:00,13:00-16:30; PH off"));
+    assert_eq!(i.opening_hours_note.as_ref().unwrap().nl, "zomersluiting 15/7-15/8");
+    assert_eq!(i.audience, ["ouderen", "laag-inkomen"]);
+    assert_eq!(i.languages, ["nl", "fr", "ar"]);
+    let access = i.accessibility.as_ref().unwrap();
+    assert_eq!(access.wheelchair, Some(Wheelchair::Limited));
+    assert_eq!(access.note.as_ref().unwrap().fr.as_deref(), Some("Une marche"));
+    assert_eq!(i.status, Status::TemporarilyClosed);
+    assert_eq!(i.alert.as_ref().unwrap().nl, "Verbouwing tot 1 maart");
+    assert_eq!(i.checked_at.as_deref(), Some("2026-10-02"));
+    let empty = &d.initiatives[1];
+    assert!(empty.opening_hours.is_none() && empty.accessibility.is_none() && empty.status == Status::Active && empty.cost.is_none());
+
+    // The export has every column, and reads back to the same records.
+    let rows = initiatives::to_rows(&d.initiatives);
+    assert_eq!(rows[0].len(), initiatives::COLUMNS.len());
+    let col = |name: &str| initiatives::COLUMNS.iter().position(|c| *c == name).unwrap();
+    assert_eq!(rows[0][col("wheelchair")], "limited");
+    assert_eq!(rows[0][col("status")], "temporarily_closed");
+    assert_eq!(rows[1][col("status")], "");
+    let mut out = initiatives::COLUMNS.join(",") + "\n";
+    for r in rows {
+        out += &r.iter().map(|c| format!("\"{}\"", c.replace('"', "\"\""))).collect::<Vec<_>>().join(",");
+        out += "\n";
+    }
+    let again = run(&out).unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(again.built.dataset.initiatives, d.initiatives);
+}
+
+/// Asserts one error on line 2 in `column` for which `msg` holds, and returns its English text.
+fn error_at(replace: (&str, &str), column: &str, msg: &dyn Fn(&Msg) -> bool) -> String {
+    let issues = run(&csv(replace)).err().unwrap_or_else(|| panic!("{replace:?} is accepted"));
+    let hit = issues.iter().find(|e| e.location.line == Some(2) && e.location.column.as_ref().is_some_and(|(_, h)| h == column) && msg(&e.msg));
+    let all: Vec<String> = issues.iter().map(|e| e.render(ReportLang::En)).collect();
+    hit.unwrap_or_else(|| panic!("no error in column {column} for {replace:?}:\n{}", all.join("\n"))).render(ReportLang::En)
+}
+
+#[test]
+fn bad_values_are_errors_at_their_line_and_column() {
+    let text = error_at(("13:00-16:30; PH off", "13:00-16:30 PH off"), "opening_hours", &|m| matches!(m, Msg::Record(ProblemKind::BadOpeningHours(_, e)) if e.position == 31));
+    assert!(text.contains("line 2, column J (opening_hours)"), "{text}");
+    assert!(text.contains("unreadable at character 31: \"PH\" where \";\" or the end was expected (Mo-Fr 09:00-12:00,13:00-16:30 »PH off)"), "{text}");
+    error_at(("nl fr ar", "nl vlaams"), "languages", &|m| matches!(m, Msg::Record(ProblemKind::UnknownLanguage(c)) if c == "vlaams"));
+    error_at(("ouderen laag-inkomen", "ouderen senioren"), "audience", &|m| matches!(m, Msg::Record(ProblemKind::UnknownCategory(c)) if c == "senioren"));
+    error_at(("ouderen laag-inkomen", "fietspunt"), "audience", &|m| matches!(m, Msg::Record(ProblemKind::WrongCategoryKind { .. })));
+    error_at(("2026-10-02", "2/10/2026"), "checked_at", &|m| matches!(m, Msg::Record(ProblemKind::BadDate(_))));
+    error_at(("Verbouwing tot 1 maart", ""), "alert_nl", &|m| matches!(m, Msg::Record(ProblemKind::MissingAlert)));
+    error_at(("tijdelijk gesloten", "dicht"), "status", &|m| matches!(m, Msg::BadStatus(v) if v == "dicht"));
+    error_at(("beperkt", "soms"), "wheelchair", &|m| matches!(m, Msg::BadWheelchair(v) if v == "soms"));
+}
