@@ -101,3 +101,11 @@ pub fn next_change(rules: &[Rule], t: LocalTime) -> Option<LocalTime> {
     }
     None
 }
+
+/// The stretches of an ordinary `weekday` (0 = Monday): rules limited to months or to public
+/// holidays left out. For schema.org's `OpeningHoursSpecification`, which has no holidays.
+pub fn regular_day_spans(rules: &[Rule], weekday: u8) -> Vec<Span> {
+    let regular: Vec<Rule> = rules.iter().filter(|r| r.months.is_empty() && (r.weekdays != 0 || !r.holidays)).cloned().collect();
+    // 2024-01-01 was a Monday and no day of that week is a public holiday.
+    day_spans(&regular, Date { year: 2024, month: 1, day: 1 + weekday })
+}

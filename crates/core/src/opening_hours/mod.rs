@@ -119,6 +119,11 @@ impl OpeningHours {
             .collect()
     }
 
+    /// The ordinary week, Monday first, without month-limited or holiday rules.
+    pub fn regular_week(&self) -> Vec<Vec<Span>> {
+        (0..7).map(|w| eval::regular_day_spans(&self.rules, w)).collect()
+    }
+
     /// Whether it is open at `unix_secs` (the "Nu open" filter). Unknown counts as not open.
     pub fn is_open(&self, unix_secs: i64) -> bool {
         self.state_at(brussels(unix_secs)) == State::Open
