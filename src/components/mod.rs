@@ -1,5 +1,6 @@
 //! Small building blocks shared by the pages.
 
+mod clock;
 mod coverage_map;
 mod data_view;
 mod device_location;
@@ -13,9 +14,11 @@ mod language_switcher;
 mod layout;
 mod page_title;
 mod share_button;
+mod service_details;
 mod sync_status;
 mod update_banner;
 
+pub use clock::{language_name, provide_clock, use_now};
 pub use coverage_map::{warm_up_coverage_map, CoverageExplorer, GEOMETRY_COLLECTION};
 pub use data_view::{with_data, with_first_page};
 pub use device_location::{request_device_location, LocationError};
@@ -29,5 +32,6 @@ pub use language_switcher::{LanguageSwitcher, LANG_STORAGE_KEY};
 pub use layout::{Footer, Header, SampleNotice};
 pub use page_title::set_page_title;
 pub use share_button::{call_promise, ShareButton};
+pub use service_details::{OpenLine, ServiceDetails};
 pub use sync_status::SyncStatus;
 pub use update_banner::UpdateBanner;

@@ -4,7 +4,7 @@
 
 use crate::i18n::fill;
 use crate::i18n::service::service_texts;
-use crate::model::{Lang, Wheelchair};
+use crate::model::{Lang, Status, Wheelchair};
 use crate::opening_hours::parse::fmt_minutes;
 use crate::opening_hours::{Date, Day, Now, OpeningHours, Span, State};
 
@@ -34,6 +34,44 @@ pub fn now_line(now: &Now, lang: Lang) -> String {
         Now::Closed { opens: None } => t.closed_no_opening.to_string(),
         Now::Unknown { comment } => comment.clone().unwrap_or_default(),
     }
+}
+
+/// How a card or the detail page colours its open/closed line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LineState {
+    Open,
+    Closed,
+    /// By appointment and the like.
+    Unknown,
+}
+
+impl LineState {
+    /// For a `data-state` attribute: `open`, `closed`, `unknown`.
+    pub fn code(self) -> &'static str {
+        match self {
+            LineState::Open => "open",
+            LineState::Closed => "closed",
+            LineState::Unknown => "unknown",
+        }
+    }
+}
+
+/// The short line of a card at `now_unix`: the status when not active ("Tijdelijk gesloten"),
+/// else the open-now line; `None` without (readable) hours.
+pub fn status_line(status: Status, hours: Option<&str>, now_unix: i64, lang: Lang) -> Option<(LineState, String)> {
+    let t = service_texts(lang);
+    match status {
+        Status::TemporarilyClosed => return Some((LineState::Closed, t.temporarily_closed.to_string())),
+        Status::Closed => return Some((LineState::Closed, t.closed_for_good.to_string())),
+        Status::Active => {}
+    }
+    let now = OpeningHours::parse(hours?).ok()?.now(now_unix);
+    let state = match now {
+        Now::Open { .. } => LineState::Open,
+        Now::Closed { .. } => LineState::Closed,
+        Now::Unknown { .. } => LineState::Unknown,
+    };
+    Some((state, now_line(&now, lang)))
 }
 
 /// One row of the week table.
@@ -140,6 +178,20 @@ mod tests {
                 ("zondag", "Gesloten", false, false),
             ]
         );
+    }
+
+    #[test]
+    fn card_lines() {
+        // Tuesday 1 December 2026, 10:30 CET.
+        let now = d("2026-12-01").days() * 86_400 + 9 * 3600 + 30 * 60;
+        let line = |status, hours| status_line(status, hours, now, Lang::Nl);
+        assert_eq!(line(Status::Active, Some("Mo-Fr 09:00-12:00")), Some((LineState::Open, "Nu open, sluit om 12:00".into())));
+        assert_eq!(line(Status::Active, Some("Sa 09:00-12:00")), Some((LineState::Closed, "Gesloten, opent zaterdag om 09:00".into())));
+        assert_eq!(line(Status::TemporarilyClosed, Some("Mo-Fr 09:00-12:00")), Some((LineState::Closed, "Tijdelijk gesloten".into())));
+        assert_eq!(line(Status::Closed, None), Some((LineState::Closed, "Definitief gesloten".into())));
+        assert_eq!(line(Status::Active, Some("\"op afspraak\"")), Some((LineState::Unknown, "op afspraak".into())));
+        assert_eq!(line(Status::Active, None), None);
+        assert_eq!(line(Status::Active, Some("Ma-Vr")), None);
     }
 
     #[test]
