@@ -115,21 +115,12 @@ fn in_flanders_box(p: &Point) -> bool {
     (50.65..=51.55).contains(&p.lat) && (2.5..=5.95).contains(&p.lon)
 }
 
-/// `YYYY-MM-DDTHH:MM:SSZ` for seconds since 1970 (UTC), without a date crate: days to civil
-/// date after Howard Hinnant's published algorithm.
+/// `YYYY-MM-DDTHH:MM:SSZ` for seconds since 1970 (UTC), without a date crate (the civil date
+/// from core's calendar).
 pub fn rfc3339_utc(secs: u64) -> String {
-    let days = (secs / 86_400) as i64;
+    let d = wegwijzer_core::opening_hours::Date::from_days((secs / 86_400) as i64);
     let rem = secs % 86_400;
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z", rem / 3600, rem % 3600 / 60, rem % 60)
+    format!("{d}T{:02}:{:02}:{:02}Z", rem / 3600, rem % 3600 / 60, rem % 60)
 }
 
 fn sheet(input: &Input, required: &[&str], known: &[&str], report: &mut Report) -> Option<Sheet> {
