@@ -1,6 +1,6 @@
 //! Open-data exports of a publication, written next to the endpoint files in `open-data/`:
 //! CSV in exactly the columns the tool reads (so an export can be edited and published again),
-//! GeoJSON of the initiatives, and JSON-LD with schema.org terms.
+//! GeoJSON of the initiatives, JSON-LD with schema.org terms, and HSDS 3.0 (`open-data/hsds/`).
 
 use super::csv;
 use super::{initiatives, partnerships, reference};
@@ -18,7 +18,7 @@ pub fn exports(
     // Comma-separated UTF-8 without BOM, as open-data portals expect; the tool itself also reads
     // the `;` files Excel writes.
     let table = |headers: &[&str], rows: Vec<Vec<String>>| csv::write(headers, &rows, b',', false);
-    vec![
+    let mut files = vec![
         ("open-data/categories.csv".into(), table(&reference::CATEGORY_COLUMNS, reference::category_rows(categories))),
         (
             "open-data/municipalities.csv".into(),
@@ -28,7 +28,9 @@ pub fn exports(
         ("open-data/initiatives.csv".into(), table(&initiatives::COLUMNS, initiatives::to_rows(initiatives_))),
         ("open-data/initiatives.geojson".into(), geojson(categories, municipalities, initiatives_)),
         ("open-data/wegwijzer.jsonld".into(), json_ld(categories, municipalities, partnerships_, initiatives_)),
-    ]
+    ];
+    files.extend(super::hsds::files(categories, municipalities, initiatives_));
+    files
 }
 
 /// The sources of `index.json` in the columns `--sources` reads, so attribution travels with

@@ -18,6 +18,7 @@ pub mod boundaries;
 pub mod csv;
 pub mod endpoint;
 pub mod export;
+pub mod hsds;
 pub mod fsio;
 pub mod initiatives;
 pub mod partnerships;

@@ -24,6 +24,7 @@ mod host {
     const USAGE: &str = "\
 usage: publish --initiatives FILE.csv --partnerships FILE.csv --out DIR [options]
 
+  --hsds DIR                  initiatives from an HSDS 3.0 tabular package (instead of --initiatives)
   --categories FILE.csv       categories (default: the built-in list)
   --municipalities FILE.csv   municipalities; or build them with --refnis:
   --refnis FILE.csv           Statbel REFNIS code list (Flemish municipalities are taken)
@@ -85,7 +86,7 @@ usage: publish --initiatives FILE.csv --partnerships FILE.csv --out DIR [options
             let number = |v: &str| v.parse::<f64>().map_err(|_| format!("{flag}: {v:?} is not a number"));
             match flag.as_str() {
                 "--initiatives" | "--partnerships" | "--categories" | "--municipalities" | "--refnis" | "--mergers"
-                | "--population" | "--boundaries" | "--sources" => {
+                | "--population" | "--boundaries" | "--sources" | "--hsds" => {
                     a.files.push((flag.trim_start_matches("--").to_string(), PathBuf::from(value)))
                 }
                 "--previous" => a.previous = Some(PathBuf::from(value)),
@@ -151,15 +152,21 @@ usage: publish --initiatives FILE.csv --partnerships FILE.csv --out DIR [options
         let mut report = Report::default();
         for (kind, path) in &a.files {
             let name = path.display().to_string();
-            let input = match std::fs::read(path) {
+            let read = if kind == "hsds" {
+                wegwijzer_publish::hsds::import::read_dir(path).and_then(|files| wegwijzer_publish::hsds::import::initiatives_csv(&files))
+            } else {
+                std::fs::read(path).map_err(|e| e.to_string())
+            };
+            let name = if kind == "hsds" { format!("{name} (HSDS)") } else { name };
+            let input = match read {
                 Ok(bytes) => Input::new(name, bytes),
                 Err(e) => {
-                    report.error(Location::file(&name), Msg::Unreadable(e.to_string()));
+                    report.error(Location::file(&name), Msg::Unreadable(e));
                     continue;
                 }
             };
             let slot = match kind.as_str() {
-                "initiatives" => &mut inputs.initiatives,
+                "initiatives" | "hsds" => &mut inputs.initiatives,
                 "partnerships" => &mut inputs.partnerships,
                 "categories" => &mut inputs.categories,
                 "municipalities" => &mut inputs.municipalities,
