@@ -19,7 +19,7 @@ pub use baseline::{initiative_count, load};
 use baseline::{now, DATA};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
-use wegwijzer_core::search::{Filters, SearchIndex};
+use wegwijzer_core::search::SearchIndex;
 
 thread_local! {
     static INDEX: RefCell<Option<SearchIndex>> = const { RefCell::new(None) };
