@@ -170,12 +170,12 @@ fn panel_content(
                 </label>
             </div>
             {fieldset(Facet::Services, Signal::derive(state.text(|t| t.facet_services)), "dienst")}
-            {fieldset(Facet::Audience, Signal::derive(move || service_texts(state.lang.get()).facet_audience), "doelgroep")}
-            {fieldset(Facet::Languages, Signal::derive(move || service_texts(state.lang.get()).facet_languages), "dienst-taal")}
-            {fieldset(Facet::Wheelchair, Signal::derive(move || service_texts(state.lang.get()).facet_wheelchair), "rolstoel")}
             {fieldset(Facet::Kinds, Signal::derive(state.text(|t| t.facet_kinds)), "soort")}
             {fieldset(Facet::Provinces, Signal::derive(state.text(|t| t.facet_provinces)), "provincie")}
             {fieldset(Facet::Partnerships, Signal::derive(state.text(|t| t.facet_partnerships)), "regie")}
+            {fieldset(Facet::Audience, Signal::derive(move || service_texts(state.lang.get()).facet_audience), "doelgroep")}
+            {fieldset(Facet::Languages, Signal::derive(move || service_texts(state.lang.get()).facet_languages), "dienst-taal")}
+            {fieldset(Facet::Wheelchair, Signal::derive(move || service_texts(state.lang.get()).facet_wheelchair), "rolstoel")}
             <div class="field">
                 <label for="f-gemeente">{state.text(|t| t.facet_municipalities)}</label>
                 <select

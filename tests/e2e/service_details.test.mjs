@@ -78,6 +78,13 @@ test('target group, service language and wheelchair filters count what they give
   await page.waitForFunction((n) => document.querySelector('.result-count')?.textContent.startsWith(`${n} initiatieven`), expectedArabic);
   await page.reload();
   await page.waitForFunction((n) => document.querySelector('.result-count')?.textContent.startsWith(`${n} initiatieven`), expectedArabic);
+
+  // Wheelchair access from a link, as a caseworker would share it.
+  const notAccessible = initiatives.filter((i) => i.accessibility?.wheelchair === 'no').length;
+  await page.goto(`${env.server.url}/?rolstoel=no`);
+  await page.waitForFunction((n) => document.querySelector('.result-count')?.textContent.startsWith(`${n} initiatieven`), notAccessible);
+  await page.getByRole('button', { name: /^Filters/ }).click();
+  assert.ok(await page.getByLabel(new RegExp(`^Niet toegankelijk met een rolstoel \\(${notAccessible}\\)$`)).isChecked());
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
