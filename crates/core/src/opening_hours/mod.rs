@@ -4,9 +4,9 @@
 //! Why our own code and not the `opening-hours` crate (1.4.0): it builds for wasm32, but it
 //! embeds a holiday calendar for every country with a deflate decoder, a PEG parser and chrono,
 //! and has no time zones without `chrono-tz` on top. Measured on a cdylib that parses one value
-//! and asks for its state and next change (release, opt-level z, LTO; brotli -q 11): 752,562
-//! bytes raw, 127,825 bytes brotli, against the limit of 30 KB brotli for what the
-//! detail page adds. The subset here is a few hundred lines (`scripts/size-report` gives the
+//! and asks for its state and next change (release, opt-level z, LTO, then `wasm-opt -Oz`;
+//! brotli -q 11): 528,208 bytes raw, 108,192 bytes brotli (752,562 / 127,825 before wasm-opt),
+//! against the limit of 30 KB brotli for what the detail page adds. The subset here is a few hundred lines (`scripts/size-report` gives the
 //! app's total).
 
 pub mod calendar;
