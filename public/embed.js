@@ -10,6 +10,9 @@
  * `ouder`, this page's origin, the only origin the app reports to.
  * The iframe's height follows its content: the app posts {type: "wegwijzer:height", height}
  * and this script accepts that message only from the app's own origin and its own iframe.
+ * After the visitor moves to another view inside the frame, the app posts
+ * {type: "wegwijzer:scroll"} (same checks): when the frame's top is not on screen, the page
+ * scrolls it into view, so the visitor sees the top of the new view.
  * Plain script, no dependencies, nothing sent anywhere else.
  */
 (function () {
@@ -39,16 +42,26 @@
     el.appendChild(frame);
   }
 
+  function frameOf(source) {
+    var frames = document.querySelectorAll('[data-wegwijzer] > iframe');
+    for (var i = 0; i < frames.length; i++) {
+      if (frames[i].contentWindow === source) return frames[i];
+    }
+    return null;
+  }
+
   window.addEventListener('message', function (event) {
     if (event.origin !== app) return;
     var data = event.data;
-    if (!data || data.type !== 'wegwijzer:height' || typeof data.height !== 'number' || !isFinite(data.height)) return;
-    var frames = document.querySelectorAll('[data-wegwijzer] > iframe');
-    for (var i = 0; i < frames.length; i++) {
-      if (frames[i].contentWindow === event.source) {
-        var height = Math.max(MIN_HEIGHT, Math.min(MAX_HEIGHT, Math.ceil(data.height)));
-        frames[i].style.height = height + 'px';
-      }
+    if (!data) return;
+    var frame = frameOf(event.source);
+    if (!frame) return;
+    if (data.type === 'wegwijzer:height' && typeof data.height === 'number' && isFinite(data.height)) {
+      var height = Math.max(MIN_HEIGHT, Math.min(MAX_HEIGHT, Math.ceil(data.height)));
+      frame.style.height = height + 'px';
+    } else if (data.type === 'wegwijzer:scroll') {
+      var top = frame.getBoundingClientRect().top;
+      if (top < 0 || top > window.innerHeight) frame.scrollIntoView({ block: 'start' });
     }
   });
 

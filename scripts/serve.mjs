@@ -11,6 +11,12 @@
 //   html          status 200, an HTML error page
 //   truncated     the real file cut in half (sizes and checksums no longer match)
 //   down          the connection is destroyed without an answer
+// and these whole endpoints, each consistent (sizes and SHA-256 in index.json match what is served):
+//   bad-record    two initiatives broken: one website is not an http(s) URL, one e-mail invalid
+//   bom           every JSON file, index.json included, starts with a UTF-8 byte order mark
+//   long-text     long unbroken strings (URL, e-mail, compound word) and right-to-left text
+//                 with a direction override in the names, descriptions and contacts of the
+//                 first initiatives and of every partnership
 // With --faults, the bundled endpoint /data/v1/ itself can also be told to misbehave from now
 // on (so a client that cached it sees its own endpoint fail): GET /__control?fault=<mode>,
 // and /__control?fault= to heal it. Modes:
@@ -18,11 +24,12 @@
 //   timeout           index.json never answers
 //   huge              index.json is a 50 MB body
 //   backwards         index.json offers dataset_version - 1
-//   truncated, sha, invalid, halfway
+//   truncated, sha, invalid, halfway, one-invalid
 //                     index.json offers dataset_version + 1 with a changed initiatives.json
-//                     that arrives cut short / with one byte flipped / with a record that
-//                     fails validation (size and SHA-256 consistent) / not at all (the
-//                     connection drops, like a network lost halfway through a sync)
+//                     that arrives cut short / with one byte flipped / with a quarter of its
+//                     records failing validation, more than a client accepts (size and
+//                     SHA-256 consistent) / not at all (the connection drops, like a network
+//                     lost halfway through a sync) / with one record failing validation
 // Everything else under --root is served as is. Zero dependencies on purpose.
 import http from 'node:http';
 import fs from 'node:fs';
@@ -94,9 +101,72 @@ function inside(urlPath) {
   return file === root || file.startsWith(root + path.sep) ? file : null;
 }
 
+const sha256 = (body) => crypto.createHash('sha256').update(body).digest('hex');
+const LONG_URL = 'https://www.voorbeeld-van-een-heel-lange-domeinnaam.be/' + 'pad/'.repeat(30) + 'einde';
+const LONG_WORD = 'Arbeidsmarktintegratieondersteuningsdienstverleningscoordinatiecentrum'.repeat(3);
+const LONG_EMAIL = 'onthaal.' + 'informatie'.repeat(12) + '@voorbeeld-domein.be';
+// A right-to-left name with an unterminated right-to-left override (U+202E).
+const RTL = 'مبادرة تجريبية \u202Eردنيلك';
+
+/** The bundled endpoint rewritten as `mode` (see the header), file name to body; cached. */
+const variants = new Map();
+function variantEndpoint(mode) {
+  if (variants.has(mode)) return variants.get(mode);
+  const dir = path.join(root, 'data/v1');
+  const index = JSON.parse(fs.readFileSync(path.join(dir, 'index.json'), 'utf8'));
+  index.changes = [];
+  const files = new Map();
+  const edit = (name, change) => {
+    const entry = index.collections[name];
+    const collection = JSON.parse(fs.readFileSync(path.join(dir, entry.file), 'utf8'));
+    change(collection.items);
+    files.set(entry.file, Buffer.from(JSON.stringify(collection)));
+  };
+  if (mode === 'bad-record') {
+    edit('initiatives', (items) => {
+      items[0].website = 'www.voorbeeld.be';
+      items[1].email = 'info(at)voorbeeld.be';
+    });
+  } else if (mode === 'long-text') {
+    edit('initiatives', (items) => {
+      Object.assign(items[0], { name: LONG_WORD, website: LONG_URL, email: LONG_EMAIL, description: { nl: `${LONG_URL} ${LONG_WORD}` } });
+      items[0].address.street = LONG_WORD;
+      Object.assign(items[1], { name: `${RTL} (demo)`, description: { nl: RTL } });
+      items[2].name = LONG_URL;
+    });
+    edit('partnerships', (items) => items.forEach((p, i) => {
+      p.name = i % 2 ? `${RTL} ${LONG_WORD}` : `${LONG_WORD} (demo)`;
+      p.contact.organisation = LONG_WORD;
+      p.contact.email = LONG_EMAIL;
+    }));
+  } else if (mode === 'bom') {
+    for (const entry of Object.values(index.collections)) {
+      files.set(entry.file, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), fs.readFileSync(path.join(dir, entry.file))]));
+    }
+  } else {
+    return null;
+  }
+  for (const entry of Object.values(index.collections)) {
+    const body = files.get(entry.file);
+    if (body) Object.assign(entry, { bytes: body.length, sha256: sha256(body) });
+  }
+  const indexBody = Buffer.from(JSON.stringify(index));
+  files.set('index.json', mode === 'bom' ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), indexBody]) : indexBody);
+  variants.set(mode, files);
+  return files;
+}
+
 function fault(req, res, mode, rest) {
   const real = inside('/data/v1/' + rest);
   const cors_h = cors ? { 'access-control-allow-origin': '*' } : {};
+  const variant = variantEndpoint(mode);
+  if (variant) {
+    const body = variant.get(rest) ?? (real && fs.existsSync(real) ? fs.readFileSync(real) : null);
+    if (body) {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': body.length, 'cache-control': 'no-cache', ...cors_h });
+      return res.end(body);
+    }
+  }
   switch (mode) {
     case '500':
       res.writeHead(500, { 'content-type': 'text/plain', ...cors_h });
@@ -126,7 +196,7 @@ function fault(req, res, mode, rest) {
 let endpointFault = '';
 
 /** The real endpoint's index and initiatives, republished as version + `step`. */
-function republished(step, breakRecord) {
+function republished(step, broken = 0) {
   const dir = path.join(root, 'data/v1');
   const index = JSON.parse(fs.readFileSync(path.join(dir, 'index.json'), 'utf8'));
   const entry = index.collections.initiatives;
@@ -134,7 +204,7 @@ function republished(step, breakRecord) {
   index.dataset_version += step;
   initiatives.dataset_version = index.dataset_version;
   initiatives.items[0].name += ' (gewijzigd)';
-  if (breakRecord) initiatives.items[0].nis = '99999';
+  initiatives.items.slice(0, broken).forEach((item) => { item.nis = '99999'; });
   const body = Buffer.from(JSON.stringify(initiatives));
   Object.assign(entry, { bytes: body.length, sha256: crypto.createHash('sha256').update(body).digest('hex') });
   return { index: Buffer.from(JSON.stringify(index)), initiatives: body, file: entry.file };
@@ -164,8 +234,11 @@ function endpointFaulty(req, res, name) {
       index.dataset_version -= 1;
       return json(Buffer.from(JSON.stringify(index)));
     }
-    case 'truncated': case 'sha': case 'invalid': case 'halfway': {
-      const next = republished(1, endpointFault === 'invalid');
+    case 'truncated': case 'sha': case 'invalid': case 'halfway': case 'one-invalid': {
+      // 'invalid': a quarter of the records, over the 20 % a client leaves out (quarantine.rs).
+      const count = JSON.parse(fs.readFileSync(path.join(root, 'data/v1/index.json'), 'utf8')).collections.initiatives.count;
+      const broken = { invalid: Math.ceil(count / 4), 'one-invalid': 1 }[endpointFault] ?? 0;
+      const next = republished(1, broken);
       if (name === 'index.json') return json(next.index);
       if (name !== next.file) break;
       if (endpointFault === 'halfway') return req.socket.destroy();

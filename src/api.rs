@@ -9,7 +9,8 @@ use crate::sync::MAX_CHANGES_BYTES;
 use gloo_net::http::Request;
 use std::collections::HashMap;
 use wasm_bindgen::JsCast;
-use web_sys::{AbortController, RequestCache};
+use crate::config::NetworkCause;
+use web_sys::{AbortController, RequestCache, RequestMode};
 
 /// A request that has not answered in this time counts as failed (the cached data stays).
 const TIMEOUT_MS: i32 = 30_000;
@@ -47,9 +48,26 @@ impl Drop for Deadline {
     }
 }
 
+/// Why a request to `url` failed: offline, unreachable, or (a cross-origin server that answers
+/// a `no-cors` request) a missing CORS header. See [`NetworkCause`].
+async fn network_cause(url: &str) -> NetworkCause {
+    let online = web_sys::window().map(|w| w.navigator().on_line()).unwrap_or(true);
+    let origin = web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default();
+    let cross_origin = crate::config::is_cross_origin(url, &origin);
+    let answers = online
+        && cross_origin
+        && Request::get(url).mode(RequestMode::NoCors).cache(RequestCache::NoStore).send().await.is_ok();
+    NetworkCause::classify(online, cross_origin, answers)
+}
+
+/// The error for a request that did not complete, with its URL and cause.
+async fn network_error(url: &str, e: gloo_net::Error) -> LoadError {
+    LoadError::Network { file: url.to_string(), detail: e.to_string(), cause: network_cause(url).await }
+}
+
 /// GETs `url`; `Ok(None)` for a 304. Refuses error statuses and bodies over `limit` bytes.
-async fn fetch_bytes(url: &str, file: &str, limit: u64, etag: Option<&str>) -> Result<Option<(Vec<u8>, Option<String>)>, LoadError> {
-    let network = |e: gloo_net::Error| LoadError::Network { file: file.to_string(), detail: e.to_string() };
+/// Errors name the URL requested, so the technical details show exactly what was asked.
+async fn fetch_bytes(url: &str, limit: u64, etag: Option<&str>) -> Result<Option<(Vec<u8>, Option<String>)>, LoadError> {
     let deadline = Deadline::new();
     // `no-store`: the app does its own revalidation (ETag) and keeps its own copy; the HTTP
     // cache would only hide a 304 from it.
@@ -58,29 +76,35 @@ async fn fetch_bytes(url: &str, file: &str, limit: u64, etag: Option<&str>) -> R
         request = request.header("If-None-Match", etag);
     }
     let request = request.abort_signal(deadline.as_ref().map(|d| d.controller.signal()).as_ref());
-    let response = request.send().await.map_err(network)?;
+    let response = match request.send().await {
+        Ok(r) => r,
+        Err(e) => return Err(network_error(url, e).await),
+    };
     if response.status() == 304 {
         return Ok(None);
     }
     if !response.ok() {
-        return Err(LoadError::Http { file: file.to_string(), status: response.status() });
+        return Err(LoadError::Http { file: url.to_string(), status: response.status() });
     }
     let declared = response.headers().get("content-length").and_then(|v| v.trim().parse::<u64>().ok());
     if let Some(bytes) = declared.filter(|&b| b > limit) {
-        return Err(LoadError::TooLarge { file: file.to_string(), bytes, limit });
+        return Err(LoadError::TooLarge { file: url.to_string(), bytes, limit });
     }
     let etag = response.headers().get("etag");
-    let body = response.binary().await.map_err(network)?;
+    let body = match response.binary().await {
+        Ok(b) => b,
+        Err(e) => return Err(network_error(url, e).await),
+    };
     drop(deadline);
     if body.len() as u64 > limit {
-        return Err(LoadError::TooLarge { file: file.to_string(), bytes: body.len() as u64, limit });
+        return Err(LoadError::TooLarge { file: url.to_string(), bytes: body.len() as u64, limit });
     }
     Ok(Some((body, etag)))
 }
 
 /// `index.json`, conditional on `etag` when there is one.
 pub async fn fetch_index(endpoint: &Endpoint, etag: Option<&str>) -> Result<IndexResponse, LoadError> {
-    match fetch_bytes(&endpoint.url("index.json"), "index.json", MAX_INDEX_BYTES, etag).await? {
+    match fetch_bytes(&endpoint.url("index.json"), MAX_INDEX_BYTES, etag).await? {
         None => Ok(IndexResponse::NotModified),
         Some((bytes, etag)) => Ok(IndexResponse::Fresh { index: parse_index(&bytes)?, etag }),
     }
@@ -106,7 +130,7 @@ pub async fn fetch_changes(endpoint: &Endpoint, entry: &ChangesEntry) -> Result<
 
 /// An unconditional GET of one endpoint file (a 304 cannot happen without an ETag).
 async fn fetch_file(endpoint: &Endpoint, file: &str, limit: u64) -> Result<Vec<u8>, LoadError> {
-    let (bytes, _) = fetch_bytes(&endpoint.url(file), file, limit, None)
+    let (bytes, _) = fetch_bytes(&endpoint.url(file), limit, None)
         .await?
         .ok_or_else(|| LoadError::Http { file: file.to_string(), status: 304 })?;
     Ok(bytes)

@@ -2,9 +2,9 @@
 
 use crate::offline::Storage;
 use crate::sync::SyncState;
-use crate::components::{EmbedFooter, EmbedNav, EmbedNotice, Footer, Header, SampleNotice, UpdateBanner, LANG_STORAGE_KEY};
+use crate::components::{EmbedFooter, EmbedNav, EmbedNotice, Footer, Header, LeftOutNotice, SampleNotice, SourceNotice, UpdateBanner, LANG_STORAGE_KEY};
 use crate::embed::{EmbedConfig, EmbedProblem, EmbedScope};
-use crate::config::Endpoint;
+use crate::config::{Endpoint, Remember};
 use crate::dataset::{Dataset, LoadError};
 use crate::i18n::{choose_lang, texts, Texts};
 use crate::model::{Lang, Point};
@@ -45,6 +45,9 @@ pub struct AppState {
     pub embed: StoredValue<Option<EmbedConfig>>,
     /// The embed's region and fixed filters resolved against the current dataset.
     pub embed_scope: Memo<Option<Arc<(EmbedScope, Vec<EmbedProblem>)>>>,
+    /// The directory's last URL (path and query), for "Terug naar de lijst": the same search,
+    /// filters and order, like the browser's Back.
+    pub list_url: RwSignal<String>,
 }
 
 impl AppState {
@@ -91,10 +94,29 @@ fn meta_endpoint() -> Option<String> {
         .and_then(|m| m.get_attribute("content"))
 }
 
+/// The tab's sessionStorage key for an accepted `?bron=`.
+const BRON_SESSION_KEY: &str = "wegwijzer-bron";
+
+/// The endpoint from the meta tag and `?bron=`, or the `?bron=` this tab accepted before (after
+/// a click dropped it from the URL, or a reload of any page); see [`Endpoint::resolve_in_tab`].
+fn endpoint_for_tab() -> Endpoint {
+    let session = window().session_storage().ok().flatten();
+    let remembered = session.as_ref().and_then(|s| s.get_item(BRON_SESSION_KEY).ok().flatten());
+    let (endpoint, remember) = Endpoint::resolve_in_tab(meta_endpoint().as_deref(), query_parameter("bron").as_deref(), remembered.as_deref());
+    if let Some(s) = session {
+        let _ = match remember {
+            Remember::Store(value) => s.set_item(BRON_SESSION_KEY, &value),
+            Remember::Forget => s.remove_item(BRON_SESSION_KEY),
+            Remember::Keep => Ok(()),
+        };
+    }
+    endpoint
+}
+
 /// Creates the app state from the page (meta tag, `?bron=`, `?taal=`, embed parameters) and
 /// starts loading.
 pub fn provide_app_state() -> AppState {
-    let endpoint = Endpoint::resolve(meta_endpoint().as_deref(), query_parameter("bron").as_deref());
+    let endpoint = endpoint_for_tab();
     let embed = crate::components::embed_config_at_start();
     // An embed speaks the language its host asked for, not this device's earlier choice.
     let stored = match embed {
@@ -126,6 +148,7 @@ pub fn provide_app_state() -> AppState {
         storage: RwSignal::new(Storage::Unknown),
         embed,
         embed_scope,
+        list_url: RwSignal::new("/".into()),
     };
     provide_context(state);
     crate::components::provide_clock();
@@ -154,6 +177,8 @@ pub fn App() -> impl IntoView {
                 // Inside <main> so the notice belongs to a landmark (axe "region").
                 <UpdateBanner/>
                 <SampleNotice/>
+                <SourceNotice/>
+                <LeftOutNotice/>
                 {embedded.then(|| view! { <EmbedNotice/> })}
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Directory/>

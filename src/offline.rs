@@ -8,7 +8,7 @@ use crate::app::{AppState, LoadState};
 use crate::dataset::{Dataset, LoadError};
 use crate::model::Index;
 use crate::store::Store;
-use crate::sync::{apply_changes, assemble, due_on_focus, plan_sync, retry_delay_ms, SyncPlan, SyncState};
+use crate::sync::{apply_changes, assemble, due_on_focus, plan_sync_for, retry_delay_ms, SyncPlan, SyncState};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::cell::RefCell;
@@ -126,7 +126,11 @@ pub fn sync(state: AppState) {
     if !online() {
         state.sync.set(SyncState::Offline);
         if matches!(state.data.get_untracked(), LoadState::Loading) {
-            state.data.set(LoadState::Failed(LoadError::Network { file: "index.json".into(), detail: "offline".into() }));
+            state.data.set(LoadState::Failed(LoadError::Network {
+                file: state.endpoint.with_value(|e| e.url("index.json")),
+                detail: "offline".into(),
+                cause: crate::config::NetworkCause::Offline,
+            }));
         }
         return;
     }
@@ -201,7 +205,7 @@ async fn fetch_and_store(state: AppState) -> Result<(), LoadError> {
         }
         IndexResponse::Fresh { index, etag } => (index, etag),
     };
-    let next = match plan_sync(cached_index, &offered)? {
+    let next = match plan_sync_for(cached.as_deref(), &offered)? {
         SyncPlan::Unchanged => {
             RUNTIME.with_borrow_mut(|r| r.etag = etag.clone());
             touch(&store, &endpoint.base, etag).await;
@@ -218,7 +222,7 @@ async fn fetch_and_store(state: AppState) -> Result<(), LoadError> {
                 Err(e) => {
                     // A broken delta is not fatal: fall back to the changed collections.
                     leptos::logging::warn!("delta file refused, downloading collections: {e}");
-                    let changed = match plan_sync(cached.index.as_ref(), &Index { changes: Vec::new(), ..offered.clone() })? {
+                    let changed = match plan_sync_for(Some(cached), &Index { changes: Vec::new(), ..offered.clone() })? {
                         SyncPlan::Download(names) => names,
                         _ => Vec::new(),
                     };

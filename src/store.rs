@@ -26,7 +26,7 @@
 
 use crate::dataset::{Dataset, LoadError, FIRST_PAGE};
 use crate::model::{Category, Index, Initiative, Municipality, Partnership, COLLECTIONS, SOURCES};
-use crate::validate::RULES_VERSION;
+use crate::validate::{Problem, RULES_VERSION};
 use indexed_db_futures::database::Database;
 use indexed_db_futures::object_store::ObjectStore;
 use indexed_db_futures::internals::SystemRepr;
@@ -55,6 +55,10 @@ pub struct StoredMeta {
     /// written; 0 in copies written by builds before this stamp existed.
     #[serde(default)]
     pub validated_with: u32,
+    /// The problems of the records this copy left out (`quarantine.rs`): the copy holds
+    /// exactly what was shown, and the notice about the rest survives a restart.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub left_out: Vec<Problem>,
 }
 
 impl StoredMeta {
@@ -137,6 +141,7 @@ impl Store {
             if let Some(sources) = sources {
                 dataset.sources = parse(&sources).map_err(not_json)?;
             }
+            dataset.left_out = meta.left_out.clone();
             Ok(dataset)
         })();
         match dataset {
@@ -163,7 +168,7 @@ impl Store {
             serde_json::to_string(&dataset.initiatives),
             serde_json::to_string(&dataset.sources),
         ];
-        let meta = StoredMeta { index, etag, synced_at_ms, validated_with: RULES_VERSION };
+        let meta = StoredMeta { index, etag, synced_at_ms, validated_with: RULES_VERSION, left_out: dataset.left_out.clone() };
         let meta = serde_json::to_string(&meta).map_err(js_err)?;
         let tx = self.db.transaction([META, FILES]).with_mode(TransactionMode::Readwrite).build().map_err(js_err)?;
         let meta_store = tx.object_store(META).map_err(js_err)?;
@@ -210,6 +215,8 @@ struct FirstPageSnapshot {
     partnerships: Vec<Partnership>,
     /// The first [`FIRST_PAGE`] initiatives.
     initiatives: Vec<Initiative>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    left_out: Vec<Problem>,
 }
 
 pub(crate) fn local_storage() -> Option<web_sys::Storage> {
@@ -222,7 +229,9 @@ pub fn read_first_page(endpoint: &str) -> Option<Dataset> {
     let text = local_storage()?.get_item(&format!("{FIRST_PAGE_KEY}{endpoint}")).ok()??;
     let page: FirstPageSnapshot = parse(&text).ok()?;
     (page.validated_with == RULES_VERSION).then(|| {
-        Dataset::trusted(Some(page.index), page.categories, page.municipalities, page.partnerships, page.initiatives)
+        let mut dataset = Dataset::trusted(Some(page.index), page.categories, page.municipalities, page.partnerships, page.initiatives);
+        dataset.left_out = page.left_out;
+        dataset
     })
 }
 
@@ -236,6 +245,7 @@ fn write_first_page(endpoint: &str, dataset: &Dataset) {
         municipalities: dataset.municipalities.clone(),
         partnerships: dataset.partnerships.clone(),
         initiatives: dataset.initiatives.iter().take(FIRST_PAGE).cloned().collect(),
+        left_out: dataset.left_out.clone(),
     };
     let (Some(storage), Ok(text)) = (local_storage(), serde_json::to_string(&page)) else { return };
     if storage.set_item(&format!("{FIRST_PAGE_KEY}{endpoint}"), &text).is_err() {

@@ -5,6 +5,9 @@
 //! Protocol (`postMessage`, plain objects):
 //! - app → host: `{ type: "wegwijzer:height", height: <css px> }` on every size change, sent
 //!   only to the `ouder` origin;
+//! - app → host: `{ type: "wegwijzer:scroll" }` after navigating to another view inside the
+//!   frame, so the host brings the frame's top into view (else a tap on a card low in a tall
+//!   embed leaves the visitor in the middle of the detail page); same origin rule;
 //! - host → app: `{ type: "wegwijzer:language", lang: "nl" | "fr" | "en" }`, obeyed only when
 //!   it comes from the parent window with the `ouder` origin.
 
@@ -96,6 +99,15 @@ fn report_height(parent_origin: String) {
     }
     // Lives as long as the page.
     callback.forget();
+}
+
+/// Asks the host page to scroll the frame's top into view (after a navigation inside it).
+pub fn ask_host_to_scroll(state: AppState) {
+    let Some(parent_origin) = state.embed.with_value(|c| c.as_ref().and_then(|c| c.parent_origin.clone())) else { return };
+    let Ok(Some(parent)) = window().parent() else { return };
+    let message = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&message, &"type".into(), &"wegwijzer:scroll".into());
+    let _ = parent.post_message(&message, &parent_origin);
 }
 
 fn listen_for_commands(state: AppState, parent_origin: String) {

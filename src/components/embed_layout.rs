@@ -9,10 +9,19 @@ use crate::i18n::fill;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-/// The list/map switch, shown when the host's `toon` includes `kaart`.
+/// The list/map switch, shown when the host's `toon` includes `kaart`. Also asks the host page
+/// to show the frame's top after every change of view (not of filters: same path).
 #[component]
 pub fn EmbedNav() -> impl IntoView {
     let state = use_app_state();
+    let location = leptos_router::hooks::use_location();
+    Effect::new(move |previous: Option<String>| {
+        let path = location.pathname.get();
+        if previous.is_some_and(|p| p != path) {
+            crate::components::ask_host_to_scroll(state);
+        }
+        path
+    });
     let shown = state.embed.with_value(|e| e.as_ref().is_some_and(|c| c.controls.map));
     shown.then(|| {
         view! {

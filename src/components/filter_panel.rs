@@ -1,4 +1,5 @@
 use crate::app::use_app_state;
+use crate::i18n::fill;
 use crate::dataset::Dataset;
 use crate::model::{province_name, Lang};
 use crate::i18n::service::service_texts;
@@ -68,13 +69,72 @@ pub fn FilterPanel(
     view: Memo<DirectoryView>,
     facets: Signal<FacetCounts>,
     service_facets: Signal<ServiceFacetCounts>,
+    /// How many results the current choice gives, for the "show N results" button.
+    total: Signal<usize>,
     on_change: Callback<DirectoryView>,
 ) -> impl IntoView {
     let opened = Memo::new(move |before: Option<&bool>| before == Some(&true) || open.get());
     view! {
         <div id="filters" class="filters" hidden=move || !open.get()>
-            {move || opened.get().then(|| panel_content(open, data.clone(), view, facets, service_facets, on_change))}
+            {move || opened.get().then(|| panel_content(open, data.clone(), view, facets, service_facets, total, on_change))}
         </div>
+    }
+}
+
+/// The active filters as chips above the list; each removes its filter.
+#[component]
+pub fn FilterChips(data: Arc<Dataset>, view: Memo<DirectoryView>, on_change: Callback<DirectoryView>) -> impl IntoView {
+    let state = use_app_state();
+    move || {
+        let lang = state.lang.get();
+        let current = view.get();
+        let mut chips: Vec<(String, DirectoryView)> = Vec::new();
+        if current.service.open_now {
+            let mut next = current.clone();
+            next.service.open_now = false;
+            chips.push((service_texts(lang).facet_open_now.to_string(), next));
+        }
+        for facet in [
+            Facet::Services,
+            Facet::Kinds,
+            Facet::Provinces,
+            Facet::Partnerships,
+            Facet::Audience,
+            Facet::Languages,
+            Facet::Wheelchair,
+        ] {
+            let mut v = current.clone();
+            for id in facet.values(&mut v).clone() {
+                let mut next = current.clone();
+                facet.values(&mut next).retain(|x| *x != id);
+                chips.push((facet.label(&data, &id, lang), next));
+            }
+        }
+        let place = |nis: &str| data.municipality(nis).map(|m| m.name.get(lang).to_string()).unwrap_or_else(|| nis.to_string());
+        for nis in &current.municipalities {
+            let mut next = current.clone();
+            next.municipalities.retain(|x| x != nis);
+            chips.push((place(nis), next));
+        }
+        if let Some(nis) = &current.serves {
+            chips.push((format!("{} {}", state.t().serves_label, place(nis)), DirectoryView { serves: None, ..current.clone() }));
+        }
+        (!chips.is_empty()).then(|| {
+            let items = chips
+                .into_iter()
+                .map(|(label, next)| {
+                    let aria = fill(state.t().remove_filter, "x", &label);
+                    view! {
+                        <li>
+                            <button type="button" class="chip" aria-label=aria on:click=move |_| on_change.run(next.clone())>
+                                {label}<span aria-hidden="true">" ×"</span>
+                            </button>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! { <ul class="chips">{items}</ul> }
+        })
     }
 }
 
@@ -84,6 +144,7 @@ fn panel_content(
     view: Memo<DirectoryView>,
     facets: Signal<FacetCounts>,
     service_facets: Signal<ServiceFacetCounts>,
+    total: Signal<usize>,
     on_change: Callback<DirectoryView>,
 ) -> impl IntoView {
     let state = use_app_state();
@@ -217,7 +278,19 @@ fn panel_content(
                 >
                     {state.text(|t| t.clear_filters)}
                 </button>
-                <button type="button" class="button" on:click=move |_| open.set(false)>{state.text(|t| t.close)}</button>
+                // Sticky at the bottom of the screen: after a choice the results are one tap away.
+                <button
+                    type="button"
+                    class="button"
+                    on:click=move |_| {
+                        open.set(false);
+                        if let Some(list) = document().get_element_by_id("resultaten") {
+                            list.scroll_into_view();
+                        }
+                    }
+                >
+                    {move || fill(state.t().show_results, "n", total.get())}
+                </button>
             </p>
     }
 }

@@ -45,11 +45,11 @@ pub fn InitiativeCard(
     let (status, hours) = (initiative.status, initiative.opening_hours.clone());
     view! {
         <li class="card">
-            <h2 class="card-title"><A href=href>{initiative.name}</A></h2>
-            <p class="card-kind">{kind}</p>
-            <p class="card-services"><span class="visually-hidden">{state.text(|t| t.label_services)} ": "</span>{services}</p>
+            <h2 class="card-title"><A href=href><bdi>{initiative.name}</bdi></A></h2>
+            <p class="card-kind"><bdi>{kind}</bdi></p>
+            <p class="card-services"><span class="visually-hidden">{state.text(|t| t.label_services)} ": "</span><bdi>{services}</bdi></p>
             <p class="card-place">
-                <span class="visually-hidden">{state.text(|t| t.label_municipality)} ": "</span>{place}
+                <span class="visually-hidden">{state.text(|t| t.label_municipality)} ": "</span><bdi>{place}</bdi>
                 {distance_km.map(|km| view! { " · " <span class="distance">{move || format_km(km, lang.get(), state.t().distance_km)}</span> })}
             </p>
             <super::OpenLine status hours/>

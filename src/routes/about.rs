@@ -25,7 +25,7 @@ pub fn About() -> impl IntoView {
                 view! {
                     <dl class="facts">
                         <dt>{state.text(|t| t.about_publisher)}</dt>
-                        <dd>{index.as_ref().map(|i| i.publisher.clone())}</dd>
+                        <dd><bdi>{index.as_ref().map(|i| i.publisher.clone())}</bdi></dd>
                         <dt>{state.text(|t| t.about_version)}</dt>
                         <dd>{index.as_ref().map(|i| i.dataset_version)}</dd>
                         <dt>{state.text(|t| t.about_generated)}</dt>
@@ -37,14 +37,14 @@ pub fn About() -> impl IntoView {
                         {sources.into_iter().map(|s| {
                             let name = s.name.clone();
                             let link = is_http_url(&s.url).then(|| view! {
-                                <a href=s.url.clone() rel="noopener noreferrer">{name.clone()}</a>
+                                <a href=s.url.clone() rel="noopener noreferrer"><bdi>{name.clone()}</bdi></a>
                             });
                             view! {
                                 <li>
-                                    {if link.is_some() { link.into_any() } else { name.into_any() }}
-                                    " — " {state.text(|t| t.about_licence)} ": " {s.licence.clone()}
+                                    {if link.is_some() { link.into_any() } else { view! { <bdi>{name}</bdi> }.into_any() }}
+                                    " — " {state.text(|t| t.about_licence)} ": " <bdi>{s.licence.clone()}</bdi>
                                     {(!s.used_for.is_empty()).then(|| view! {
-                                        <br/>{state.text(|t| t.about_used_for)} ": " {s.used_for.clone()}
+                                        <br/>{state.text(|t| t.about_used_for)} ": " <bdi>{s.used_for.clone()}</bdi>
                                     })}
                                 </li>
                             }

@@ -1,6 +1,7 @@
 use crate::app::use_app_state;
 use crate::components::{
-    remember_first_paint, request_device_location, warm_up_coverage_map, set_page_title, with_first_page, FilterPanel, InitiativeCard,
+    remember_first_paint, request_device_location, warm_up_coverage_map, set_page_title, with_first_page, FilterChips, FilterPanel,
+    InitiativeCard,
     LocationError,
 };
 use crate::dataset::FIRST_PAGE;
@@ -30,6 +31,11 @@ pub fn Directory() -> impl IntoView {
     let view = Memo::new(move |_| {
         let map = query.read();
         DirectoryView::from_pairs(map.latest_values().map(|(k, v)| (k.as_ref(), v)))
+    });
+    // Remembered for the detail page's "Terug naar de lijst".
+    Effect::new(move |_| {
+        let lang = state.lang.get().code();
+        state.list_url.set(format!("/{}", view.get().to_query_with(&[("taal", lang)])));
     });
     let last_edit = StoredValue::new(0.0_f64);
     // Writes a new view to the URL; `push` adds a history entry (Back returns to the old view).
@@ -155,11 +161,56 @@ pub fn Directory() -> impl IntoView {
             let scope = {
                 let data = data.clone();
                 move || {
-                    results.with(|r| r.scope.clone()).and_then(|nis| {
+                    results.with(|r| r.scope.clone().map(|nis| (nis, r.near))).and_then(|(nis, near)| {
                         let name = data.municipality(&nis)?.name.get(state.lang.get()).to_string();
-                        Some(view! { <p class="scope">{fill(t().place_scope, "x", name)}</p> })
+                        let text = if near { t().place_near } else { t().place_scope };
+                        Some(view! { <p class="scope">{fill(text, "x", name)}</p> })
                     })
                 }
+            };
+            // Nothing where the user looked: what is nearest elsewhere, under a sentence that
+            // says so; nothing at all: a query that finds something.
+            let elsewhere = {
+                let data = data.clone();
+                move || {
+                    results.with(|r| {
+                        let from = data.municipality(r.nearest_from.as_ref()?)?.name.get(state.lang.get()).to_string();
+                        if r.nearest.is_empty() {
+                            return None;
+                        }
+                        let note = if r.searched.is_empty() {
+                            fill(t().nothing_here_filters, "x", from)
+                        } else {
+                            fill(&fill(t().nothing_here, "q", &r.searched), "x", from)
+                        };
+                        let cards = r
+                            .nearest
+                            .iter()
+                            .map(|&(doc, km)| {
+                                let initiative = data.initiatives[doc as usize].clone();
+                                view! { <InitiativeCard data=data.clone() initiative distance_km=km/> }
+                            })
+                            .collect_view();
+                        Some(view! {
+                            <p class="nearest-note">{note}</p>
+                            <ul class="cards nearest">{cards}</ul>
+                        })
+                    })
+                }
+            };
+            let suggestion = move || {
+                results.with(|r| r.suggestion.clone()).map(|s| {
+                    let query = s.clone();
+                    view! {
+                        <p class="suggestion">
+                            {t().did_you_mean}" "
+                            <button type="button" class="link-button" on:click=move |_| update(true, &|v| v.query = query.clone())>
+                                {s}
+                            </button>
+                            "?"
+                        </p>
+                    }
+                })
             };
             let places = {
                 let mut all: Vec<(String, String)> =
@@ -232,6 +283,9 @@ pub fn Directory() -> impl IntoView {
                         <button type="button" class="button button-secondary" on:click=use_location>
                             {state.text(|t| t.use_my_location)}
                         </button>
+                        <Show when=move || view.with(|v| v.place.is_none()) && results.with(|r| !r.near)>
+                            <p class="hint notice" role="status">{state.text(|t| t.distance_needs_place)}</p>
+                        </Show>
                         <p class="hint">{state.text(|t| t.location_note)}</p>
                         <p class="hint" role="status">{move || location_message.get()}</p>
                     </div>
@@ -243,19 +297,27 @@ pub fn Directory() -> impl IntoView {
                         view=view
                         facets=Signal::derive(move || results.with(|r| r.facets.clone()))
                         service_facets=Signal::derive(move || results.with(|r| r.service_facets.clone()))
+                        total=Signal::derive(total)
+                        on_change=Callback::new(move |next: DirectoryView| set_view.with_value(|f| f(next, true)))
+                    />
+                    <FilterChips
+                        data=data.clone()
+                        view=view
                         on_change=Callback::new(move |next: DirectoryView| set_view.with_value(|f| f(next, true)))
                     />
                 })}
                 {scope}
-                <p class="result-count" role="status" aria-live="polite">
+                <p id="resultaten" class="result-count" role="status" aria-live="polite">
                     {move || match computed.with(Option::is_some) {
                         true => fill(t().result_count, "n", total()),
                         false => t().loading.to_string(),
                     }}
                 </p>
-                <Show when=move || total() == 0 && computed.with(Option::is_some)>
+                <Show when=move || total() == 0 && computed.with(Option::is_some) && results.with(|r| r.nearest.is_empty())>
                     <p class="no-results">{state.text(|t| t.no_results)}</p>
+                    {suggestion}
                 </Show>
+                {elsewhere}
                 <ul class="cards">{list}</ul>
                 <Show when=more>
                     <button type="button" class="button" on:click=move |_| shown.update(|n| *n += PAGE_SIZE)>

@@ -9,6 +9,7 @@ use crate::embed::{
 };
 use crate::i18n::{fill, Texts};
 use crate::model::{province_name, CategoryKind, Lang};
+use crate::region_input::read_municipalities;
 use crate::view_state::toggle;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
@@ -21,6 +22,8 @@ struct Form {
     partnership: String,
     province: String,
     municipalities: String,
+    /// The NIS codes of `municipalities` (names read as their municipality), set as it is typed.
+    municipality_codes: Vec<String>,
     services: Vec<String>,
     kinds: Vec<String>,
     lang: String,
@@ -41,6 +44,7 @@ impl Default for Form {
             partnership: String::new(),
             province: String::new(),
             municipalities: String::new(),
+            municipality_codes: Vec::new(),
             services: Vec::new(),
             kinds: Vec::new(),
             lang: "nl".into(),
@@ -59,7 +63,7 @@ impl Form {
     fn config(&self) -> EmbedConfig {
         let region: Vec<&str> = [self.partnership.as_str(), self.province.as_str()]
             .into_iter()
-            .chain(self.municipalities.split([',', ' ', ';']))
+            .chain(self.municipality_codes.iter().map(String::as_str))
             .filter(|s| !s.is_empty())
             .collect();
         let shown: Vec<&str> =
@@ -154,6 +158,9 @@ pub fn EmbedBuilder() -> impl IntoView {
     view! {
         <h1>{state.text(|t| t.builder_heading)}</h1>
         <p>{state.text(|t| t.builder_intro)}</p>
+        <p class="to-preview"><a href="#voorbeeld">{state.text(|t| t.builder_to_preview)}</a></p>
+        <div class="builder-layout">
+        <div class="builder-controls">
         {with_data(move |data| {
             let partnerships: Vec<(String, String)> =
                 data.partnerships.iter().map(|p| (p.id.clone(), format!("{} ({}–{})", p.name, p.period.from, p.period.to))).collect();
@@ -174,6 +181,24 @@ pub fn EmbedBuilder() -> impl IntoView {
                         </label>
                     }
                 }).collect_view()
+            };
+            let municipalities = data.municipalities.clone();
+            // What the municipality field was read as, at the field itself.
+            let field_check = {
+                let data = data.clone();
+                move || {
+                    let read = read_municipalities(&form.read().municipalities, &data.municipalities);
+                    let t = t();
+                    let named = read.named.iter().map(|(typed, nis)| view! { <li>{fill(&fill(t.builder_named, "x", typed), "n", nis)}</li> });
+                    let unknown = read.unknown.iter().map(|u| {
+                        let mut line = fill(t.builder_not_municipality, "x", &u.typed);
+                        if !u.suggestions.is_empty() {
+                            line.push_str(&fill(t.builder_did_you_mean, "x", u.suggestions.join(", ")));
+                        }
+                        view! { <li class="field-warning">{line}</li> }
+                    });
+                    view! { <ul>{named.collect_view()}{unknown.collect_view()}</ul> }
+                }
             };
             let problems = {
                 let data = data.clone();
@@ -226,8 +251,23 @@ pub fn EmbedBuilder() -> impl IntoView {
                         </div>
                         <div class="field">
                             <label for="b-gemeenten">{state.text(|t| t.builder_municipalities)}</label>
-                            {text_input("b-gemeenten", |f| &f.municipalities, |f, v| f.municipalities = v)}
+                            <input id="b-gemeenten" type="text" aria-describedby="b-gemeenten-check"
+                                prop:value=move || form.read().municipalities.clone()
+                                on:input=move |ev| {
+                                    let v = event_target_value(&ev);
+                                    let codes = read_municipalities(&v, &municipalities).codes;
+                                    form.update(|f| { f.municipalities = v; f.municipality_codes = codes; });
+                                }/>
+                            <div id="b-gemeenten-check" class="field-check" role="status" aria-live="polite">
+                                {field_check}
+                            </div>
                         </div>
+                        <Show when=move || {
+                            let f = form.read();
+                            [!f.partnership.is_empty(), !f.province.is_empty(), !f.municipality_codes.is_empty()].iter().filter(|b| **b).count() > 1
+                        }>
+                            <p class="hint region-sum">{state.text(|t| t.builder_region_sum)}</p>
+                        </Show>
                     </fieldset>
                     <fieldset class="facet">
                         <legend>{state.text(|t| t.facet_kinds)}</legend>
@@ -282,8 +322,13 @@ pub fn EmbedBuilder() -> impl IntoView {
         <textarea id="b-iframe" class="snippet" readonly rows="4" prop:value=move || iframe.get()></textarea>
         <button type="button" class="button" on:click=move |_| copy(iframe.get_untracked())>{state.text(|t| t.builder_copy)}</button>
         <p class="share-status" role="status" aria-live="polite">{move || copied.get()}</p>
-        <h2>{state.text(|t| t.builder_preview)}</h2>
-        <iframe class="embed-preview" title=state.text(|t| t.builder_preview) src=preview_src></iframe>
+        </div>
+        // Beside the controls from about 1000 px wide (sticky), below them on a phone.
+        <section class="builder-preview" id="voorbeeld" tabindex="-1" aria-labelledby="voorbeeld-titel">
+            <h2 id="voorbeeld-titel">{state.text(|t| t.builder_preview)}</h2>
+            <iframe class="embed-preview" title=state.text(|t| t.builder_preview) src=preview_src></iframe>
+        </section>
+        </div>
         <p>{move || fill(t().builder_docs, "x", window().location().origin().unwrap_or_default())}</p>
     }
 }

@@ -23,7 +23,7 @@ pub fn InitiativePage() -> impl IntoView {
     let params = use_params_map();
     let id = move || params.read().get("id").unwrap_or_default();
     view! {
-        <p class="back"><A href="/">{state.text(|t| t.back_to_list)}</A></p>
+        <p class="back"><A href=move || state.list_url.get()>{state.text(|t| t.back_to_list)}</A></p>
         {with_data(move |data| {
             match data.initiative(&id()).cloned() {
                 Some(initiative) => view! { <Detail data=data.clone() initiative/> }.into_any(),
@@ -52,7 +52,7 @@ fn Detail(data: Arc<Dataset>, initiative: Initiative) -> impl IntoView {
     let kind = { let (d, i) = (data.clone(), i.clone()); move || labels(&d, std::slice::from_ref(&i.kind), lang.get()).join(", ") };
     let place = { let (d, i) = (data.clone(), i.clone()); move || municipality_names(&d, std::slice::from_ref(&i.nis), lang.get()).join("") };
     let description = { let i = i.clone(); move || i.description.as_ref().map(|d| d.get(lang.get()).to_string()) };
-    let services = { let (d, i) = (data.clone(), i.clone()); move || labels(&d, &i.services, lang.get()).into_iter().map(|s| view! { <li>{s}</li> }).collect_view() };
+    let services = { let (d, i) = (data.clone(), i.clone()); move || labels(&d, &i.services, lang.get()).into_iter().map(|s| view! { <li><bdi>{s}</bdi></li> }).collect_view() };
     let serves = { let (d, i) = (data.clone(), i.clone()); move || municipality_names(&d, &i.serves, lang.get()).join(", ") };
     let partnerships = data.partnerships_for(&i.nis).into_iter().map(|p| p.name.clone()).collect::<Vec<_>>();
     let partnerships = (!partnerships.is_empty()).then(|| partnerships.join(", "));
@@ -63,29 +63,29 @@ fn Detail(data: Arc<Dataset>, initiative: Initiative) -> impl IntoView {
     let has_serves = !i.serves.is_empty();
     view! {
         <article class="detail">
-            <h1>{i.name.clone()}</h1>
-            <p class="detail-kind">{kind}" · "{place}</p>
-            {description.clone()().map(|_| view! { <p class="detail-description">{description}</p> })}
+            <h1><bdi>{i.name.clone()}</bdi></h1>
+            <p class="detail-kind"><bdi>{kind}</bdi>" · "<bdi>{place}</bdi></p>
+            {description.clone()().map(|_| view! { <p class="detail-description" dir="auto">{description}</p> })}
             <ServiceDetails data=data.clone() initiative=i.clone()/>
             <section aria-labelledby="h-contact">
                 <h2 id="h-contact">{state.text(|t| t.label_contact)}</h2>
                 <dl class="facts">
                     <dt>{state.text(|t| t.label_address)}</dt>
                     <dd>
-                        {i.address.one_line()}<br/>
+                        <bdi>{i.address.one_line()}</bdi><br/>
                         <a href=i.address.route_url() rel="noopener noreferrer" target="_blank">{state.text(|t| t.route)}</a>
                     </dd>
                     {phone.map(|p| view! {
                         <dt>{state.text(|t| t.label_phone)}</dt>
-                        <dd><a href=tel_href(&p)>{p.clone()}</a></dd>
+                        <dd><a href=tel_href(&p)><bdi>{p.clone()}</bdi></a></dd>
                     })}
                     {email.map(|e| view! {
                         <dt>{state.text(|t| t.label_email)}</dt>
-                        <dd><a href=format!("mailto:{e}")>{e.clone()}</a></dd>
+                        <dd><a href=format!("mailto:{e}")><bdi>{e.clone()}</bdi></a></dd>
                     })}
                     {website.map(|w| view! {
                         <dt>{state.text(|t| t.label_website)}</dt>
-                        <dd><a href=w.clone() rel="noopener noreferrer" target="_blank">{w.clone()}</a></dd>
+                        <dd><a href=w.clone() rel="noopener noreferrer" target="_blank"><bdi>{w.clone()}</bdi></a></dd>
                     })}
                 </dl>
             </section>
@@ -96,13 +96,13 @@ fn Detail(data: Arc<Dataset>, initiative: Initiative) -> impl IntoView {
             {has_serves.then(|| view! {
                 <section aria-labelledby="h-serves">
                     <h2 id="h-serves">{state.text(|t| t.label_serves)}</h2>
-                    <p>{serves}</p>
+                    <p><bdi>{serves}</bdi></p>
                 </section>
             })}
             {partnerships.map(|p| view! {
                 <section aria-labelledby="h-partnership">
                     <h2 id="h-partnership">{state.text(|t| t.label_partnership)}</h2>
-                    <p>{p}</p>
+                    <p><bdi>{p}</bdi></p>
                 </section>
             })}
             <p class="actions">
@@ -111,7 +111,7 @@ fn Detail(data: Arc<Dataset>, initiative: Initiative) -> impl IntoView {
                     {state.text(|t| t.print)}
                 </button>
             </p>
-            <p class="updated">{state.text(|t| t.label_updated)}": "{i.updated_at.clone()}</p>
+            <p class="updated">{state.text(|t| t.label_updated)}": "<bdi>{i.updated_at.clone()}</bdi></p>
         </article>
     }
 }

@@ -56,6 +56,77 @@ impl Endpoint {
     pub fn url(&self, file: &str) -> String {
         format!("{}{}", self.base, file)
     }
+
+    /// The endpoint resolved for one browser tab: a `?bron=` in the URL wins and is remembered
+    /// for the tab (`session`: what the tab remembered, sessionStorage in the app), so it stays
+    /// in force after navigating and after a reload of any page; an empty `?bron=` forgets it.
+    /// A rejected `?bron=` is not remembered and is reported in `rejected`.
+    pub fn resolve_in_tab(meta: Option<&str>, bron: Option<&str>, session: Option<&str>) -> (Endpoint, Remember) {
+        match bron.map(str::trim) {
+            Some("") => (Endpoint::resolve(meta, None), Remember::Forget),
+            Some(b) => {
+                let e = Endpoint::resolve(meta, Some(b));
+                let remember = if e.from_url_parameter { Remember::Store(b.to_string()) } else { Remember::Keep };
+                (e, remember)
+            }
+            None => match session.filter(|s| acceptable(s)) {
+                Some(s) => (Endpoint::resolve(meta, Some(s)), Remember::Keep),
+                None => (Endpoint::resolve(meta, None), if session.is_some() { Remember::Forget } else { Remember::Keep }),
+            },
+        }
+    }
+
+    /// A `?bron=` that names `index.json` itself (`…/v1/index.json`) gives requests for
+    /// `…/v1/index.json/index.json`: the folder to use instead.
+    pub fn suggested_fix(&self) -> Option<String> {
+        let folder = self.base.strip_suffix("index.json/")?;
+        Some(folder.to_string())
+    }
+
+    /// Whether the endpoint is on another origin than the page (`page_origin`: `scheme://host[:port]`),
+    /// so a failed request while online may be the server's missing CORS header.
+    pub fn is_cross_origin(&self, page_origin: &str) -> bool {
+        is_cross_origin(&self.base, page_origin)
+    }
+}
+
+/// Whether `url` is an absolute http(s) URL on another origin than `page_origin`
+/// (`scheme://host[:port]`); a same-origin path is not.
+pub fn is_cross_origin(url: &str, page_origin: &str) -> bool {
+    crate::validate::is_http_url(url) && !url.starts_with(&format!("{page_origin}/"))
+}
+
+/// What the tab should remember of `?bron=` after [`Endpoint::resolve_in_tab`].
+#[derive(Clone, Debug, PartialEq)]
+pub enum Remember {
+    Keep,
+    Store(String),
+    Forget,
+}
+
+/// Why a request did not complete. The browser does not tell (a fetch fails with the same
+/// error for all three), so the app asks: is the browser online, and does the server answer a
+/// request that needs no CORS permission (`mode: no-cors`)?
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NetworkCause {
+    /// The browser is offline.
+    Offline,
+    /// Online, but the server cannot be reached: unknown host, refused, timed out.
+    Unreachable,
+    /// Online and the cross-origin server answers, but not to this app: no
+    /// `Access-Control-Allow-Origin` header.
+    Cors,
+}
+
+impl NetworkCause {
+    /// `answers_without_cors`: whether a `no-cors` request to the same URL got a response.
+    pub fn classify(online: bool, cross_origin: bool, answers_without_cors: bool) -> NetworkCause {
+        match (online, cross_origin && answers_without_cors) {
+            (false, _) => NetworkCause::Offline,
+            (true, true) => NetworkCause::Cors,
+            (true, false) => NetworkCause::Unreachable,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -75,6 +146,52 @@ mod tests {
         let e = Endpoint::resolve(Some("/data/v1/"), Some("/test/v1/"));
         assert_eq!(e.base, "/test/v1/");
         assert!(e.from_url_parameter);
+    }
+
+    #[test]
+    fn bron_is_kept_for_the_tab_and_forgotten_on_request() {
+        let meta = Some("/data/v1/");
+        // A first visit with ?bron=: used and remembered.
+        let (e, r) = Endpoint::resolve_in_tab(meta, Some("https://cdn.example.be/v1"), None);
+        assert_eq!(e.base, "https://cdn.example.be/v1/");
+        assert!(e.from_url_parameter);
+        assert_eq!(r, Remember::Store("https://cdn.example.be/v1".into()));
+        // Any later page of the tab without it (a click, a reload): still in force.
+        let (e, r) = Endpoint::resolve_in_tab(meta, None, Some("https://cdn.example.be/v1"));
+        assert_eq!(e.base, "https://cdn.example.be/v1/");
+        assert!(e.from_url_parameter);
+        assert_eq!(r, Remember::Keep);
+        // An empty ?bron= goes back to the default.
+        let (e, r) = Endpoint::resolve_in_tab(meta, Some(""), Some("https://cdn.example.be/v1"));
+        assert_eq!((e.base.as_str(), r), ("/data/v1/", Remember::Forget));
+        // A rejected one is announced, not remembered, and does not replace a remembered one.
+        let (e, r) = Endpoint::resolve_in_tab(meta, Some("data/v1"), Some("https://cdn.example.be/v1"));
+        assert_eq!(e.base, "/data/v1/");
+        assert_eq!(e.rejected.as_deref(), Some("data/v1"));
+        assert_eq!(r, Remember::Keep);
+        // A tampered remembered value is dropped.
+        let (e, r) = Endpoint::resolve_in_tab(meta, None, Some("javascript:alert(1)"));
+        assert_eq!((e.base.as_str(), r), ("/data/v1/", Remember::Forget));
+    }
+
+    #[test]
+    fn an_index_json_source_gets_a_fix() {
+        let e = Endpoint::resolve(None, Some("http://127.0.0.1:9000/out/index.json"));
+        assert_eq!(e.url("index.json"), "http://127.0.0.1:9000/out/index.json/index.json");
+        assert_eq!(e.suggested_fix().as_deref(), Some("http://127.0.0.1:9000/out/"));
+        assert_eq!(Endpoint::resolve(None, Some("/data/v1/")).suggested_fix(), None);
+    }
+
+    #[test]
+    fn network_causes() {
+        let e = Endpoint::resolve(None, Some("http://127.0.0.1:9000/v1/"));
+        assert!(e.is_cross_origin("http://127.0.0.1:8080"));
+        assert!(!e.is_cross_origin("http://127.0.0.1:9000"));
+        assert!(!Endpoint::resolve(None, Some("/data/v1/")).is_cross_origin("http://127.0.0.1:8080"));
+        assert_eq!(NetworkCause::classify(false, true, false), NetworkCause::Offline);
+        assert_eq!(NetworkCause::classify(true, true, true), NetworkCause::Cors);
+        assert_eq!(NetworkCause::classify(true, true, false), NetworkCause::Unreachable);
+        assert_eq!(NetworkCause::classify(true, false, true), NetworkCause::Unreachable);
     }
 
     #[test]

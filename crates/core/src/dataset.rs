@@ -6,6 +6,7 @@ use crate::model::{
     Category, Collection, CollectionEntry, Index, Initiative, Municipality, Partnership, Source, COLLECTIONS,
     FORMAT_VERSION, SOURCES,
 };
+use crate::quarantine::{left_out_records, quarantine, read_items, strip_bom, Accepted, Records, Screened};
 use crate::validate::{validate, Problem};
 use serde::de::DeserializeOwned;
 use sha2::{Digest, Sha256};
@@ -20,8 +21,9 @@ pub const MAX_COLLECTION_BYTES: u64 = 40 * 1024 * 1024;
 /// Why a dataset could not be used. Each variant maps to a plain-language message in the UI.
 #[derive(Clone, Debug, PartialEq)]
 pub enum LoadError {
-    /// The request did not complete (offline, server down, CORS, timeout).
-    Network { file: String, detail: String },
+    /// The request did not complete (offline, server down, CORS, timeout); `file` is the URL
+    /// requested, `cause` what the app could find out about why.
+    Network { file: String, detail: String, cause: crate::config::NetworkCause },
     Http { file: String, status: u16 },
     TooLarge { file: String, bytes: u64, limit: u64 },
     NotJson { file: String, detail: String },
@@ -43,7 +45,7 @@ pub enum LoadError {
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            LoadError::Network { file, detail } => write!(f, "{file}: request failed: {detail}"),
+            LoadError::Network { file, detail, cause } => write!(f, "{file}: request failed ({cause:?}): {detail}"),
             LoadError::Http { file, status } => write!(f, "{file}: server answered HTTP {status}"),
             LoadError::TooLarge { file, bytes, limit } => {
                 write!(f, "{file}: {bytes} bytes is more than the limit of {limit}")
@@ -112,6 +114,8 @@ pub fn parse_index(bytes: &[u8]) -> Result<Index, LoadError> {
     struct Head {
         format_version: u32,
     }
+    // A leading byte order mark (Windows editors, PowerShell) is not part of the JSON text.
+    let bytes = strip_bom(bytes);
     let head: Head = serde_json::from_slice(bytes).map_err(|e| json_error(file, e))?;
     if head.format_version != FORMAT_VERSION {
         return Err(LoadError::UnsupportedFormat { found: head.format_version });
@@ -144,24 +148,39 @@ pub fn verify_file(entry: &CollectionEntry, bytes: &[u8]) -> Result<(), LoadErro
 pub(crate) fn parse_collection<T: DeserializeOwned>(index: &Index, name: &str, bytes: &[u8]) -> Result<Vec<T>, LoadError> {
     let entry = &index.collections[name];
     verify_file(entry, bytes)?;
-    let collection: Collection<T> = serde_json::from_slice(bytes).map_err(|e| json_error(&entry.file, e))?;
+    let collection: Collection<T> = serde_json::from_slice(strip_bom(bytes)).map_err(|e| json_error(&entry.file, e))?;
+    check_envelope(index, entry, collection.dataset_version, collection.items.len())?;
+    Ok(collection.items)
+}
+
+/// Like [`parse_collection`], for one of the four [`COLLECTIONS`] (`name`): the file is verified
+/// and its JSON syntax checked whole, but its items are read one by one, so an item that is not
+/// a record costs that record (a problem for `quarantine.rs`), not the file.
+pub(crate) fn parse_screened<T: DeserializeOwned>(
+    index: &Index,
+    name: &'static str,
+    bytes: &[u8],
+) -> Result<(Screened<T>, Vec<Problem>), LoadError> {
+    let entry = &index.collections[name];
+    verify_file(entry, bytes)?;
+    let collection: Collection<&serde_json::value::RawValue> =
+        serde_json::from_slice(strip_bom(bytes)).map_err(|e| json_error(&entry.file, e))?;
+    check_envelope(index, entry, collection.dataset_version, collection.items.len())?;
+    Ok(read_items(name, &collection.items))
+}
+
+/// A collection file's version and item count against its index entry.
+fn check_envelope(index: &Index, entry: &CollectionEntry, dataset_version: u64, items: usize) -> Result<(), LoadError> {
+    let collection = (dataset_version, items);
     // A file keeps the version in which it last changed, so an unchanged collection keeps its
     // bytes and SHA-256 across publications (clients skip it); a newer one cannot be ours.
-    if collection.dataset_version > index.dataset_version {
-        return Err(LoadError::VersionMismatch {
-            file: entry.file.clone(),
-            expected: index.dataset_version,
-            found: collection.dataset_version,
-        });
+    if collection.0 > index.dataset_version {
+        return Err(LoadError::VersionMismatch { file: entry.file.clone(), expected: index.dataset_version, found: collection.0 });
     }
-    if collection.items.len() as u64 != entry.count {
-        return Err(LoadError::CountMismatch {
-            file: entry.file.clone(),
-            expected: entry.count,
-            found: collection.items.len() as u64,
-        });
+    if collection.1 as u64 != entry.count {
+        return Err(LoadError::CountMismatch { file: entry.file.clone(), expected: entry.count, found: collection.1 as u64 });
     }
-    Ok(collection.items)
+    Ok(())
 }
 
 /// How many initiatives the directory shows at first (and adds per "show more"). The cache
@@ -179,6 +198,10 @@ pub struct Dataset {
     /// Where the data comes from (about page): the [`SOURCES`] collection, or the index's
     /// inline list in the older format.
     pub sources: Vec<Source>,
+    /// The problems of the records left out of this publication (`quarantine.rs`), one per
+    /// problem, with file positions; empty when every record passed. The UI counts the records
+    /// ([`Dataset::left_out_count`]) and lists the problems.
+    pub left_out: Vec<Problem>,
     category_by_id: HashMap<String, usize>,
     municipality_by_nis: HashMap<String, usize>,
     initiative_by_id: HashMap<String, usize>,
@@ -216,6 +239,7 @@ impl Dataset {
             municipality_by_nis: by(municipalities.iter().map(|m| &m.nis).collect()),
             initiative_by_id: by(initiatives.iter().map(|i| &i.id).collect()),
             sources: index.as_ref().map(|i| i.sources.clone()).unwrap_or_default(),
+            left_out: Vec::new(),
             index,
             categories,
             municipalities,
@@ -224,20 +248,63 @@ impl Dataset {
         }
     }
 
-    /// Verifies and parses the collection files of `index` (`file_bytes` by collection name).
+    /// Builds a dataset from the records of a verified publication, leaving out the invalid
+    /// ones and those that refer to them (`quarantine.rs`); `left_out` holds the problems
+    /// already found (unreadable items, records left out of a kept collection). Errors with
+    /// [`LoadError::Invalid`] when a collection loses more than the allowed share.
+    pub fn screened(index: Option<Index>, records: Records, left_out: Vec<Problem>) -> Result<Self, LoadError> {
+        let Accepted { categories, municipalities, partnerships, initiatives, left_out } = quarantine(records, left_out)?;
+        let dataset = Dataset::trusted(index, categories, municipalities, partnerships, initiatives);
+        Ok(Dataset { left_out, ..dataset })
+    }
+
+    /// How many records of `collection` were left out (0 when all passed).
+    pub fn left_out_count(&self, collection: &str) -> usize {
+        left_out_records(&self.left_out, collection)
+    }
+
+    /// How many records were left out in all.
+    pub fn left_out_total(&self) -> usize {
+        COLLECTIONS.iter().map(|c| self.left_out_count(c)).sum()
+    }
+
+    /// Errors with every problem when a record was left out: for the publishing tools, which
+    /// must not write an endpoint that a client would show incomplete.
+    pub fn require_complete(self) -> Result<Self, LoadError> {
+        match self.left_out.is_empty() {
+            true => Ok(self),
+            false => Err(LoadError::Invalid(self.left_out)),
+        }
+    }
+
+    /// Verifies and parses the collection files of `index` (`file_bytes` by collection name);
+    /// invalid records are left out ([`Dataset::screened`]).
     pub fn from_files(index: Index, file_bytes: &HashMap<String, Vec<u8>>) -> Result<Self, LoadError> {
         let get = |name: &str| {
             file_bytes.get(name).map(Vec::as_slice).ok_or_else(|| LoadError::MissingCollection(name.into()))
         };
-        let categories = parse_collection(&index, "categories", get("categories")?)?;
-        let municipalities = parse_collection(&index, "municipalities", get("municipalities")?)?;
-        let partnerships = parse_collection(&index, "partnerships", get("partnerships")?)?;
-        let initiatives = parse_collection(&index, "initiatives", get("initiatives")?)?;
+        fn screen<T: DeserializeOwned>(
+            index: &Index,
+            name: &'static str,
+            bytes: &[u8],
+            left_out: &mut Vec<Problem>,
+        ) -> Result<Screened<T>, LoadError> {
+            let (records, mut problems) = parse_screened(index, name, bytes)?;
+            left_out.append(&mut problems);
+            Ok(records)
+        }
+        let mut left_out = Vec::new();
+        let records = Records {
+            categories: screen(&index, "categories", get("categories")?, &mut left_out)?,
+            municipalities: screen(&index, "municipalities", get("municipalities")?, &mut left_out)?,
+            partnerships: screen(&index, "partnerships", get("partnerships")?, &mut left_out)?,
+            initiatives: screen(&index, "initiatives", get("initiatives")?, &mut left_out)?,
+        };
         let sources = match index.collections.contains_key(SOURCES) {
             true => Some(parse_collection(&index, SOURCES, get(SOURCES)?)?),
             false => None,
         };
-        let dataset = Dataset::new(Some(index), categories, municipalities, partnerships, initiatives)?;
+        let dataset = Dataset::screened(Some(index), records, left_out)?;
         Ok(match sources {
             Some(sources) => Dataset { sources, ..dataset },
             None => dataset,
@@ -248,7 +315,7 @@ impl Dataset {
     /// cached dataset, shown while the rest is read ([`FIRST_PAGE`]).
     pub fn is_complete(&self) -> bool {
         let count = self.index.as_ref().and_then(|i| i.collections.get("initiatives")).map(|e| e.count);
-        count.is_none_or(|n| n == self.initiatives.len() as u64)
+        count.is_none_or(|n| n == (self.initiatives.len() + self.left_out_count("initiatives")) as u64)
     }
 
     pub fn is_sample(&self) -> bool {

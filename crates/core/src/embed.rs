@@ -697,7 +697,7 @@ mod tests {
         }
 
         fn category(id: &str, kind: CategoryKind) -> Category {
-            Category { id: id.into(), kind, label: Text::nl(id), group: None }
+            Category { id: id.into(), kind, label: Text::nl(id), group: None, keywords: Default::default() }
         }
 
         fn data() -> Dataset {

@@ -129,7 +129,7 @@ mod tests {
     fn sorts_by_own_point_then_municipality_point_and_puts_unknown_last() {
         let data = Dataset::new(
             None,
-            vec![Category { id: "lde".into(), kind: CategoryKind::InitiativeType, label: Text::nl("LDE"), group: None }],
+            vec![Category { id: "lde".into(), kind: CategoryKind::InitiativeType, label: Text::nl("LDE"), group: None, keywords: Default::default() }],
             vec![muni("33011", "Ieper", Some(IEPER)), muni("34022", "Kortrijk", Some(KORTRIJK)), muni("33021", "Poperinge", None)],
             vec![],
             vec![

@@ -3,6 +3,7 @@
 //! everything compiles and tests on the host with `cargo test`.
 //!
 //! - `model`: the endpoint format v1 (serde); `validate`: record validation with precise problems
+//! - `quarantine`: leaving out invalid records of a verified file (threshold), byte order marks
 //! - `dataset`: parse + verify (size, SHA-256, version, count) + validate into a `Dataset`
 //! - `sync`: the sync decisions and delta files; `config`: which endpoint to read
 //! - `search`: normalisation, stemming, the index, query parsing and ranking, facets
@@ -24,6 +25,8 @@ pub mod languages;
 pub mod map;
 pub mod model;
 pub mod opening_hours;
+pub mod quarantine;
+pub mod region_input;
 pub mod results;
 pub mod search;
 pub mod service_filters;

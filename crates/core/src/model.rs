@@ -220,6 +220,33 @@ pub struct Category {
     /// Optional grouping, e.g. "lde" for the local service-economy services.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group: Option<String>,
+    /// Optional words people search this category by, besides its label (synonyms, everyday
+    /// and former names, common misspellings): searched, never shown. Added to format v1
+    /// without a version change: readers that do not know it ignore it.
+    #[serde(default, skip_serializing_if = "Keywords::is_empty")]
+    pub keywords: Keywords,
+}
+
+/// Search keywords per language, each a word or a phrase ("beschutte werkplaats").
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Keywords {
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub nl: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fr: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub en: Vec<String>,
+}
+
+impl Keywords {
+    pub fn is_empty(&self) -> bool {
+        self.nl.is_empty() && self.fr.is_empty() && self.en.is_empty()
+    }
+
+    /// Every keyword, Dutch first.
+    pub fn all(&self) -> impl Iterator<Item = &String> {
+        self.nl.iter().chain(&self.fr).chain(&self.en)
+    }
 }
 
 /// WGS84 point.

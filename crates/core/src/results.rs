@@ -4,7 +4,7 @@
 
 use crate::dataset::Dataset;
 use crate::embed::EmbedScope;
-use crate::geo::sort_by_distance;
+use crate::geo::{distance_km, initiative_point, sort_by_distance};
 use crate::model::Point;
 use crate::search::{apply_filters, facet_counts, normalize, FacetCounts, Filters, Hit, SearchIndex};
 use crate::service_filters::{self, ServiceFacetCounts};
@@ -22,11 +22,35 @@ pub struct Results {
     pub service_facets: ServiceFacetCounts,
     /// The municipality recognised in the query ("8900", "sint-niklaas"), shown as scope.
     pub scope: Option<String>,
+    /// The scope came with a near-phrase ("bij Leuven"): `items` are the matches within
+    /// [`NEAR_KM`] of it or serving it, nearest first, with their distance.
+    pub near: bool,
+    /// Nothing matched where the user looked (the query's place, or the one municipality
+    /// filter): the [`NEAREST`] closest matches elsewhere, with their distance from there.
+    pub nearest: Vec<(u32, Option<f64>)>,
+    /// Where `nearest` is measured from (NIS code of the municipality).
+    pub nearest_from: Option<String>,
+    /// The query without its place, normalised, for "Geen fietspunt in Gent".
+    pub searched: String,
+    /// Nothing matched at all: a query that finds something ("Bedoelde je …?").
+    pub suggestion: Option<String>,
 }
+
+/// Radius of a near-place search, in km: the municipality and its neighbours (Flemish
+/// municipalities average about 47 km², some 7 km across; 15 km reaches the next ring).
+pub const NEAR_KM: f64 = 15.0;
+/// How many matches elsewhere a "nothing here" answer shows.
+pub const NEAREST: usize = 5;
 
 impl PartialEq for Results {
     fn eq(&self, other: &Self) -> bool {
-        self.items == other.items && self.total == other.total && self.scope == other.scope && self.service_facets == other.service_facets
+        self.items == other.items
+            && self.total == other.total
+            && self.scope == other.scope
+            && self.service_facets == other.service_facets
+            && self.near == other.near
+            && self.nearest == other.nearest
+            && self.suggestion == other.suggestion
     }
 }
 
@@ -60,7 +84,9 @@ pub fn compute(
         // (not of an embed's region, which waits for the whole dataset).
         let default_view =
             blank && view.active_filter_count() == 0 && view.sort == Sort::Relevance && embed.is_none();
-        let total = data.index.as_ref()?.collections.get("initiatives")?.count as usize;
+        // The index counts the records the dataset left out too (`quarantine.rs`).
+        let count = data.index.as_ref()?.collections.get("initiatives")?.count as usize;
+        let total = count.saturating_sub(data.left_out_count("initiatives"));
         let items = (0..data.initiatives.len() as u32).map(|doc| (doc, None)).collect();
         return default_view.then(|| Results { items, total, ..Default::default() });
     }
@@ -71,17 +97,56 @@ pub fn compute(
     };
     let place = index.place_in_query(data, &view.query);
     let text = place.as_ref().map(|p| p.rest.as_str()).unwrap_or(&view.query);
-    let mut hits: Vec<Hit> = index.search(text);
-    if let Some(p) = &place {
-        hits = index.scope_to_place(data, &hits, &p.nis);
-    }
-    keep_in_embed(data, &mut hits, embed);
+    let mut found: Vec<Hit> = index.search(text);
+    keep_in_embed(data, &mut found, embed);
+    let place_point = place.as_ref().and_then(|p| data.municipality(&p.nis)?.point);
+    let hits = match (&place, place_point) {
+        (Some(p), Some(from)) if p.near => near(data, &found, &p.nis, from),
+        (Some(p), _) => index.scope_to_place(data, &found, &p.nis),
+        (None, _) => found.clone(),
+    };
     let filters = filters_of(view);
     let (hits, service_facets) = with_service_filters(data, &hits, view, now_unix, |h| index.apply_filters(data, h, &filters));
     let facets = index.facet_counts(data, &hits, &filters);
     let filtered = index.apply_filters(data, &hits, &filters);
-    let scope = place.and_then(|p| data.municipality(&p.nis).map(|m| m.nis.clone()));
-    Some(Results { service_facets, ..sorted(data, view, here, &filtered, facets, scope) })
+    let scope = place.as_ref().and_then(|p| data.municipality(&p.nis).map(|m| m.nis.clone()));
+    let near_from = place.as_ref().filter(|p| p.near).and(place_point);
+    let mut results = Results { service_facets, ..sorted(data, view, here, &filtered, facets, scope, near_from) };
+    results.near = near_from.is_some();
+    results.searched = normalize(text);
+    if results.items.is_empty() {
+        // Where the user looked: the query's place, else the one municipality of the filters.
+        let looked = place.as_ref().map(|p| p.nis.clone()).or_else(|| match view.municipalities.as_slice() {
+            [one] => Some(one.clone()),
+            _ => view.serves.clone(),
+        });
+        if let Some((nis, from)) = looked.and_then(|nis| Some((nis.clone(), data.municipality(&nis)?.point?))) {
+            let anywhere = Filters { municipalities: Vec::new(), serves: None, provinces: Vec::new(), partnerships: Vec::new(), ..filters };
+            // Elsewhere still honours the service filters (open now, target group, ...).
+            let passing = service_filters::apply(data, &found, &view.service, now_unix);
+            let elsewhere = index.apply_filters(data, &passing, &anywhere);
+            results.nearest =
+                sort_by_distance(data, &elsewhere, from).into_iter().take(NEAREST).map(|(h, km)| (h.doc, km)).collect();
+            results.nearest_from = Some(nis);
+        }
+        if found.is_empty() {
+            results.suggestion = index.suggest(text);
+        }
+    }
+    Some(results)
+}
+
+/// The hits within [`NEAR_KM`] of `from` or based in or serving `nis`.
+fn near(data: &Dataset, hits: &[Hit], nis: &str, from: Point) -> Vec<Hit> {
+    hits.iter()
+        .copied()
+        .filter(|h| {
+            let it = &data.initiatives[h.doc as usize];
+            it.nis == nis
+                || it.serves.iter().any(|s| s == nis)
+                || initiative_point(data, it).is_some_and(|p| distance_km(p, from) <= NEAR_KM)
+        })
+        .collect()
 }
 
 /// [`compute`] for an empty query before the index is there: every initiative, in order (what
@@ -93,7 +158,7 @@ fn compute_without_index(data: &Dataset, view: &DirectoryView, here: Option<Poin
     let (hits, service_facets) = with_service_filters(data, &hits, view, now_unix, |h| apply_filters(data, h, &filters));
     let facets = facet_counts(data, &hits, &filters);
     let filtered = apply_filters(data, &hits, &filters);
-    Results { service_facets, ..sorted(data, view, here, &filtered, facets, None) }
+    Results { service_facets, ..sorted(data, view, here, &filtered, facets, None, None) }
 }
 
 /// The issue-13 filters: their counts over the hits that pass the search's filters
@@ -127,9 +192,19 @@ fn filters_of(view: &DirectoryView) -> Filters {
     }
 }
 
-/// The filtered hits in the view's order.
-fn sorted(data: &Dataset, view: &DirectoryView, here: Option<Point>, filtered: &[Hit], facets: FacetCounts, scope: Option<String>) -> Results {
-    let items: Vec<(u32, Option<f64>)> = match (view.sort, origin(data, view, here)) {
+/// The filtered hits in the view's order; `near`: a place of the query to sort by distance
+/// from (unless the view sorts by name).
+fn sorted(
+    data: &Dataset,
+    view: &DirectoryView,
+    here: Option<Point>,
+    filtered: &[Hit],
+    facets: FacetCounts,
+    scope: Option<String>,
+    near: Option<Point>,
+) -> Results {
+    let sort = if near.is_some() && view.sort != Sort::Name { Sort::Distance } else { view.sort };
+    let items: Vec<(u32, Option<f64>)> = match (sort, near.or_else(|| origin(data, view, here))) {
         (Sort::Distance, Some(from)) => {
             sort_by_distance(data, filtered, from).into_iter().map(|(h, km)| (h.doc, km)).collect()
         }

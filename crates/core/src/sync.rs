@@ -12,7 +12,9 @@
 //! assert_eq!(plan_sync(Some(&index), &index), Ok(SyncPlan::Unchanged));
 //! ```
 
-use crate::dataset::{is_plain_file_name, parse_collection, sha256_hex, Dataset, LoadError};
+use crate::dataset::{is_plain_file_name, parse_collection, parse_screened, sha256_hex, Dataset, LoadError};
+use crate::quarantine::{left_out_records, strip_bom, Records, Screened};
+use crate::validate::Problem;
 use crate::model::{Changes, ChangesEntry, CollectionChanges, Index, Keyed, Source, COLLECTIONS, FORMAT_VERSION, PATCHES_FORMAT_VERSION, SOURCES};
 use serde::{de::DeserializeOwned, Serialize};
 use serde_json::Value;
@@ -60,6 +62,30 @@ pub fn plan_sync(cached: Option<&Index>, offered: &Index) -> Result<SyncPlan, Lo
     Ok(SyncPlan::Download(names.filter(|name| !same_file(cached, offered, name)).collect()))
 }
 
+/// [`plan_sync`] for the dataset in use, which may lack records it left out (`quarantine.rs`).
+/// Such a copy cannot take a delta (its patches could name a record it does not have, and the
+/// result would not add up to the offered counts), and a collection with left-out records is
+/// downloaded again with any new version even when its file is unchanged, because another file
+/// may have fixed what those records referred to.
+pub fn plan_sync_for(cached: Option<&Dataset>, offered: &Index) -> Result<SyncPlan, LoadError> {
+    let Some(cached) = cached.filter(|d| !d.left_out.is_empty()) else {
+        return plan_sync(cached.and_then(|d| d.index.as_ref()), offered);
+    };
+    let without_deltas = Index { changes: Vec::new(), ..offered.clone() };
+    match plan_sync(cached.index.as_ref(), &without_deltas)? {
+        SyncPlan::Download(mut names) => {
+            for name in COLLECTIONS {
+                if cached.left_out_count(name) > 0 && !names.contains(&name) {
+                    names.push(name);
+                }
+            }
+            names.sort_by_key(|n| COLLECTIONS.iter().chain([&SOURCES]).position(|c| c == n));
+            Ok(SyncPlan::Download(names))
+        }
+        other => Ok(other),
+    }
+}
+
 /// Whether collection `name` has the same SHA-256 in both indexes (and is listed in both).
 fn same_file(a: &Index, b: &Index, name: &str) -> bool {
     let sha = |i: &Index| i.collections.get(name).map(|e| e.sha256.trim().to_ascii_lowercase());
@@ -85,35 +111,59 @@ fn offered_sources(cached: Option<&Dataset>, offered: &Index, fresh: Option<Vec<
 /// Builds the offered version from the cached dataset and the downloaded collection files
 /// (by collection name). Collections not downloaded are taken from `cached`. Everything is
 /// verified (size, SHA-256, version, count) and validated before the result exists.
+/// Invalid records are left out (`quarantine.rs`); a kept collection keeps the problems of the
+/// records it left out before.
 pub fn assemble(cached: Option<&Dataset>, offered: Index, downloaded: &HashMap<String, Vec<u8>>) -> Result<Dataset, LoadError> {
     fn pick<T: Clone + serde::de::DeserializeOwned>(
         offered: &Index,
-        name: &str,
+        name: &'static str,
         downloaded: &HashMap<String, Vec<u8>>,
-        kept: Option<&Vec<T>>,
-    ) -> Result<Vec<T>, LoadError> {
-        match (downloaded.get(name), kept) {
-            (Some(bytes), _) => parse_collection(offered, name, bytes),
-            (None, Some(items)) => Ok(items.clone()),
+        cached: Option<(&Vec<T>, &[Problem])>,
+        left_out: &mut Vec<Problem>,
+    ) -> Result<Screened<T>, LoadError> {
+        match (downloaded.get(name), cached) {
+            (Some(bytes), _) => {
+                let (records, mut problems) = parse_screened(offered, name, bytes)?;
+                left_out.append(&mut problems);
+                Ok(records)
+            }
+            (None, Some((items, problems))) => {
+                // The kept copy lacks the records it left out: they still count in the file.
+                left_out.extend(problems.iter().filter(|p| p.collection == name).cloned());
+                let mut kept = Screened::all(items.clone());
+                kept.total += left_out_records(problems, name);
+                Ok(kept)
+            }
             (None, None) => Err(LoadError::MissingCollection(name.into())),
         }
     }
-    let categories = pick(&offered, "categories", downloaded, cached.map(|d| &d.categories))?;
-    let municipalities = pick(&offered, "municipalities", downloaded, cached.map(|d| &d.municipalities))?;
-    let partnerships = pick(&offered, "partnerships", downloaded, cached.map(|d| &d.partnerships))?;
-    let initiatives = pick(&offered, "initiatives", downloaded, cached.map(|d| &d.initiatives))?;
-    check_counts(&offered, categories.len(), municipalities.len(), partnerships.len(), initiatives.len())?;
+    let mut left_out = Vec::new();
+    fn kept(d: &Dataset) -> &[Problem] {
+        &d.left_out
+    }
+    let categories = pick(&offered, "categories", downloaded, cached.map(|d| (&d.categories, kept(d))), &mut left_out)?;
+    let municipalities = pick(&offered, "municipalities", downloaded, cached.map(|d| (&d.municipalities, kept(d))), &mut left_out)?;
+    let partnerships = pick(&offered, "partnerships", downloaded, cached.map(|d| (&d.partnerships, kept(d))), &mut left_out)?;
+    let initiatives = pick(&offered, "initiatives", downloaded, cached.map(|d| (&d.initiatives, kept(d))), &mut left_out)?;
+    check_counts(&offered, categories.total, municipalities.total, partnerships.total, initiatives.total)?;
     let fresh = match downloaded.get(SOURCES) {
         Some(bytes) if offered.collections.contains_key(SOURCES) => Some(parse_collection(&offered, SOURCES, bytes)?),
         _ => None,
     };
     let sources = offered_sources(cached, &offered, fresh)?;
-    let mut dataset = Dataset::new(Some(offered), categories, municipalities, partnerships, initiatives)?;
+    let records = Records { categories, municipalities, partnerships, initiatives };
+    let mut dataset = Dataset::screened(Some(offered), records, left_out)?;
     dataset.sources = sources;
     Ok(dataset)
 }
 
 /// Applies a verified delta file to the cached dataset, giving the offered version.
+///
+/// A delta that carries an invalid record (an upsert, or a patch giving a record that fails
+/// validation) applies, and that record is left out exactly as when the whole file were
+/// downloaded (`quarantine.rs`), threshold included. A patch that gives no record at all, or
+/// names a record the cached copy lacks, makes the delta unusable ([`LoadError::BadPatch`]):
+/// the client then downloads the changed collections.
 pub fn apply_changes(cached: &Dataset, offered: Index, entry: &ChangesEntry, bytes: &[u8]) -> Result<Dataset, LoadError> {
     let file = entry.file.clone();
     if bytes.len() as u64 > MAX_CHANGES_BYTES {
@@ -126,7 +176,7 @@ pub fn apply_changes(cached: &Dataset, offered: Index, entry: &ChangesEntry, byt
         return Err(LoadError::ChecksumMismatch { file });
     }
     let changes: Changes =
-        serde_json::from_slice(bytes).map_err(|e| LoadError::NotJson { file: file.clone(), detail: e.to_string() })?;
+        serde_json::from_slice(strip_bom(bytes)).map_err(|e| LoadError::NotJson { file: file.clone(), detail: e.to_string() })?;
     if ![FORMAT_VERSION, PATCHES_FORMAT_VERSION].contains(&changes.format_version) {
         return Err(LoadError::UnsupportedFormat { found: changes.format_version });
     }
@@ -140,7 +190,13 @@ pub fn apply_changes(cached: &Dataset, offered: Index, entry: &ChangesEntry, byt
     let initiatives = merge(&cached.initiatives, &changes.initiatives, &file)?;
     check_counts(&offered, categories.len(), municipalities.len(), partnerships.len(), initiatives.len())?;
     let sources = offered_sources(Some(cached), &offered, changes.sources)?;
-    let mut dataset = Dataset::new(Some(offered), categories, municipalities, partnerships, initiatives)?;
+    let records = Records {
+        categories: Screened::all(categories),
+        municipalities: Screened::all(municipalities),
+        partnerships: Screened::all(partnerships),
+        initiatives: Screened::all(initiatives),
+    };
+    let mut dataset = Dataset::screened(Some(offered), records, Vec::new())?;
     dataset.sources = sources;
     Ok(dataset)
 }

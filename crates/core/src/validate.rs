@@ -1,12 +1,14 @@
 //! Record validation on ingest. Every problem is reported with where it is and what is wrong,
 //! so a publisher can fix it and the app can say why it refused a dataset. Never panics.
 
-use crate::model::{Category, CategoryKind, Initiative, Municipality, Partnership, Point};
+use crate::model::{Category, CategoryKind, Initiative, Municipality, Partnership, Point, COLLECTIONS};
+use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
-/// One thing wrong with one record.
-#[derive(Clone, Debug, PartialEq)]
+/// One thing wrong with one record. Serialisable, so the offline copy keeps the list of records
+/// it left out (`quarantine.rs`).
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Problem {
     /// "initiatives", "municipalities", ...
     pub collection: &'static str,
@@ -19,8 +21,32 @@ pub struct Problem {
     pub kind: ProblemKind,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+/// A [`Problem`] as read back from storage: the collection name is owned until it is matched
+/// to one of the static [`COLLECTIONS`] names.
+#[derive(Deserialize)]
+struct StoredProblem {
+    collection: String,
+    index: usize,
+    id: String,
+    field: String,
+    kind: ProblemKind,
+}
+
+// By hand: a derived impl would borrow the `&'static str` from the input.
+impl<'de> Deserialize<'de> for Problem {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let p = StoredProblem::deserialize(d)?;
+        let collection = COLLECTIONS.into_iter().find(|c| *c == p.collection);
+        let collection = collection.ok_or_else(|| serde::de::Error::custom(format!("unknown collection {:?}", p.collection)))?;
+        Ok(Problem { collection, index: p.index, id: p.id, field: p.field, kind: p.kind })
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum ProblemKind {
+    /// The item is not a record of its collection (a missing field, a wrong type); the detail
+    /// is the JSON reader's message.
+    Unreadable(String),
     DuplicateId,
     Empty,
     UnknownCategory(String),
@@ -45,6 +71,7 @@ pub enum ProblemKind {
 impl fmt::Display for ProblemKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            ProblemKind::Unreadable(detail) => write!(f, "not a record: {detail}"),
             ProblemKind::DuplicateId => write!(f, "duplicate id"),
             ProblemKind::Empty => write!(f, "must not be empty"),
             ProblemKind::UnknownCategory(c) => write!(f, "unknown category id {c:?}"),

@@ -9,8 +9,8 @@ use wegwijzer_core::validate::{validate, ProblemKind};
 
 fn categories() -> Vec<Category> {
     vec![
-        Category { id: "lde".into(), kind: CategoryKind::InitiativeType, label: Text::nl("Lokale diensteneconomie"), group: None },
-        Category { id: "fietspunt".into(), kind: CategoryKind::Service, label: Text::nl("Fietspunt"), group: Some("lde".into()) },
+        Category { id: "lde".into(), kind: CategoryKind::InitiativeType, label: Text::nl("Lokale diensteneconomie"), group: None, keywords: Default::default() },
+        Category { id: "fietspunt".into(), kind: CategoryKind::Service, label: Text::nl("Fietspunt"), group: Some("lde".into()), keywords: Default::default() },
     ]
 }
 

@@ -7,7 +7,7 @@ use wegwijzer_core::opening_hours::parse::ErrorKind;
 use wegwijzer_core::validate::{validate, ProblemKind};
 
 fn categories() -> Vec<Category> {
-    let c = |id: &str, kind| Category { id: id.into(), kind, label: Text::nl(id), group: None };
+    let c = |id: &str, kind| Category { id: id.into(), kind, label: Text::nl(id), group: None, keywords: Default::default() };
     vec![c("lde", CategoryKind::InitiativeType), c("fietspunt", CategoryKind::Service), c("ouderen", CategoryKind::Audience), c("iedereen", CategoryKind::Audience)]
 }
 

@@ -2,26 +2,12 @@
 
 use serde_json::json;
 use std::collections::HashMap;
-
-use wegwijzer_core::dataset::{parse_index, sha256_hex, Dataset, LoadError};
+use wegwijzer_core::dataset::{sha256_hex, Dataset, LoadError};
 use wegwijzer_core::model::*;
 use wegwijzer_core::sync::*;
 
-mod common;
-
-/// The sample endpoint in public/data/v1, as the app would load it.
-fn sample() -> (Index, HashMap<String, Vec<u8>>) {
-    let dir = common::repo_root().join("public/data/v1");
-    let index = parse_index(&std::fs::read(dir.join("index.json")).unwrap()).unwrap();
-    // Every file the index lists: the four collections and sources.json.
-    let files = index.collections.iter().map(|(name, e)| (name.clone(), std::fs::read(dir.join(&e.file)).unwrap())).collect();
-    (index, files)
-}
-
-fn sample_dataset() -> Dataset {
-    let (index, files) = sample();
-    Dataset::from_files(index, &files).unwrap()
-}
+mod sample_endpoint;
+use sample_endpoint::{sample, sample_dataset, signed_delta};
 
 /// Publishes `initiatives` as version `version` on top of `base`: only that collection changes.
 fn publish_initiatives(base: &Index, version: u64, initiatives: &[Initiative]) -> (Index, Vec<u8>) {
@@ -36,14 +22,7 @@ fn publish_initiatives(base: &Index, version: u64, initiatives: &[Initiative]) -
 }
 
 fn with_changes(mut index: Index, changes: &Changes) -> (Index, ChangesEntry, Vec<u8>) {
-    let bytes = serde_json::to_vec(changes).unwrap();
-    let entry = ChangesEntry {
-        from: changes.from,
-        to: changes.to,
-        file: format!("changes/{}-{}.json", changes.from, changes.to),
-        bytes: bytes.len() as u64,
-        sha256: sha256_hex(&bytes),
-    };
+    let (entry, bytes) = signed_delta(changes);
     index.changes.push(entry.clone());
     (index, entry, bytes)
 }
@@ -156,7 +135,11 @@ fn a_bad_delta_is_refused() {
     };
     let (offered, _) = publish_initiatives(&index, v + 1, &cached.initiatives);
     let (offered, entry, bytes) = with_changes(offered, &changes);
-    assert!(matches!(apply_changes(&cached, offered.clone(), &entry, &bytes), Err(LoadError::Invalid(_))));
+    // Since issue 14 that record is left out, as a full download would leave it out; the rest applies.
+    let next = apply_changes(&cached, offered.clone(), &entry, &bytes).unwrap();
+    assert_eq!(next.left_out_count("initiatives"), 1);
+    assert!(next.initiative(&cached.initiatives[0].id).is_none());
+    assert_eq!(next.initiatives.len(), cached.initiatives.len() - 1);
 
     // Counts that do not add up to the new index: refused.
     let mut wrong_count = offered.clone();
@@ -248,8 +231,12 @@ fn a_patch_that_does_not_apply_makes_the_delta_unusable() {
     assert!(matches!(refused(vec![patch(&id, json!({"name": null}))]), LoadError::BadPatch { .. }));
     assert!(matches!(refused(vec![patch(&id, json!({"services": "fietspunt"}))]), LoadError::BadPatch { .. }));
     assert!(matches!(refused(vec![patch(&id, json!({"id": "ander-id"}))]), LoadError::BadPatch { .. }));
-    // A record that fails the same validation as downloaded data (unknown municipality).
-    assert!(matches!(refused(vec![patch(&id, json!({"nis": "99999"}))]), LoadError::Invalid(_)));
+    // A record that fails the same validation as downloaded data (unknown municipality) is
+    // not a broken delta: it is left out, like in a full download (tests/quarantine.rs).
+    let (cached, offered, entry, bytes, _) = patch_delta(vec![patch(&id, json!({"nis": "99999"}))]);
+    let next = apply_changes(&cached, offered, &entry, &bytes).unwrap();
+    assert!(next.initiative(&id).is_none());
+    assert_eq!(next.left_out[0].id, id);
     // A delta format after the one with patches: refused as well.
     let (cached, offered, _, _, _) = patch_delta(vec![]);
     let v = offered.dataset_version;

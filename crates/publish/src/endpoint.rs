@@ -53,10 +53,33 @@ pub struct Meta {
 pub struct DeltaSummary {
     pub from: u64,
     pub to: u64,
-    /// (collection, new or changed records, deletions) for the collections that changed.
-    pub changed: Vec<(String, usize, usize)>,
+    /// Per collection that changed: how many records are new, changed and deleted.
+    pub changed: Vec<ChangeCount>,
     /// Whether the delta file was written (it is left out when over the client's size limit).
     pub written: bool,
+}
+
+/// What changed in one collection: a record whose key was there before counts as changed
+/// (whatever the delta carries: a patch or the whole record), one whose key is new as added.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ChangeCount {
+    pub collection: String,
+    pub added: usize,
+    pub changed: usize,
+    pub deleted: usize,
+}
+
+impl ChangeCount {
+    fn of<T: Keyed>(collection: &str, old: &[T], c: &CollectionChanges<T>) -> ChangeCount {
+        let before: std::collections::HashSet<&str> = old.iter().map(Keyed::key).collect();
+        let replaced = c.upserts.iter().filter(|r| before.contains(r.key())).count();
+        ChangeCount {
+            collection: collection.to_string(),
+            added: c.upserts.len() - replaced,
+            changed: replaced + c.patches.len(),
+            deleted: c.deletions.len(),
+        }
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -249,19 +272,23 @@ pub fn build(records: &Records, previous: Option<&Previous>, meta: &Meta, geomet
         if patched {
             changes.format_version = PATCHES_FORMAT_VERSION;
         }
-        fn counts<T>(c: &CollectionChanges<T>) -> (usize, usize) {
-            (c.upserts.len() + c.patches.len(), c.deletions.len())
-        }
+        let sources_count = changes.sources.as_ref().map_or(0, Vec::len);
+        let had_sources = !p.dataset.sources.is_empty();
         let changed = [
-            ("categories", counts(&changes.categories)),
-            ("municipalities", counts(&changes.municipalities)),
-            ("partnerships", counts(&changes.partnerships)),
-            ("initiatives", counts(&changes.initiatives)),
-            (SOURCES, (changes.sources.as_ref().map_or(0, Vec::len), 0)),
+            ChangeCount::of("categories", &p.dataset.categories, &changes.categories),
+            ChangeCount::of("municipalities", &p.dataset.municipalities, &changes.municipalities),
+            ChangeCount::of("partnerships", &p.dataset.partnerships, &changes.partnerships),
+            ChangeCount::of("initiatives", &p.dataset.initiatives, &changes.initiatives),
+            // The sources travel as one list: all of it changed, or all of it is new.
+            ChangeCount {
+                collection: SOURCES.to_string(),
+                added: if had_sources { 0 } else { sources_count },
+                changed: if had_sources { sources_count } else { 0 },
+                deleted: 0,
+            },
         ]
         .into_iter()
-        .filter(|(_, (u, d))| u + d > 0)
-        .map(|(n, (u, d))| (n.to_string(), u, d))
+        .filter(|c| c.added + c.changed + c.deleted > 0)
         .collect();
         let mut bytes = serde_json::to_vec(&changes).map_err(|e| e.to_string())?;
         bytes.push(b'\n');
@@ -295,9 +322,9 @@ pub fn build(records: &Records, previous: Option<&Previous>, meta: &Meta, geomet
             return Err(format!("collection {name} is missing"));
         }
     }
-    let dataset = Dataset::from_files(parsed.clone(), &by_name).map_err(|e| e.to_string())?;
+    let dataset = Dataset::from_files(parsed.clone(), &by_name).and_then(Dataset::require_complete).map_err(|e| e.to_string())?;
     if let (Some(p), Some((entry, bytes))) = (previous, &delta_file) {
-        let applied = apply_changes(&p.dataset, parsed, entry, bytes).map_err(|e| format!("{}: {e}", entry.file))?;
+        let applied = apply_changes(&p.dataset, parsed, entry, bytes).and_then(Dataset::require_complete).map_err(|e| format!("{}: {e}", entry.file))?;
         let ok = same_by_key(&applied.categories, &records.categories)
             && same_by_key(&applied.municipalities, &records.municipalities)
             && same_by_key(&applied.partnerships, &records.partnerships)

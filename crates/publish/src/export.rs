@@ -17,20 +17,32 @@ pub fn exports(
 ) -> Vec<(String, Vec<u8>)> {
     // Comma-separated UTF-8 without BOM, as open-data portals expect; the tool itself also reads
     // the `;` files Excel writes.
-    let table = |headers: &[&str], rows: Vec<Vec<String>>| csv::write(headers, &rows, b',', false);
-    let mut files = vec![
-        ("open-data/categories.csv".into(), table(&reference::CATEGORY_COLUMNS, reference::category_rows(categories))),
-        (
-            "open-data/municipalities.csv".into(),
-            table(&reference::MUNICIPALITY_COLUMNS, reference::municipality_rows(municipalities)),
-        ),
-        ("open-data/partnerships.csv".into(), table(&partnerships::COLUMNS, partnerships::to_rows(partnerships_))),
-        ("open-data/initiatives.csv".into(), table(&initiatives::COLUMNS, initiatives::to_rows(initiatives_))),
-        ("open-data/initiatives.geojson".into(), geojson(categories, municipalities, initiatives_)),
-        ("open-data/wegwijzer.jsonld".into(), json_ld(categories, municipalities, partnerships_, initiatives_)),
+    let table = |headers: &[&str], rows: &[Vec<String>]| csv::write(headers, rows, b',', false);
+    let tables: [(&str, &[&str], Vec<Vec<String>>); 4] = [
+        ("categories", &reference::CATEGORY_COLUMNS, reference::category_rows(categories)),
+        ("municipalities", &reference::MUNICIPALITY_COLUMNS, reference::municipality_rows(municipalities)),
+        ("partnerships", &partnerships::COLUMNS, partnerships::to_rows(partnerships_)),
+        ("initiatives", &initiatives::COLUMNS, initiatives::to_rows(initiatives_)),
     ];
+    let mut files: Vec<(String, Vec<u8>)> =
+        tables.iter().map(|(name, headers, rows)| (format!("open-data/{name}.csv"), table(headers, rows))).collect();
+    files.push(("open-data/initiatives.geojson".into(), geojson(categories, municipalities, initiatives_)));
+    files.push(("open-data/wegwijzer.jsonld".into(), json_ld(categories, municipalities, partnerships_, initiatives_)));
+    files.extend(tables.iter().map(|(name, headers, rows)| (format!("open-data/excel/{name}.csv"), excel_csv(headers, rows))));
     files.extend(super::hsds::files(categories, municipalities, initiatives_));
     files
+}
+
+/// The same table in the dialect Excel opens correctly with Belgian regional settings: `;` as
+/// separator, a byte order mark (else Excel reads UTF-8 as Windows-1252), and decimal commas
+/// in `lat` and `lon` (else `50.8478` is read as 508478). The tool reads it back as it is.
+pub fn excel_csv(headers: &[&str], rows: &[Vec<String>]) -> Vec<u8> {
+    let decimal: Vec<usize> = headers.iter().enumerate().filter(|(_, h)| matches!(**h, "lat" | "lon")).map(|(i, _)| i).collect();
+    let rows: Vec<Vec<String>> = rows
+        .iter()
+        .map(|row| row.iter().enumerate().map(|(i, v)| if decimal.contains(&i) { v.replace('.', ",") } else { v.clone() }).collect())
+        .collect();
+    csv::write(headers, &rows, b';', true)
 }
 
 /// The sources of `index.json` in the columns `--sources` reads, so attribution travels with

@@ -22,7 +22,7 @@ pub fn read_previous(dir: &Path) -> Result<Previous, String> {
     for name in COLLECTIONS.into_iter().chain(index.collections.contains_key(SOURCES).then_some(SOURCES)) {
         files.insert(name.to_string(), read(&index.collections[name].file)?);
     }
-    let dataset = Dataset::from_files(index.clone(), &files).map_err(|e| e.to_string())?;
+    let dataset = Dataset::from_files(index.clone(), &files).and_then(Dataset::require_complete).map_err(|e| e.to_string())?;
     if let Some(entry) = index.collections.get(GEOMETRY) {
         let bytes = read(&entry.file)?;
         verify_file(entry, &bytes).map_err(|e| e.to_string())?;
@@ -79,6 +79,16 @@ pub fn recover(out: &Path) -> Result<Vec<String>, String> {
         }
     }
     Ok(done)
+}
+
+/// Checks before any work that the output folder's parent can be created and written in,
+/// so a wrong `--out` is reported as such and not as a failed write at the end.
+pub fn check_output(out: &Path) -> std::io::Result<()> {
+    let (parent, name) = parts(out).map_err(std::io::Error::other)?;
+    fs::create_dir_all(&parent)?;
+    let probe = parent.join(format!(".{name}.probe-{}", std::process::id()));
+    fs::create_dir(&probe)?;
+    fs::remove_dir(&probe)
 }
 
 /// Files of the current endpoint that the new publication does not write: earlier delta files,

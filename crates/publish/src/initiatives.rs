@@ -107,6 +107,12 @@ pub fn read(sheet: &Sheet, report: &mut Report) -> (Vec<Initiative>, Provenance)
     let mut items = Vec::new();
     let mut lines = Vec::new();
     for row in sheet.rows() {
+        // The format has no translation without a Dutch text: say so rather than drop it.
+        if row.opt("description_nl").is_none() {
+            for column in ["description_fr", "description_en"].into_iter().filter(|c| row.opt(c).is_some()) {
+                report.error(row.location(column), Msg::NotPublishedWithout { column: column.into(), needs: "description_nl".into() });
+            }
+        }
         let description = row.opt("description_nl").map(|nl| Text {
             nl,
             fr: row.opt("description_fr"),
@@ -125,7 +131,7 @@ pub fn read(sheet: &Sheet, report: &mut Report) -> (Vec<Initiative>, Provenance)
             email: row.opt("email"),
             website: row.opt("website"),
             serves: row.list("serves"),
-            updated_at: row.text("updated_at"),
+            updated_at: row.date("updated_at", report),
             opening_hours: row.opt("opening_hours"),
             opening_hours_note: text3(&row, "opening_hours_note"),
             audience: row.list("audience"),
@@ -136,7 +142,7 @@ pub fn read(sheet: &Sheet, report: &mut Report) -> (Vec<Initiative>, Provenance)
             how_to_apply: text3(&row, "how_to_apply"),
             status: status(&row, report),
             alert: text3(&row, "alert"),
-            checked_at: row.opt("checked_at"),
+            checked_at: Some(row.date("checked_at", report)).filter(|d| !d.is_empty()),
         });
         lines.push(Some(row.line()));
     }

@@ -12,8 +12,10 @@
 //! - `endpoint`: collection files, `index.json`, delta file, self-check
 //! - `export`: open-data CSV, GeoJSON and JSON-LD
 //! - `report`: the validation report in Dutch or English
+//! - `aliases`, `suggest`, `sniff`: Dutch column names, "did you mean", files that are not CSV
 //! - `fsio`: reading the previous endpoint, replacing the folder atomically
 
+pub mod aliases;
 pub mod boundaries;
 pub mod csv;
 pub mod endpoint;
@@ -26,10 +28,13 @@ pub mod reference;
 pub mod report;
 pub mod rows;
 pub mod simplify;
+pub mod sniff;
+pub mod suggest;
+pub mod summary;
 pub mod topojson_out;
 
 use wegwijzer_core::map::Shape;
-use wegwijzer_core::model::{Initiative, Point};
+use wegwijzer_core::model::{CategoryKind, Initiative, Point};
 use wegwijzer_core::validate::{validate, ProblemKind};
 pub use endpoint::{Built, DeltaSummary, Previous, Records};
 use report::{Location, Msg, Report};
@@ -142,10 +147,39 @@ fn report_record_problems(records: &Records, provenance: &[&Provenance; 4], repo
         let c = wegwijzer_core::model::COLLECTIONS.iter().position(|c| *c == p.collection).unwrap_or(3);
         let prov = provenance[c];
         let location = prov.location(p.index, Some(&column_of_field(&p.field)));
+        // A cell that could not be read was reported and left empty (a year as 0): a check of
+        // the record would only quote a value the user never typed.
+        let period = matches!(p.kind, ProblemKind::BadPeriod(..));
+        let reported = |i: &report::Issue| {
+            i.severity == report::Severity::Error
+                && i.location.file == location.file
+                && location.line.is_some()
+                && i.location.line == location.line
+                && (i.location.column == location.column
+                    || period && i.location.column.as_ref().is_some_and(|(_, h)| {
+                        let n = rows::normalise(h, &partnerships::COLUMNS);
+                        n == "period_from" || n == "period_to"
+                    }))
+        };
+        if report.issues.iter().any(reported) {
+            continue;
+        }
         let msg = match p.kind {
             ProblemKind::DuplicateId => {
                 let first = ids[c].iter().position(|id| *id == p.id);
                 Msg::DuplicateId { id: p.id.clone(), first_line: first.and_then(|i| prov.lines[i]) }
+            }
+            ProblemKind::UnknownCategory(value) => {
+                // Suggest among the categories the column takes: a target group for `audience`.
+                let kind = match p.field.split('[').next() {
+                    Some("audience") => Some(CategoryKind::Audience),
+                    Some("services") => Some(CategoryKind::Service),
+                    Some("kind") => Some(CategoryKind::InitiativeType),
+                    _ => None,
+                };
+                let ids = records.categories.iter().filter(|c| kind.is_none_or(|k| c.kind == k)).map(|c| c.id.as_str());
+                let suggestion = suggest::nearest(&value, ids).map(str::to_string);
+                Msg::UnknownCategory { value, suggestion }
             }
             kind => Msg::Record(kind),
         };
@@ -297,6 +331,17 @@ pub fn publish(inputs: &Inputs, options: &Options) -> Result<Publication, Report
     };
     if report.has_errors() {
         return Err(report);
+    }
+
+    // Values kept from a sample publication would make real data look like a demonstration.
+    if let Some(p) = previous.filter(|p| p.index.sample && !options.sample) {
+        let at = Location::file("--previous");
+        if options.publisher.is_none() {
+            report.warning(at.clone(), Msg::InheritedFromSample(report::Inherited::Publisher(p.index.publisher.clone())));
+        }
+        if inputs.sources.is_none() && !p.dataset.sources.is_empty() {
+            report.warning(at, Msg::InheritedFromSample(report::Inherited::Sources(p.dataset.sources.len())));
+        }
     }
 
     let sources = match &inputs.sources {

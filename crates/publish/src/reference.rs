@@ -6,11 +6,16 @@ use super::csv;
 use super::report::{Location, Msg, Report};
 use super::rows::{Provenance, Sheet};
 use wegwijzer_core::coverage::{Merger, MergerTable};
-use wegwijzer_core::model::{Category, CategoryKind, Municipality, Source, Text};
+use wegwijzer_core::model::{Category, CategoryKind, Keywords, Municipality, Source, Text};
 use wegwijzer_core::validate::is_nis_code;
 use std::collections::{BTreeMap, HashMap};
 
-pub const CATEGORY_COLUMNS: [&str; 6] = ["id", "kind", "label_nl", "label_fr", "label_en", "group"];
+pub const CATEGORY_COLUMNS: [&str; 9] =
+    ["id", "kind", "label_nl", "label_fr", "label_en", "group", "keywords_nl", "keywords_fr", "keywords_en"];
+
+/// Separator of the keywords in a `keywords_*` cell: keywords may be phrases, so neither
+/// spaces nor commas separate them.
+pub const KEYWORD_SEPARATOR: char = ';';
 pub const MUNICIPALITY_COLUMNS: [&str; 9] =
     ["nis", "name_nl", "name_fr", "name_en", "province", "postcodes", "population", "lat", "lon"];
 pub const SOURCE_COLUMNS: [&str; 4] = ["name", "url", "licence", "used_for"];
@@ -18,6 +23,14 @@ pub const SOURCE_COLUMNS: [&str; 4] = ["name", "url", "licence", "used_for"];
 /// The categories used when no `--categories` file is given: the four initiative types and the
 /// services of the Flemish social economy, with Dutch, French and English labels.
 pub const DEFAULT_CATEGORIES: &str = include_str!("default_categories.csv");
+
+/// [`DEFAULT_CATEGORIES`] read: the generator of the sample data takes its categories'
+/// keywords from here, so the vocabulary is kept in one place.
+pub fn default_categories() -> Vec<Category> {
+    let mut report = Report::default();
+    let sheet = Sheet::open("categories (built-in)", DEFAULT_CATEGORIES.as_bytes(), &["id", "kind", "label_nl"], &CATEGORY_COLUMNS, &mut report);
+    sheet.map(|s| read_categories(&s, &mut report).0).unwrap_or_default()
+}
 
 pub fn read_categories(sheet: &Sheet, report: &mut Report) -> (Vec<Category>, Provenance) {
     let mut items = Vec::new();
@@ -38,10 +51,29 @@ pub fn read_categories(sheet: &Sheet, report: &mut Report) -> (Vec<Category>, Pr
             kind,
             label: Text { nl: row.text("label_nl"), fr: row.opt("label_fr"), en: row.opt("label_en") },
             group: row.opt("group"),
+            keywords: Keywords {
+                nl: keyword_list(&row.text("keywords_nl")),
+                fr: keyword_list(&row.text("keywords_fr")),
+                en: keyword_list(&row.text("keywords_en")),
+            },
         });
         lines.push(Some(row.line()));
     }
     (items, sheet.provenance(lines))
+}
+
+/// The keywords of a `keywords_*` cell: split at `;`, trimmed, inner spaces collapsed, empty
+/// and repeated ones (ignoring case) dropped. "poetsdienst; poetshulp ;; Poetsdienst" gives
+/// ["poetsdienst", "poetshulp"].
+pub fn keyword_list(cell: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for k in cell.split(KEYWORD_SEPARATOR) {
+        let k = k.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !k.is_empty() && !out.iter().any(|o| o.to_lowercase() == k.to_lowercase()) {
+            out.push(k);
+        }
+    }
+    out
 }
 
 pub fn category_rows(items: &[Category]) -> Vec<Vec<String>> {
@@ -59,6 +91,9 @@ pub fn category_rows(items: &[Category]) -> Vec<Vec<String>> {
                 c.label.fr.clone().unwrap_or_default(),
                 c.label.en.clone().unwrap_or_default(),
                 c.group.clone().unwrap_or_default(),
+                c.keywords.nl.join("; "),
+                c.keywords.fr.join("; "),
+                c.keywords.en.join("; "),
             ]
         })
         .collect()
@@ -348,4 +383,49 @@ pub fn municipalities_from_refnis(file: &str, bytes: &[u8], mergers: &Mergers, r
         by_code.insert(g.into.clone(), m);
     }
     by_code.into_values().collect()
+}
+
+#[cfg(test)]
+mod keyword_tests {
+    use super::*;
+    use wegwijzer_core::search::normalize;
+
+    #[test]
+    fn keyword_cells_split_at_semicolons_only() {
+        assert_eq!(keyword_list("poetsdienst; poetshulp ;; Poetsdienst"), ["poetsdienst", "poetshulp"]);
+        assert_eq!(keyword_list(" beschutte   werkplaats ;sociale werkplaats"), ["beschutte werkplaats", "sociale werkplaats"]);
+        assert!(keyword_list(" ; ").is_empty());
+    }
+
+    /// The built-in vocabulary meets the bar of issue 17: at least 8 Dutch and 3 French and
+    /// English keywords per category, none repeating the category's own label.
+    #[test]
+    fn default_categories_ship_a_vocabulary() {
+        let cats = default_categories();
+        assert_eq!(cats.len(), 33);
+        // Target groups are filters, not searched: the bar is for what people type.
+        let searched: Vec<_> = cats.iter().filter(|c| c.kind != CategoryKind::Audience).collect();
+        assert_eq!(searched.len(), 25);
+        for c in searched {
+            let k = &c.keywords;
+            assert!(k.nl.len() >= 8 && k.fr.len() >= 3 && k.en.len() >= 3, "{}: {:?}", c.id, k);
+            for (words, label) in [(&k.nl, Some(&c.label.nl)), (&k.fr, c.label.fr.as_ref()), (&k.en, c.label.en.as_ref())] {
+                let label = label.map(|l| normalize(l));
+                assert!(words.iter().all(|w| Some(normalize(w)) != label), "{}: a keyword repeats the label", c.id);
+            }
+        }
+    }
+
+    #[test]
+    fn keywords_survive_the_csv_round_trip() {
+        let cats = default_categories();
+        let mut text = CATEGORY_COLUMNS.join(",");
+        for row in category_rows(&cats) {
+            text.push('\n');
+            text.push_str(&row.iter().map(|v| format!("\"{}\"", v.replace('"', "\"\""))).collect::<Vec<_>>().join(","));
+        }
+        let mut report = Report::default();
+        let sheet = Sheet::open("c.csv", text.as_bytes(), &["id"], &CATEGORY_COLUMNS, &mut report).unwrap();
+        assert_eq!(read_categories(&sheet, &mut report).0, cats);
+    }
 }

@@ -63,8 +63,10 @@ pub enum Msg {
     EmptyFile,
     NotUtf8,
     MissingColumn(String),
-    UnknownColumn(String),
-    TooManyFields { expected: usize, found: usize },
+    /// A column the tool does not read; `suggestion` is the nearest column it does read.
+    UnknownColumn { column: String, suggestion: Option<String> },
+    /// More filled cells than header columns: the row is shifted and not checked further.
+    TooManyFields { expected: usize, found: usize, separator: char },
     BadNumber(String),
     BadYear(String),
     BadBool(String),
@@ -95,6 +97,46 @@ pub enum Msg {
     NoMunicipalities,
     VersionNotHigher { previous: u64, given: u64 },
     PreviousUnreadable(String),
+    /// Not a date (`updated_at`): the value as written.
+    BadDate(String),
+    /// A day/month/year date (`15/01/2026`) read as ISO `read` (warning).
+    DayMonthYearDate { raw: String, read: String },
+    /// A filled cell the tool would not publish because `needs` is empty.
+    NotPublishedWithout { column: String, needs: String },
+    /// An unknown category, with the nearest id when one is close.
+    UnknownCategory { value: String, suggestion: Option<String> },
+    /// The file is a workbook or a web page, not a CSV file.
+    NotCsv(NotCsv),
+    /// A value taken over from a previous publication that holds sample data (warning).
+    InheritedFromSample(Inherited),
+    FileNotFound,
+    PermissionDenied,
+    IsAFolder,
+    /// The output folder (`--out`) cannot be created or written.
+    OutputFolder { folder: String, kind: std::io::ErrorKind, detail: String },
+    /// Command line: an option the tool does not have, with the nearest one.
+    UnknownOption { given: String, suggestion: Option<String> },
+    OptionNeedsValue(String),
+    OptionNotANumber { option: String, value: String },
+    OptionBadValue { option: String, value: String, accepted: String },
+    OutRequired,
+}
+
+/// What kind of file a "CSV" file really is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NotCsv {
+    Xlsx,
+    Xls,
+    Ods,
+    Html,
+    Pdf,
+}
+
+/// Values a publication takes over from the previous one unless an option overrides them.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Inherited {
+    Publisher(String),
+    Sources(usize),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -201,6 +243,7 @@ fn kind_name(kind: CategoryKind, nl: bool) -> &'static str {
 
 fn record_text(kind: &ProblemKind, nl: bool) -> String {
     match kind {
+        ProblemKind::Unreadable(detail) => if nl { format!("geen geldig record: {detail}") } else { format!("not a valid record: {detail}") },
         ProblemKind::DuplicateId => if nl { "deze id komt meer dan één keer voor".into() } else { "this id occurs more than once".into() },
         ProblemKind::Empty => if nl { "mag niet leeg zijn".into() } else { "must not be empty".into() },
         ProblemKind::UnknownCategory(c) => if nl {
@@ -297,6 +340,37 @@ fn opening_hours_error(kind: &wegwijzer_core::opening_hours::parse::ErrorKind, n
     }
 }
 
+fn not_csv_text(kind: NotCsv, nl: bool) -> String {
+    let (what_nl, what_en) = match kind {
+        NotCsv::Xlsx => ("een Excel-werkmap (.xlsx)", "an Excel workbook (.xlsx)"),
+        NotCsv::Xls => ("een oude Excel-werkmap (.xls)", "an old Excel workbook (.xls)"),
+        NotCsv::Ods => ("een OpenDocument-rekenblad (.ods)", "an OpenDocument spreadsheet (.ods)"),
+        NotCsv::Html => ("een webpagina (HTML)", "a web page (HTML)"),
+        NotCsv::Pdf => ("een PDF-document", "a PDF document"),
+    };
+    if nl {
+        format!(
+            "dit is {what_nl}, geen CSV-bestand. Open het in uw rekenblad en kies Bestand > Opslaan als > \"CSV UTF-8 (gescheiden door lijstscheidingsteken)\" \
+             (LibreOffice: \"Tekst CSV\", tekenset Unicode (UTF-8))"
+        )
+    } else {
+        format!(
+            "this is {what_en}, not a CSV file. Open it in your spreadsheet and choose File > Save As > \"CSV UTF-8 (Comma delimited)\" \
+             (LibreOffice: \"Text CSV\", character set Unicode (UTF-8))"
+        )
+    }
+}
+
+/// The plain-words message for a file that cannot be read.
+pub fn io_msg(error: &std::io::Error) -> Msg {
+    match error.kind() {
+        std::io::ErrorKind::NotFound => Msg::FileNotFound,
+        std::io::ErrorKind::PermissionDenied => Msg::PermissionDenied,
+        std::io::ErrorKind::IsADirectory => Msg::IsAFolder,
+        _ => Msg::Unreadable(error.to_string()),
+    }
+}
+
 impl Msg {
     pub fn text(&self, lang: ReportLang) -> String {
         let nl = lang == ReportLang::Nl;
@@ -313,10 +387,23 @@ impl Msg {
                 "the file is not UTF-8 and was read as Windows-1252; preferably save it as \"CSV UTF-8\"".into(),
             ),
             Msg::MissingColumn(c) => t(format!("verplichte kolom \"{c}\" ontbreekt"), format!("required column \"{c}\" is missing")),
-            Msg::UnknownColumn(c) => t(format!("onbekende kolom \"{c}\" wordt genegeerd"), format!("unknown column \"{c}\" is ignored")),
-            Msg::TooManyFields { expected, found } => t(
-                format!("{found} velden, maar de kopregel heeft er {expected}"),
-                format!("{found} fields, but the header has {expected}"),
+            Msg::UnknownColumn { column, suggestion: Some(s) } => t(
+                format!("onbekende kolom \"{column}\" wordt genegeerd; bedoelt u \"{s}\"?"),
+                format!("unknown column \"{column}\" is ignored; did you mean \"{s}\"?"),
+            ),
+            Msg::UnknownColumn { column, suggestion: None } => t(
+                format!("onbekende kolom \"{column}\" wordt genegeerd (zie docs/publishing.md voor de kolommen)"),
+                format!("unknown column \"{column}\" is ignored (see docs/publishing.md for the columns)"),
+            ),
+            Msg::TooManyFields { expected, found, separator } => t(
+                format!(
+                    "{found} velden, maar de kopregel heeft er {expected}: staat er een \"{separator}\" in een cel zonder aanhalingstekens? \
+                     Zet zo'n cel tussen \"\" of gebruik spaties; deze regel is verder niet gecontroleerd"
+                ),
+                format!(
+                    "{found} fields, but the header has {expected}: is there a \"{separator}\" in a cell without quotes? \
+                     Put such a cell in \"\" or use spaces; this line was not checked further"
+                ),
             ),
             Msg::BadNumber(v) => t(format!("\"{v}\" is geen getal"), format!("\"{v}\" is not a number")),
             Msg::BadYear(v) => t(format!("\"{v}\" is geen jaartal"), format!("\"{v}\" is not a year")),
@@ -391,6 +478,84 @@ impl Msg {
             Msg::PreviousUnreadable(e) => t(
                 format!("vorige publicatie niet bruikbaar: {e}"),
                 format!("previous publication cannot be used: {e}"),
+            ),
+            Msg::BadDate(v) => t(
+                format!("\"{v}\" is geen datum: schrijf jaar-maand-dag, bv. 2026-01-15"),
+                format!("\"{v}\" is not a date: write year-month-day, e.g. 2026-01-15"),
+            ),
+            Msg::DayMonthYearDate { raw, read } => t(
+                format!("\"{raw}\" gelezen als dag/maand/jaar: {read}; schrijf liever {read}"),
+                format!("\"{raw}\" read as day/month/year: {read}; preferably write {read}"),
+            ),
+            Msg::NotPublishedWithout { column, needs } => t(
+                format!("\"{column}\" is ingevuld maar wordt alleen gepubliceerd met \"{needs}\", dat leeg is: vul \"{needs}\" in"),
+                format!("\"{column}\" is filled in but is only published with \"{needs}\", which is empty: fill in \"{needs}\""),
+            ),
+            Msg::UnknownCategory { value, suggestion } => {
+                let hint = suggestion
+                    .as_ref()
+                    .map(|s| if nl { format!("; bedoelt u \"{s}\"?") } else { format!("; did you mean \"{s}\"?") })
+                    .unwrap_or_else(|| ".".into());
+                t(
+                    format!("onbekende categorie \"{value}\"{hint} Alle categorieën: publish --list categories"),
+                    format!("unknown category \"{value}\"{hint} All categories: publish --list categories"),
+                )
+            }
+            Msg::NotCsv(kind) => not_csv_text(*kind, nl),
+            Msg::InheritedFromSample(Inherited::Publisher(p)) => t(
+                format!("de uitgever \"{p}\" komt uit de vorige publicatie, die voorbeeldgegevens bevat; geef --publisher \"naam van uw organisatie\""),
+                format!("the publisher \"{p}\" comes from the previous publication, which holds sample data; give --publisher \"your organisation's name\""),
+            ),
+            Msg::InheritedFromSample(Inherited::Sources(n)) => t(
+                format!("de {n} bron(nen) komen uit de vorige publicatie, die voorbeeldgegevens bevat; geef --sources bronnen.csv met uw eigen bronnen"),
+                format!("the {n} source(s) come from the previous publication, which holds sample data; give --sources sources.csv with your own sources"),
+            ),
+            Msg::FileNotFound => t(
+                "bestand niet gevonden: controleer de naam en de map".into(),
+                "file not found: check the name and the folder".into(),
+            ),
+            Msg::PermissionDenied => t(
+                "geen toestemming om dit bestand te lezen".into(),
+                "no permission to read this file".into(),
+            ),
+            Msg::IsAFolder => t("dit is een map, geen bestand".into(), "this is a folder, not a file".into()),
+            Msg::OutputFolder { folder, kind, detail } => {
+                use std::io::ErrorKind as K;
+                let why = match kind {
+                    K::PermissionDenied => t("geen toestemming om daar te schrijven".into(), "no permission to write there".into()),
+                    K::NotADirectory | K::AlreadyExists => {
+                        t("een deel van het pad is een bestand, geen map".into(), "part of the path is a file, not a folder".into())
+                    }
+                    K::ReadOnlyFilesystem => t("de schijf is alleen-lezen".into(), "the disk is read-only".into()),
+                    K::StorageFull => t("de schijf is vol".into(), "the disk is full".into()),
+                    _ => detail.clone(),
+                };
+                t(
+                    format!("de uitvoermap (--out) \"{folder}\" kan niet gemaakt of beschreven worden: {why}"),
+                    format!("the output folder (--out) \"{folder}\" cannot be created or written: {why}"),
+                )
+            }
+            Msg::UnknownOption { given, suggestion } => {
+                let hint = suggestion
+                    .as_ref()
+                    .map(|s| if nl { format!("; bedoelt u {s}?") } else { format!("; did you mean {s}?") })
+                    .unwrap_or_default();
+                t(
+                    format!("onbekende optie \"{given}\"{hint} (publish --help toont alle opties)"),
+                    format!("unknown option \"{given}\"{hint} (publish --help lists every option)"),
+                )
+            }
+            Msg::OptionNeedsValue(o) => t(format!("{o} heeft een waarde nodig"), format!("{o} needs a value")),
+            Msg::OptionNotANumber { option, value } => {
+                t(format!("{option}: \"{value}\" is geen getal"), format!("{option}: \"{value}\" is not a number"))
+            }
+            Msg::OptionBadValue { option, value, accepted } => t(
+                format!("{option}: \"{value}\" kan niet; mogelijk: {accepted}"),
+                format!("{option}: \"{value}\" is not possible; accepted: {accepted}"),
+            ),
+            Msg::OutRequired => t(
+                "--out ontbreekt: geef de map waarin de publicatie komt (of --check om alleen te controleren)".into(),
+                "--out is missing: give the folder for the publication (or --check to only validate)".into(),
             ),
         }
     }

@@ -4,7 +4,7 @@
 
 use super::csv::{self, normalise_header, CsvError, Record, Table};
 use super::report::{Location, Msg, Report};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Where the records of one collection came from: the file, its columns, and per record the
 /// line it starts on (`None` for records that did not come from a row).
@@ -40,12 +40,19 @@ pub struct Sheet {
     pub file: String,
     pub table: Table,
     pub columns: HashMap<String, (usize, String)>,
+    /// Lines of records with more filled cells than columns: reported once, then left out, so
+    /// their shifted cells cause no follow-on errors about values in the wrong column.
+    pub shifted: HashSet<usize>,
 }
 
 impl Sheet {
     /// Parses `bytes`, reporting unreadable files, missing required columns (errors) and unknown
     /// columns (warnings). `None` when the file cannot be used at all.
     pub fn open(file: &str, bytes: &[u8], required: &[&str], known: &[&str], report: &mut Report) -> Option<Sheet> {
+        if let Some(kind) = super::sniff::not_csv(bytes) {
+            report.error(Location::file(file), Msg::NotCsv(kind));
+            return None;
+        }
         let table = match csv::parse(bytes) {
             Ok(t) => t,
             Err(CsvError::Empty) => {
@@ -62,14 +69,15 @@ impl Sheet {
         }
         let mut columns = HashMap::new();
         for (i, h) in table.headers.iter().enumerate() {
-            let name = normalise_header(h);
+            let name = super::aliases::canonical(&normalise_header(h), known);
             if name.is_empty() {
                 continue;
             }
             if !known.contains(&name.as_str()) {
+                let suggestion = super::suggest::nearest(&name, known.iter().copied()).map(str::to_string);
                 report.warning(
                     Location { file: file.to_string(), line: Some(table.header_line), column: Some((i, h.clone())), record: None },
-                    Msg::UnknownColumn(h.clone()),
+                    Msg::UnknownColumn { column: h.clone(), suggestion },
                 );
             }
             columns.entry(name).or_insert((i, h.clone()));
@@ -85,20 +93,27 @@ impl Sheet {
             return None;
         }
         // Spreadsheets pad rows with empty cells; only non-empty extra cells are a problem.
+        let mut shifted = HashSet::new();
         for rec in &table.records {
             let filled = rec.fields.iter().rposition(|f| !f.is_empty()).map_or(0, |i| i + 1);
             if filled > table.headers.len() {
                 report.error(
                     Location::line(file, rec.line),
-                    Msg::TooManyFields { expected: table.headers.len(), found: filled },
+                    Msg::TooManyFields { expected: table.headers.len(), found: filled, separator: char::from(table.separator) },
                 );
+                shifted.insert(rec.line);
             }
         }
-        Some(Sheet { file: file.to_string(), table, columns })
+        Some(Sheet { file: file.to_string(), table, columns, shifted })
     }
 
+    /// The non-blank records whose cells are in their columns (shifted ones are left out).
     pub fn rows(&self) -> impl Iterator<Item = Row<'_>> {
-        self.table.records.iter().filter(|r| r.fields.iter().any(|f| !f.is_empty())).map(move |record| Row { sheet: self, record })
+        self.table
+            .records
+            .iter()
+            .filter(|r| r.fields.iter().any(|f| !f.is_empty()) && !self.shifted.contains(&r.line))
+            .map(move |record| Row { sheet: self, record })
     }
 
     pub fn provenance(&self, lines: Vec<Option<usize>>) -> Provenance {
@@ -192,6 +207,27 @@ impl Row<'_> {
         }
     }
 
+    /// A calendar date as `YYYY-MM-DD`; empty stays empty. A Belgian day/month/year date
+    /// (`15/01/2026`, `15-01-2026`, `15.01.2026`) is read as such, with a warning; anything else
+    /// (`vorige week`, `2026-13-45`) is an error and gives "".
+    pub fn date(&self, column: &str, report: &mut Report) -> String {
+        let raw = self.text(column);
+        if raw.is_empty() {
+            return raw;
+        }
+        match parse_date(&raw) {
+            Some((iso, false)) => iso,
+            Some((iso, true)) => {
+                report.warning(self.location(column), Msg::DayMonthYearDate { raw, read: iso.clone() });
+                iso
+            }
+            None => {
+                report.error(self.location(column), Msg::BadDate(raw));
+                String::new()
+            }
+        }
+    }
+
     pub fn boolean(&self, column: &str, report: &mut Report) -> bool {
         let raw = self.text(column);
         match raw.to_lowercase().as_str() {
@@ -221,6 +257,25 @@ impl Row<'_> {
     }
 }
 
+/// `(YYYY-MM-DD, read_as_day_month_year)` for an ISO date or a day/month/year date with `/`,
+/// `-` or `.`; `None` when it is not a real calendar date (Gregorian, years 1900-2999).
+pub fn parse_date(raw: &str) -> Option<(String, bool)> {
+    let parts: Vec<&str> = raw.split(['-', '/', '.']).collect();
+    let [a, b, c] = parts[..] else { return None };
+    let num = |s: &str| (!s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse::<u32>().ok()).flatten();
+    let (y, m, d, dmy) = if a.len() == 4 && raw.as_bytes()[4] == b'-' {
+        (num(a)?, num(b)?, num(c)?, false)
+    } else if c.len() == 4 && a.len() <= 2 && b.len() <= 2 {
+        (num(c)?, num(b)?, num(a)?, true)
+    } else {
+        return None;
+    };
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    let ok = (1900..3000).contains(&y) && (1..=12).contains(&m) && d >= 1 && d <= days[(m - 1) as usize];
+    ok.then(|| (format!("{y:04}-{m:02}-{d:02}"), dmy))
+}
+
 pub fn split_list(s: &str) -> Vec<String> {
     s.split([',', ';', '|', ' ', '\n', '\t']).map(str::trim).filter(|p| !p.is_empty()).map(str::to_string).collect()
 }
@@ -228,6 +283,12 @@ pub fn split_list(s: &str) -> Vec<String> {
 pub fn parse_decimal(raw: &str) -> Option<f64> {
     let s = if raw.contains('.') { raw.to_string() } else { raw.replace(',', ".") };
     s.trim().parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
+/// The column a header as written stands for in a sheet with columns `known` (Dutch aliases
+/// included).
+pub fn normalise(header: &str, known: &[&str]) -> String {
+    super::aliases::canonical(&normalise_header(header), known)
 }
 
 /// Maps a field path of `validate.rs` ("services[1]", "contact.email", "label.nl") to the CSV

@@ -80,9 +80,13 @@ fn bad_values_are_errors_at_their_line_and_column() {
     assert!(text.contains("line 2, column J (opening_hours)"), "{text}");
     assert!(text.contains("unreadable at character 31: \"PH\" where \";\" or the end was expected (Mo-Fr 09:00-12:00,13:00-16:30 »PH off)"), "{text}");
     error_at(("nl fr ar", "nl vlaams"), "languages", &|m| matches!(m, Msg::Record(ProblemKind::UnknownLanguage(c)) if c == "vlaams"));
-    error_at(("ouderen laag-inkomen", "ouderen senioren"), "audience", &|m| matches!(m, Msg::Record(ProblemKind::UnknownCategory(c)) if c == "senioren"));
+    error_at(("ouderen laag-inkomen", "ouderen senioren"), "audience", &|m| matches!(m, Msg::UnknownCategory { value, .. } if value == "senioren"));
+    // The suggestion comes from the target groups, not from every category.
+    let text = error_at(("ouderen laag-inkomen", "ouderen jongerem"), "audience", &|m| matches!(m, Msg::UnknownCategory { .. }));
+    assert!(text.contains("did you mean \"jongeren\"?"), "{text}");
     error_at(("ouderen laag-inkomen", "fietspunt"), "audience", &|m| matches!(m, Msg::Record(ProblemKind::WrongCategoryKind { .. })));
-    error_at(("2026-10-02", "2/10/2026"), "checked_at", &|m| matches!(m, Msg::Record(ProblemKind::BadDate(_))));
+    // `2/10/2026` is read as 2026-10-02 with a warning, like `updated_at`; this is no date.
+    error_at(("2026-10-02", "2026-13-02"), "checked_at", &|m| matches!(m, Msg::BadDate(v) if v == "2026-13-02"));
     error_at(("Verbouwing tot 1 maart", ""), "alert_nl", &|m| matches!(m, Msg::Record(ProblemKind::MissingAlert)));
     error_at(("tijdelijk gesloten", "dicht"), "status", &|m| matches!(m, Msg::BadStatus(v) if v == "dicht"));
     error_at(("beperkt", "soms"), "wheelchair", &|m| matches!(m, Msg::BadWheelchair(v) if v == "soms"));

@@ -393,7 +393,7 @@ fn Legend(
                 view! {
                     <li>
                         <svg class="swatch" viewBox="0 0 16 16" aria-hidden="true"><rect width="16" height="16" fill=colour></rect></svg>
-                        {p.name.clone()}
+                        <bdi>{p.name.clone()}</bdi>
                     </li>
                 }
             })

@@ -22,11 +22,11 @@ pub fn ContactLinks(contact: Contact) -> impl IntoView {
     let email = contact.email.clone().filter(|e| is_email(e));
     let website = contact.website.clone().filter(|w| is_http_url(w));
     view! {
-        <span class="contact-organisation">{contact.organisation.clone()}</span>
-        {contact.address.clone().map(|a| view! { <br/><span>{a}</span> })}
-        {phone.map(|p| view! { <br/><a href=tel_href(&p)>{p.clone()}</a> })}
-        {email.map(|e| view! { <br/><a href=format!("mailto:{e}")>{e.clone()}</a> })}
-        {website.map(|w| view! { <br/><a href=w.clone() rel="noopener noreferrer" target="_blank">{w.clone()}</a> })}
+        <bdi class="contact-organisation">{contact.organisation.clone()}</bdi>
+        {contact.address.clone().map(|a| view! { <br/><bdi>{a}</bdi> })}
+        {phone.map(|p| view! { <br/><a href=tel_href(&p)><bdi>{p.clone()}</bdi></a> })}
+        {email.map(|e| view! { <br/><a href=format!("mailto:{e}")><bdi>{e.clone()}</bdi></a> })}
+        {website.map(|w| view! { <br/><a href=w.clone() rel="noopener noreferrer" target="_blank"><bdi>{w.clone()}</bdi></a> })}
     }
 }
 
@@ -68,14 +68,14 @@ pub fn SelectionPanel(
                     <div class="panel-partnership">
                         <p class="panel-partnership-name">
                             <svg class="swatch" viewBox="0 0 16 16" aria-hidden="true"><rect width="16" height="16" fill=colour></rect></svg>
-                            <strong>{p.name.clone()}</strong>
+                            <strong><bdi>{p.name.clone()}</bdi></strong>
                         </p>
                         <dl class="facts">
                             <dt>{t().label_contact}</dt>
                             <dd><ContactLinks contact=p.contact.clone()/></dd>
                             {(!members.is_empty()).then(|| view! {
                                 <dt>{t().panel_members}</dt>
-                                <dd>{members.join(", ")}</dd>
+                                <dd><bdi>{members.join(", ")}</bdi></dd>
                             })}
                             {source.map(|u| view! {
                                 <dt>{t().panel_source}</dt>
@@ -92,7 +92,7 @@ pub fn SelectionPanel(
         let directory = format!("/?gemeente={nis}");
         let covered = !cover.partnerships.is_empty();
         view! {
-            <h2 id="h-gekozen">{name.clone()}</h2>
+            <h2 id="h-gekozen"><bdi>{name.clone()}</bdi></h2>
             <h3>{t().label_partnership}</h3>
             {if covered { partnership_views.into_any() } else { view! { <p>{t().panel_none}</p> }.into_any() }}
             {partly.map(|p| view! { <p class="hint">{p}</p> })}

@@ -73,7 +73,7 @@ pub fn MunicipalityTable(data: Arc<Dataset>, #[prop(into)] coverage: Signal<Arc<
                     };
                     view! {
                         <tr>
-                            <th scope="row"><RegionLink href=format!("/?gemeente={}", row.nis) nis=row.nis.clone()>{row.name.clone()}</RegionLink></th>
+                            <th scope="row"><RegionLink href=format!("/?gemeente={}", row.nis) nis=row.nis.clone()><bdi>{row.name.clone()}</bdi></RegionLink></th>
                             <td>{row.province.clone()}</td>
                             <td>{partnership}</td>
                             <td>{contacts.into_iter().map(|p| view! { <p class="table-contact"><ContactLinks contact=p.contact/></p> }).collect_view()}</td>
@@ -131,9 +131,9 @@ pub fn PartnershipList(data: Arc<Dataset>, #[prop(into)] coverage: Signal<Arc<Pe
                 members.sort_unstable_by_key(|n| crate::search::normalize(n));
                 view! {
                     <li class="card">
-                        <h3 class="card-title">{p.name.clone()}</h3>
+                        <h3 class="card-title"><bdi>{p.name.clone()}</bdi></h3>
                         <p class="card-kind">{fill(t().members_count, "n", members.len())}</p>
-                        <p>{members.join(", ")}</p>
+                        <p><bdi>{members.join(", ")}</bdi></p>
                         <p><ContactLinks contact=p.contact.clone()/></p>
                     </li>
                 }

@@ -20,6 +20,12 @@ pub struct Texts {
     pub loading: &'static str,
     pub error_title: &'static str,
     pub error_network: &'static str,
+    pub error_offline: &'static str,
+    pub error_cors: &'static str,
+    pub error_fix_index: &'static str,
+    pub error_requested: &'static str,
+    pub source_shown: &'static str,
+    pub source_default: &'static str,
     pub error_http: &'static str,
     pub error_not_json: &'static str,
     pub error_too_large: &'static str,
@@ -37,6 +43,11 @@ pub struct Texts {
     pub error_format: &'static str,
     pub error_invalid: &'static str,
     pub error_details: &'static str,
+    /// Records left out of a publication for errors (`quarantine.rs`): one, `{n}`, and
+    /// `{n}` more problems than the details list.
+    pub left_out_one: &'static str,
+    pub left_out_many: &'static str,
+    pub left_out_more: &'static str,
     pub retry: &'static str,
     pub endpoint_rejected: &'static str,
     pub directory_heading: &'static str,
@@ -106,6 +117,20 @@ pub struct Texts {
     pub distance_km: &'static str,
     pub place_scope: &'static str,
     pub no_results: &'static str,
+    /// Scope of a near-place query ("bij Leuven"): `{x}` the municipality.
+    pub place_near: &'static str,
+    /// A query with a place found nothing there: `{q}` what was searched, `{x}` the place.
+    pub nothing_here: &'static str,
+    /// The filters found nothing in the chosen municipality `{x}`.
+    pub nothing_here_filters: &'static str,
+    /// Before a suggested query, a link: "Bedoelde je" + " …?".
+    pub did_you_mean: &'static str,
+    /// The filter panel's button that closes it and goes to the list: `{n}` results.
+    pub show_results: &'static str,
+    /// Accessible name of a filter chip's remove button: `{x}` the filter.
+    pub remove_filter: &'static str,
+    /// Sorting by distance with no place or location chosen yet.
+    pub distance_needs_place: &'static str,
     pub close: &'static str,
     pub nav_map: &'static str,
     pub map_heading: &'static str,
@@ -168,6 +193,11 @@ pub struct Texts {
     pub embed_unknown_region: &'static str,
     pub embed_unknown_categories: &'static str,
     pub builder_heading: &'static str,
+    pub builder_named: &'static str,
+    pub builder_not_municipality: &'static str,
+    pub builder_did_you_mean: &'static str,
+    pub builder_region_sum: &'static str,
+    pub builder_to_preview: &'static str,
     pub builder_intro: &'static str,
     pub builder_view: &'static str,
     pub builder_view_initiative: &'static str,
@@ -225,8 +255,16 @@ mod tests {
             assert!(t.result_count.contains("{n}"), "{lang:?}");
             assert!(t.error_http.contains("{n}"), "{lang:?}");
             assert!(t.error_invalid.contains("{n}"), "{lang:?}");
+            assert!(t.left_out_many.contains("{n}") && t.left_out_more.contains("{n}") && !t.left_out_one.contains("{n}"), "{lang:?}");
+            for x in [t.error_cors, t.error_fix_index, t.source_shown, t.endpoint_rejected] {
+                assert!(x.contains("{x}"), "{lang:?}: {x}");
+            }
+            assert!(t.error_cors.contains("Access-Control-Allow-Origin"), "{lang:?}");
             assert!(t.about_counts.contains("{n}") && t.about_counts.contains("{m}"), "{lang:?}");
             assert!(!t.sample_notice.is_empty() && !t.app_title.is_empty());
+            assert!(t.place_near.contains("{x}") && t.nothing_here_filters.contains("{x}"), "{lang:?}");
+            assert!(t.show_results.contains("{n}") && t.remove_filter.contains("{x}"), "{lang:?}");
+            assert!(t.nothing_here.contains("{q}") && t.nothing_here.contains("{x}"), "{lang:?}");
         }
         assert_eq!(fill("{n} initiatieven", "n", 3), "3 initiatieven");
     }

@@ -121,7 +121,7 @@ struct Transform {
 pub fn parse_geometry(bytes: &[u8], options: &GeometryOptions) -> Result<Vec<Shape>, GeometryError> {
     let json = |e: serde_json::Error| GeometryError::Json(e.to_string());
     let missing = |field: &str| GeometryError::Json(format!("missing field `{field}`"));
-    let doc: Document = serde_json::from_slice(bytes).map_err(json)?;
+    let doc: Document = serde_json::from_slice(crate::quarantine::strip_bom(bytes)).map_err(json)?;
     let mut out = Collector::default();
     match doc.kind.as_str() {
         "Topology" => {

@@ -21,6 +21,8 @@
 //! `easter`, sunrise/sunset and other variable times, open ends (`+`), the nth weekday
 //! (`Mo[1]`). Errors carry the character position (1-based) where reading stopped.
 
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::fmt;
 
 pub const WEEKDAYS: [&str; 7] = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"];
@@ -55,19 +57,20 @@ pub struct Rule {
     pub comment: Option<String>,
 }
 
-/// Why a value could not be read, and where.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// Why a value could not be read, and where. Serialisable because it travels inside a
+/// validation problem (`validate::ProblemKind`), which the app keeps with left-out records.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ParseError {
     /// 1-based character position in the value.
     pub position: usize,
     pub kind: ErrorKind,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ErrorKind {
     Empty,
     /// A character or word that cannot come here; `expected` says what could.
-    Unexpected { found: String, expected: &'static str },
+    Unexpected { found: String, expected: Cow<'static, str> },
     BadTime(String),
     /// A day of the month that is not 1-31.
     BadDay(String),
@@ -191,7 +194,7 @@ impl Parser {
             w if w.eq_ignore_ascii_case("easter") => ErrorKind::Unsupported("an Easter date".into()),
             "+" => ErrorKind::Unsupported("an open end (\"+\")".into()),
             "[" => ErrorKind::Unsupported("the nth weekday (\"[n]\")".into()),
-            _ => ErrorKind::Unexpected { found, expected },
+            _ => ErrorKind::Unexpected { found, expected: expected.into() },
         };
         ParseError { position: self.position(), kind }
     }

@@ -122,9 +122,9 @@ fn parse_errors_say_where() {
         ("", 1, ErrorKind::Empty),
         ("Mo-Fr 09:00-25:61", 13, ErrorKind::BadTime("25:61".into())),
         ("Mo-Fr 9:00-1200", 12, ErrorKind::BadTime("1200".into())),
-        ("Mo-Xy 09:00-12:00", 4, ErrorKind::Unexpected { found: "Xy".into(), expected: "a weekday (Mo, Tu, We, Th, Fr, Sa, Su)" }),
-        ("Mo-Fr 09:00-12:00 PH off", 19, ErrorKind::Unexpected { found: "PH".into(), expected: "\";\" or the end" }),
-        ("Mo-Fr 09:00", 12, ErrorKind::Unexpected { found: "".into(), expected: "\"-\" and an end time" }),
+        ("Mo-Xy 09:00-12:00", 4, ErrorKind::Unexpected { found: "Xy".into(), expected: "a weekday (Mo, Tu, We, Th, Fr, Sa, Su)".into() }),
+        ("Mo-Fr 09:00-12:00 PH off", 19, ErrorKind::Unexpected { found: "PH".into(), expected: "\";\" or the end".into() }),
+        ("Mo-Fr 09:00", 12, ErrorKind::Unexpected { found: "".into(), expected: "\"-\" and an end time".into() }),
         ("Mo-Fr 09:00-12:00; ;", 20, ErrorKind::Empty),
         ("Mo-Fr 09:00-12:00; SH off", 20, ErrorKind::Unsupported("school holidays (SH)".into())),
         ("Mo-Fr 09:00-12:00 || \"op afspraak\"", 19, ErrorKind::Unsupported("a fallback rule (\"||\")".into())),
@@ -132,8 +132,8 @@ fn parse_errors_say_where() {
         ("Mo-Fr 09:00+", 12, ErrorKind::Unsupported("an open end (\"+\")".into())),
         ("Mo 9:00-12:00 \"op afspraak", 15, ErrorKind::UnterminatedComment),
         ("Jul 32 off", 5, ErrorKind::BadDay("32".into())),
-        ("Mo-Fr 08:00-08:00x", 18, ErrorKind::Unexpected { found: "x".into(), expected: "\";\" or the end" }),
-        ("Ma-Vr 09:00-12:00", 1, ErrorKind::Unexpected { found: "Ma".into(), expected: "a month, weekday, PH, time, 24/7, off or a \"comment\"" }),
+        ("Mo-Fr 08:00-08:00x", 18, ErrorKind::Unexpected { found: "x".into(), expected: "\";\" or the end".into() }),
+        ("Ma-Vr 09:00-12:00", 1, ErrorKind::Unexpected { found: "Ma".into(), expected: "a month, weekday, PH, time, 24/7, off or a \"comment\"".into() }),
     ];
     for (value, position, kind) in cases {
         let err = OpeningHours::parse(value).expect_err(value);

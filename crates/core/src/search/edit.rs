@@ -56,3 +56,45 @@ mod tests {
         assert!(within_one_edit("crèche", "crèchr"));
     }
 }
+
+/// Optimal string alignment distance between `a` and `b` in characters, or `None` when it is
+/// more than `max` (stops early: rows whose best cell exceeds `max` end the work).
+pub(super) fn distance_within(a: &str, b: &str, max: usize) -> Option<usize> {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.len().abs_diff(b.len()) > max {
+        return None;
+    }
+    let mut before: Vec<usize> = Vec::new();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for i in 1..=a.len() {
+        let mut row = vec![i; b.len() + 1];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            row[j] = (prev[j] + 1).min(row[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                row[j] = row[j].min(before[j - 2] + 1);
+            }
+        }
+        if row.iter().min().is_some_and(|&m| m > max) {
+            return None;
+        }
+        before = std::mem::replace(&mut prev, row);
+    }
+    Some(prev[b.len()]).filter(|&d| d <= max)
+}
+
+#[cfg(test)]
+mod distance_tests {
+    use super::distance_within;
+
+    #[test]
+    fn distance_counts_edits_and_swaps() {
+        assert_eq!(distance_within("fietspunt", "fietspunt", 2), Some(0));
+        assert_eq!(distance_within("fietspnut", "fietspunt", 2), Some(1), "a swap");
+        assert_eq!(distance_within("kringwinkle", "kringwinkel", 2), Some(1));
+        assert_eq!(distance_within("poetsdinst", "poetsdienst", 2), Some(1));
+        assert_eq!(distance_within("zorgbordrij", "zorgboerderij", 2), Some(2));
+        assert_eq!(distance_within("xylofoon", "fietspunt", 2), None);
+        assert_eq!(distance_within("crèche", "creche", 1), Some(1));
+    }
+}

@@ -55,6 +55,8 @@ pub(super) const F_DESCRIPTION: u8 = 16;
 /// Municipalities served (besides the base) and the province.
 pub(super) const F_AREA: u8 = 32;
 pub(super) const F_STREET: u8 = 64;
+/// A category's keywords (synonyms, everyday and former names): below its label.
+pub(super) const F_KEYWORD: u8 = 128;
 
 /// Municipality names shorter than this are not recognised in a query ("As" in Limburg would
 /// capture the English/French word); choose them with the municipality filter instead.
@@ -81,6 +83,9 @@ pub struct SearchIndex {
     pub(super) stem_terms: Vec<u32>,
     /// (FNV hash of a term with one character deleted, term), sorted; terms of 5+ characters.
     pub(super) deletes: Vec<(u32, u32)>,
+    /// Term numbers ordered by their reversed bytes: the terms that end with a word are a
+    /// run, for the head of a split compound ("dienst" ends "klusdienst").
+    pub(super) tails: Vec<u32>,
     /// Normalised initiative names, for the exact-name and name-prefix tiers: name `d` is
     /// `names[name_start[d]..name_start[d + 1]]` (one arena: every hit reads its name).
     pub(super) names: String,
@@ -212,7 +217,7 @@ fn arena_get<'a>(text: &'a str, starts: &[u32], i: usize) -> &'a str {
 
 impl SearchIndex {
     /// Indexes every initiative of `data` by its position in `data.initiatives`: name, kind and
-    /// service labels (nl, fr, en, and their ids), description (all languages), the names of
+    /// service labels (nl, fr, en, and their ids) and their keywords, description (all languages), the names of
     /// its municipality and of the municipalities it serves, its province, address locality,
     /// street and postcode, and the postcodes of its municipality.
     ///
@@ -229,6 +234,7 @@ impl SearchIndex {
         let municipality: FxMap<&str, usize> =
             data.municipalities.iter().enumerate().map(|(i, m)| (m.nis.as_str(), i)).collect();
         let mut category_terms = vec![None; data.categories.len()];
+        let mut keyword_terms = vec![None; data.categories.len()];
         let mut place_terms = vec![None; data.municipalities.len()];
         let mut postcode_terms = vec![None; data.municipalities.len()];
         let mut province_terms = vec![None; data.municipalities.len()];
@@ -250,6 +256,7 @@ impl SearchIndex {
             for id in std::iter::once(&it.kind).chain(&it.services) {
                 if let Some(&c) = category.get(id.as_str()) {
                     b.shared(doc, &mut category_terms, c, F_CATEGORY, || category_texts(c));
+                    b.shared(doc, &mut keyword_terms, c, F_KEYWORD, || data.categories[c].keywords.all().cloned().collect());
                 }
             }
             if let Some(d) = &it.description {
@@ -337,6 +344,11 @@ impl SearchIndex {
         deletes.sort_unstable();
         deletes.dedup();
 
+        let mut tails: Vec<u32> = (0..n_terms as u32).collect();
+        tails.sort_unstable_by(|&x, &y| {
+            arena_get(&terms, &term_start, x as usize).bytes().rev().cmp(arena_get(&terms, &term_start, y as usize).bytes().rev())
+        });
+
         let mut places = FxMap::default();
         let mut postcodes = FxMap::default();
         let mut place_max_words = 1;
@@ -366,6 +378,7 @@ impl SearchIndex {
             stem_term_start,
             stem_terms,
             deletes,
+            tails,
             names,
             name_start,
             name_words,
@@ -394,6 +407,7 @@ impl SearchIndex {
             + self.stems.len()
             + 4 * (self.stem_start.len() + self.stem_term_start.len() + self.stem_terms.len())
             + 8 * self.deletes.len()
+            + 4 * self.tails.len()
             + self.names.len()
             + 4 * self.name_start.len()
             + self.name_words.len()
@@ -418,6 +432,19 @@ impl SearchIndex {
     pub(super) fn find_term(&self, w: &str) -> Option<u32> {
         let i = lower_bound(&self.terms, &self.term_start, w);
         (i < self.term_count() && self.term(i as u32) == w).then_some(i as u32)
+    }
+
+    /// Terms that end with `w` and are longer, for the head of a split compound.
+    pub(super) fn tail_terms(&self, w: &str) -> &[u32] {
+        let ends = |t: u32| self.term(t).bytes().rev().cmp(w.bytes().rev());
+        let from = self.tails.partition_point(|&t| ends(t) == std::cmp::Ordering::Less);
+        let len = self.tails[from..].partition_point(|&t| self.term(t).ends_with(w));
+        let run = &self.tails[from..from + len];
+        // The run starts with `w` itself when it is a term.
+        match run.first() {
+            Some(&t) if self.term(t) == w => &run[1..],
+            _ => run,
+        }
     }
 
     /// Terms whose stem is `s` (only terms whose stem differs from the term itself).

@@ -37,11 +37,17 @@
 //! | prefix | last query word (or its stem), 2+ characters | 0.55..0.8  |
 //! | typo   | query word of 5+ characters, 1 edit          | 0.45       |
 //!
-//! multiplied by the weight of the field the term is in (name 10, category labels 6, place and
+//! multiplied by the weight of the field the term is in (name 10, category labels 6, category
+//! keywords 4, place and
 //! postcode 3, description 2, served municipalities and province 1.5, street 1). A document's
 //! score is the sum over the query words, plus a tier bonus: the whole normalised query equals
 //! the name, else the name starts with it, else every query word matched in the name (then
 //! shorter names first).
+//!
+//! A query word the dictionary does not know (no term, stem or, for the last word, prefix) is
+//! split into known words with the Dutch linking `-s-`, `-e-`, `-en-` (`compound.rs`:
+//! "klusjesdienst" = "klusjes" + "dienst"); it then matches as a whole or as all its parts, the
+//! last part also as the end of a longer term ("dienst" in "klusdienst", factor 0.6).
 //!
 //! Every query word must match (AND). Stop words ("de", "het", "van", "la", "the", ...) and
 //! one-letter words only add to the score, so "restaurant in" still finds restaurants. If AND
@@ -59,12 +65,14 @@
 //! municipality names) are tokenised once per build. The ignored test `benchmark_10k` measures
 //! all this: `cargo test -p wegwijzer-core --release --lib search -- --ignored --nocapture`.
 
+mod compound; // Dutch compounds split into known words
 mod edit; // one-edit check and deletion hashes for typo matching
 mod facets; // filters and facet counts
 mod index; // the index and its build
 mod normalize; // normalisation and tokens
 mod query; // query parsing and ranking, places in a query
 mod stem; // the Dutch stemmer
+mod suggest; // "Bedoelde je …?" for a query that finds nothing
 
 #[cfg(test)]
 mod bench;

@@ -2,16 +2,18 @@
 //! one typo), scored by field and match, intersected (AND) with an OR fallback, tiered by the
 //! name, and sorted; and a municipality found in the query.
 
+use super::compound::split_compound;
 use super::edit::{fnv, within_one_edit};
-use super::index::{lower_bound, SearchIndex, F_AREA, F_CATEGORY, F_DESCRIPTION, F_NAME, F_PLACE, F_POSTCODE, F_STREET};
+use super::index::{lower_bound, SearchIndex, F_AREA, F_CATEGORY, F_DESCRIPTION, F_NAME, F_PLACE, F_KEYWORD, F_POSTCODE, F_STREET};
 use super::normalize::fold_into;
 use super::stem::stem;
 use crate::dataset::Dataset;
 
 /// Field weights: the name says most about an initiative, the street least.
-const FIELD_WEIGHTS: [(u8, f32); 7] = [
+const FIELD_WEIGHTS: [(u8, f32); 8] = [
     (F_NAME, 10.0),
     (F_CATEGORY, 6.0),
+    (F_KEYWORD, 4.0),
     (F_PLACE, 3.0),
     (F_POSTCODE, 3.0),
     (F_DESCRIPTION, 2.0),
@@ -21,10 +23,10 @@ const FIELD_WEIGHTS: [(u8, f32); 7] = [
 
 /// Weight of a field mask: the best field plus a tenth of the others, so a word found in the
 /// name and the category beats one found in the name only.
-const WEIGHTS: [f32; 128] = {
-    let mut table = [0.0f32; 128];
+const WEIGHTS: [f32; 256] = {
+    let mut table = [0.0f32; 256];
     let mut mask = 0;
-    while mask < 128 {
+    while mask < 256 {
         let (mut best, mut sum) = (0.0f32, 0.0f32);
         let mut i = 0;
         while i < FIELD_WEIGHTS.len() {
@@ -46,6 +48,10 @@ const WEIGHTS: [f32; 128] = {
 const EXACT: f32 = 1.0;
 const STEM: f32 = 0.85;
 const TYPO: f32 = 0.45;
+/// The head of a split compound found as the end of a longer word ("dienst" in "klusdienst").
+const TAIL: f32 = 0.6;
+/// A head shorter than this is not looked up as a word ending: "ers", "ing" end thousands.
+const MIN_TAIL: usize = 4;
 
 /// A prefix match scores between 0.55 and 0.8: the more of the term is typed, the closer to a
 /// stem match, so "energies" ranks "energiesnoeier" above "energiesnoeiersproject".
@@ -88,7 +94,33 @@ pub struct PlaceMatch {
     pub nis: String,
     /// The query without the place words, normalised ("fietspunt 8900" → "fietspunt").
     pub rest: String,
+    /// The place came after a phrase such as "in de buurt van", "bij", "près de", "near": the
+    /// user wants what is near it (sorted by distance, neighbours included), not only what is
+    /// based in or serves it.
+    pub near: bool,
 }
+
+/// Phrases that put a place "near" (normalised words, longest first per language): Dutch,
+/// French, English.
+const NEAR_PHRASES: [&[&str]; 17] = [
+    &["in", "de", "buurt", "van"],
+    &["in", "de", "omgeving", "van"],
+    &["in", "de", "buurt"],
+    &["dicht", "bij"],
+    &["dichtbij"],
+    &["nabij"],
+    &["rond"],
+    &["rondom"],
+    &["omgeving"],
+    &["bij"],
+    &["pres", "de"],
+    &["autour", "de"],
+    &["proche", "de"],
+    &["close", "to"],
+    &["near"],
+    &["around"],
+    &["nearby"],
+];
 
 /// One document's match for one query word.
 #[derive(Clone, Copy, Debug)]
@@ -205,6 +237,9 @@ fn union(a: &[M], b: &[M], combine: impl Fn(f32, f32) -> f32) -> Vec<M> {
 enum Unit {
     Word(String),
     Compound { joined: String, parts: Vec<String> },
+    /// A word the dictionary does not know, split into known words ("klusjesdienst"): it
+    /// matches as a whole (prefix, typo) or all its parts, the last one also as a word ending.
+    Split { joined: String, parts: Vec<String> },
 }
 
 impl Unit {
@@ -212,14 +247,14 @@ impl Unit {
     fn optional(&self) -> bool {
         match self {
             Unit::Word(w) => w.chars().nth(1).is_none() || STOP_WORDS.binary_search(&w.as_str()).is_ok(),
-            Unit::Compound { .. } => false,
+            Unit::Compound { .. } | Unit::Split { .. } => false,
         }
     }
 
     fn char_len(&self) -> usize {
         match self {
             Unit::Word(w) => w.chars().count(),
-            Unit::Compound { joined, .. } => joined.chars().count(),
+            Unit::Compound { joined, .. } | Unit::Split { joined, .. } => joined.chars().count(),
         }
     }
 }
@@ -301,9 +336,57 @@ impl SearchIndex {
         }
     }
 
-    /// Every document matching word `w`, best match per document.
+    /// Whether the dictionary knows `w`: as a term, by its stem, or (the last word, being
+    /// typed) as the start of a term.
+    fn knows(&self, w: &str, last: bool) -> bool {
+        let s = stem(w);
+        self.find_term(w).is_some()
+            || self.find_term(&s).is_some()
+            || !self.stem_terms(&s).is_empty()
+            || (last && self.has_prefix(w))
+    }
+
+    fn has_prefix(&self, p: &str) -> bool {
+        let t = lower_bound(&self.terms, &self.term_start, p);
+        t < self.term_count() && self.term(t as u32).starts_with(p)
+    }
+
+    /// A part of a compound the dictionary knows: a known word, a modifier of 4+ letters that
+    /// starts a term ("poets" in "poetshulp"), or a head of 4+ letters that ends one.
+    fn knows_part(&self, p: &str, head: bool) -> bool {
+        let long = p.chars().nth(MIN_TAIL - 1).is_some();
+        self.knows(p, false) || (long && !head && self.has_prefix(p)) || (long && head && !self.tail_terms(p).is_empty())
+    }
+
+    /// Query words the dictionary does not know become [`Unit::Split`] when they split into
+    /// known words.
+    fn split_unknown(&self, units: &mut [Unit]) {
+        let last = units.len().saturating_sub(1);
+        for (i, unit) in units.iter_mut().enumerate() {
+            if unit.optional() {
+                continue;
+            }
+            let Unit::Word(w) = unit else { continue };
+            if self.knows(w, i == last) {
+                continue;
+            }
+            if let Some(parts) = split_compound(w, &|p, head| self.knows_part(p, head)) {
+                *unit = Unit::Split { joined: std::mem::take(w), parts };
+            }
+        }
+    }
+
+    /// Every document matching word `w`, best match per document; `tail`: also the terms that
+    /// end with `w` (the head of a split compound).
     fn word_matches(&self, w: &str, last: bool, exact_only: bool, acc: &mut Acc) -> Vec<M> {
+        self.word_matches_with(w, last, false, exact_only, acc)
+    }
+
+    fn word_matches_with(&self, w: &str, last: bool, tail: bool, exact_only: bool, acc: &mut Acc) -> Vec<M> {
         let mut cands: Vec<(u32, f32)> = Vec::new();
+        if tail && w.chars().nth(MIN_TAIL - 1).is_some() {
+            cands.extend(self.tail_terms(w).iter().map(|&t| (t, TAIL)));
+        }
         if let Some(t) = self.find_term(w) {
             cands.push((t, EXACT));
         }
@@ -338,7 +421,7 @@ impl SearchIndex {
         for (t, factor) in cands {
             let (from, to) = (self.post_start[t as usize] as usize, self.post_start[t as usize + 1] as usize);
             for (&doc, &fields) in self.post_docs[from..to].iter().zip(&self.post_fields[from..to]) {
-                acc.add(doc, factor * WEIGHTS[fields as usize & 127], fields & F_NAME != 0);
+                acc.add(doc, factor * WEIGHTS[fields as usize], fields & F_NAME != 0);
             }
         }
         acc.take()
@@ -347,11 +430,19 @@ impl SearchIndex {
     fn unit_matches(&self, unit: &Unit, last: bool, exact_only: bool, acc: &mut Acc) -> Vec<M> {
         match unit {
             Unit::Word(w) => self.word_matches(w, last, exact_only, acc),
-            Unit::Compound { joined, parts } => {
+            Unit::Compound { joined, parts } | Unit::Split { joined, parts } => {
+                let split_word = matches!(unit, Unit::Split { .. });
                 let whole = self.word_matches(joined, last, exact_only, acc);
                 let mut all: Option<Vec<M>> = None;
                 for (i, p) in parts.iter().enumerate() {
-                    let m = self.word_matches(p, last && i + 1 == parts.len(), exact_only, acc);
+                    let end = i + 1 == parts.len();
+                    let m = if split_word {
+                        // Modifiers start compounds ("poets" → "poetshulp"): prefix matching;
+                        // the head may end one ("dienst" → "klusdienst").
+                        self.word_matches_with(p, !end || last, end, exact_only, acc)
+                    } else {
+                        self.word_matches(p, last && end, exact_only, acc)
+                    };
                     all = Some(match all {
                         None => m,
                         Some(prev) => intersect(&prev, &m),
@@ -384,7 +475,8 @@ impl SearchIndex {
     /// words only (the first keystroke) returns every initiative too, those whose name starts
     /// with it first.
     pub fn search_detailed(&self, query: &str) -> SearchOutcome {
-        let (units, normalized) = parse_query(query);
+        let (mut units, normalized) = parse_query(query);
+        self.split_unknown(&mut units);
         let all_docs = |score: &dyn Fn(u32) -> f32| {
             let mut hits: Vec<Hit> = (0..self.n_docs).map(|doc| Hit { doc, score: score(doc) }).collect();
             sort_hits(&mut hits);
@@ -471,7 +563,9 @@ impl SearchIndex {
     /// Finds a municipality in the query: a known 4-digit postcode ("8900") or a full
     /// municipality name in Dutch or French, possibly of several words written with spaces,
     /// hyphens or together ("Sint-Niklaas", "sint niklaas", "sintniklaas", "Courtrai"). The
-    /// longest name wins, then the leftmost. `rest` is the rest of the query, normalised, with
+    /// longest name wins, then the leftmost. A phrase right before it ("in de buurt van",
+    /// "bij", "rond", "dichtbij", "près de", "near", see `NEAR_PHRASES`) sets `near` and is not
+    /// part of `rest`. `rest` is the rest of the query, normalised, with
     /// hyphenated words kept hyphenated. Names shorter than 3 letters are not recognised.
     ///
     /// ```ignore
@@ -499,10 +593,13 @@ impl SearchIndex {
                     self.places.get(&compact)
                 });
                 if let Some(nis) = nis.filter(|n| known(n)) {
+                    // The longest near-phrase right before the place ("bij Leuven").
+                    let before: Vec<&str> = parts[..start].iter().map(|(_, p)| *p).collect();
+                    let phrase = NEAR_PHRASES.iter().filter(|p| before.ends_with(p)).map(|p| p.len()).max().unwrap_or(0);
                     let mut rest = String::new();
                     let mut prev_chunk = None;
                     for (i, (chunk, p)) in parts.iter().enumerate() {
-                        if (start..start + k).contains(&i) {
+                        if (start - phrase..start + k).contains(&i) {
                             continue;
                         }
                         if let Some(c) = prev_chunk {
@@ -511,7 +608,7 @@ impl SearchIndex {
                         rest.push_str(p);
                         prev_chunk = Some(*chunk);
                     }
-                    return Some(PlaceMatch { nis: nis.clone(), rest });
+                    return Some(PlaceMatch { nis: nis.clone(), rest, near: phrase > 0 });
                 }
             }
         }
@@ -540,6 +637,63 @@ mod tests {
     #[test]
     fn stop_words_are_sorted_for_binary_search() {
         assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    /// The fixture with keywords on three categories, as `default_categories.csv` gives them.
+    fn with_keywords() -> Dataset {
+        let mut data = fixture();
+        for c in &mut data.categories {
+            let (nl, fr): (&[&str], &[&str]) = match c.id.as_str() {
+                "maatwerkbedrijf" => (&["beschutte werkplaats", "sociale werkplaats"], &["atelier protégé"]),
+                "fietspunt" => (&["fietsherstelling", "fietsenmaker"], &["réparation de vélos"]),
+                "klusdienst" => (&["klusjesman", "herstellingen"], &[]),
+                _ => continue,
+            };
+            c.keywords.nl = nl.iter().map(|s| s.to_string()).collect();
+            c.keywords.fr = fr.iter().map(|s| s.to_string()).collect();
+        }
+        data
+    }
+
+    #[test]
+    fn category_keywords_find_their_initiatives_below_the_label() {
+        let data = with_keywords();
+        let index = SearchIndex::build(&data);
+        assert_eq!(docs(&index.search("beschutte werkplaats")), vec![5], "the maatwerkbedrijf, by its former name");
+        assert_eq!(docs(&index.search("atelier protege")), vec![5]);
+        let mut velo = docs(&index.search("réparation vélos"));
+        velo.sort();
+        assert_eq!(velo, vec![2, 5, 6]);
+        assert_eq!(docs(&index.search("klusjesman")), vec![4, 5, 7]);
+        // With a typo too: keywords are terms like any other.
+        assert_eq!(docs(&index.search("fietsherstellig")).len(), 3);
+        // Below the label: doc 5 scores less by a keyword than by its label.
+        let score = |q: &str| index.search(q).iter().find(|h| h.doc == 5).unwrap().score;
+        assert!(score("fietsherstelling") < score("fietspunt"), "{} vs {}", score("fietsherstelling"), score("fietspunt"));
+        // Without keywords, none of these is found.
+        let plain = SearchIndex::build(&fixture());
+        assert!(plain.search("beschutte werkplaats").is_empty() || plain.search_detailed("beschutte werkplaats").partial);
+        assert!(plain.search("klusjesman").is_empty());
+    }
+
+    #[test]
+    fn unknown_compounds_match_as_their_parts() {
+        let data = with_keywords();
+        let index = SearchIndex::build(&data);
+        // "klusjes" (stem klus, prefix of "klusdienst") + "dienst" (the end of "klusdienst").
+        let mut klus = docs(&index.search("klusjesdienst"));
+        klus.sort();
+        assert_eq!(klus, vec![4, 5, 7]);
+        // Not the last word: the same.
+        assert!(docs(&index.search("klusjesdienst ieper")).contains(&7));
+        // Linking -en-: "fietsen" + "herstelling" (a keyword's word).
+        assert!(docs(&index.search("fietsenherstelling")).contains(&5));
+        // Unknown parts: no split, nothing found.
+        assert!(index.search("klusjesxylofoon").is_empty());
+        // A known word is not split: "restaurant" stays one word.
+        assert_eq!(docs(&index.search("restaurant")), vec![3]);
+        // A word still being typed is a prefix, not a compound: "kinderop" → kinderopvang.
+        assert_eq!(docs(&index.search("kinderop")), vec![1]);
     }
 
     #[test]
@@ -656,16 +810,35 @@ mod tests {
         let data = fixture();
         let index = SearchIndex::build(&data);
         let p = index.place_in_query(&data, "klusdienst 8900").unwrap();
-        assert_eq!(p, PlaceMatch { nis: IEPER.into(), rest: "klusdienst".into() });
+        assert_eq!(p, PlaceMatch { nis: IEPER.into(), rest: "klusdienst".into(), near: false });
         let p = index.place_in_query(&data, "restaurant sint niklaas").unwrap();
-        assert_eq!(p, PlaceMatch { nis: SINT_NIKLAAS.into(), rest: "restaurant".into() });
+        assert_eq!(p, PlaceMatch { nis: SINT_NIKLAAS.into(), rest: "restaurant".into(), near: false });
         let p = index.place_in_query(&data, "Sint-Niklaas").unwrap();
-        assert_eq!(p, PlaceMatch { nis: SINT_NIKLAAS.into(), rest: "".into() });
+        assert_eq!(p, PlaceMatch { nis: SINT_NIKLAAS.into(), rest: "".into(), near: false });
         assert_eq!(index.place_in_query(&data, "wijk-werken Ypres").unwrap().rest, "wijk-werken");
         assert_eq!(index.place_in_query(&data, "courtrai").unwrap().nis, KORTRIJK);
         assert_eq!(index.place_in_query(&data, "fietspunt 9999"), None, "unknown postcode");
         assert_eq!(index.place_in_query(&data, "fietspunt"), None);
         assert_eq!(index.place_in_query(&data, "sint"), None, "half a name");
+
+        // Near-phrases: the place is a location, the phrase goes.
+        for (q, rest) in [
+            ("fietspunt in de buurt van Ieper", "fietspunt"),
+            ("fietspunt bij 8900", "fietspunt"),
+            ("rond Kortrijk klusdienst", "klusdienst"),
+            ("dichtbij 8500", ""),
+            ("dicht bij Ypres", ""),
+            ("réparation vélo près de Courtrai", "reparation velo"),
+            ("bike repair near Kortrijk", "bike repair"),
+            ("fietspunt in de omgeving van Sint-Niklaas", "fietspunt"),
+        ] {
+            let p = index.place_in_query(&data, q).unwrap_or_else(|| panic!("{q}"));
+            assert!(p.near, "{q}");
+            assert_eq!(p.rest, rest, "{q}");
+        }
+        // Plain place names keep their meaning; a phrase elsewhere in the query does not count.
+        assert!(!index.place_in_query(&data, "fietspunt Ieper").unwrap().near);
+        assert!(!index.place_in_query(&data, "bij fietspunt Ieper").unwrap().near);
 
         // The page's flow: scope, search the rest, keep initiatives based in or serving it.
         let p = index.place_in_query(&data, "fietspunt 8900").unwrap();

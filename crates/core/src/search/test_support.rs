@@ -11,7 +11,7 @@ pub(super) fn text(nl: &str, fr: Option<&str>, en: Option<&str>) -> Text {
 }
 
 pub(super) fn cat(id: &str, kind: CategoryKind, nl: &str, fr: &str, en: &str) -> Category {
-    Category { id: id.into(), kind, label: text(nl, Some(fr), Some(en)), group: None }
+    Category { id: id.into(), kind, label: text(nl, Some(fr), Some(en)), group: None, keywords: Default::default() }
 }
 
 pub(super) fn muni(nis: &str, nl: &str, fr: Option<&str>, province: &str, postcodes: &[&str], point: (f64, f64)) -> Municipality {

@@ -18,7 +18,7 @@ fn main() {
 #[cfg(not(target_arch = "wasm32"))]
 mod host {
     use std::path::{Path, PathBuf};
-    use wegwijzer_publish::report::{Location, Msg, Report, ReportLang};
+    use wegwijzer_publish::report::{io_msg, Location, Msg, Report, ReportLang};
     use wegwijzer_publish::{fsio, publish, rfc3339_utc, Input, Inputs, Options};
 
     const USAGE: &str = "\
@@ -45,7 +45,19 @@ usage: publish --initiatives FILE.csv --partnerships FILE.csv --out DIR [options
   --sample                    mark as sample data
   --no-exports                do not write open-data/ (CSV, GeoJSON, JSON-LD)
   --check                     only validate, write nothing
-  --lang nl|en                language of the report (default nl)";
+  --list categories           print the category ids (of --categories, else the built-in list)
+  --lang nl|en                language of the report (default nl)
+
+Open-data exports go to DIR/open-data/: CSV with \",\" for portals, and in open-data/excel/
+the same tables with \";\", a BOM and decimal commas, as Excel in Belgium opens them.";
+
+    /// Every option, for "did you mean".
+    const OPTIONS: [&str; 26] = [
+        "--initiatives", "--partnerships", "--categories", "--municipalities", "--refnis", "--mergers", "--merger-year",
+        "--population", "--boundaries", "--nis-property", "--simplify", "--quantization", "--previous", "--no-previous",
+        "--sources", "--publisher", "--dataset-version", "--generated-at", "--sample", "--no-exports", "--check", "--list",
+        "--lang", "--out", "--help", "-h",
+    ];
 
     struct Args {
         files: Vec<(String, PathBuf)>,
@@ -55,15 +67,31 @@ usage: publish --initiatives FILE.csv --partnerships FILE.csv --out DIR [options
         lang: ReportLang,
         check: bool,
         no_previous: bool,
+        list: Option<String>,
     }
 
-    fn parse(args: &[String]) -> Result<Args, String> {
-        let mut a = Args { files: Vec::new(), previous: None, out: None, options: Options::default(), lang: ReportLang::Nl, check: false, no_previous: false };
+    /// The report language, looked up before anything else so argument errors use it too.
+    fn lang_of(args: &[String]) -> ReportLang {
+        args.iter().position(|a| a == "--lang").and_then(|i| args.get(i + 1)).and_then(|l| ReportLang::parse(l)).unwrap_or_default()
+    }
+
+    /// `Err(None)`: show the usage (--help).
+    fn parse(args: &[String]) -> Result<Args, Option<Msg>> {
+        let mut a = Args {
+            files: Vec::new(),
+            previous: None,
+            out: None,
+            options: Options::default(),
+            lang: lang_of(args),
+            check: false,
+            no_previous: false,
+            list: None,
+        };
         a.options.generated_at = String::new();
         let mut it = args.iter();
         while let Some(flag) = it.next() {
             match flag.as_str() {
-                "-h" | "--help" => return Err(String::new()),
+                "-h" | "--help" => return Err(None),
                 "--sample" => {
                     a.options.sample = true;
                     continue;
@@ -82,8 +110,13 @@ usage: publish --initiatives FILE.csv --partnerships FILE.csv --out DIR [options
                 }
                 _ => {}
             }
-            let value = it.next().ok_or_else(|| format!("{flag} needs a value"))?;
-            let number = |v: &str| v.parse::<f64>().map_err(|_| format!("{flag}: {v:?} is not a number"));
+            if !OPTIONS.contains(&flag.as_str()) {
+                let suggestion = wegwijzer_publish::suggest::nearest(flag, OPTIONS).map(str::to_string);
+                return Err(Some(Msg::UnknownOption { given: flag.clone(), suggestion }));
+            }
+            let value = it.next().ok_or_else(|| Msg::OptionNeedsValue(flag.clone()))?;
+            let number =
+                |v: &str| v.parse::<f64>().map_err(|_| Msg::OptionNotANumber { option: flag.clone(), value: v.to_string() });
             match flag.as_str() {
                 "--initiatives" | "--partnerships" | "--categories" | "--municipalities" | "--refnis" | "--mergers"
                 | "--population" | "--boundaries" | "--sources" | "--hsds" => {
@@ -97,15 +130,25 @@ usage: publish --initiatives FILE.csv --partnerships FILE.csv --out DIR [options
                 "--quantization" => a.options.topo.quantization = number(value)? as u32,
                 "--publisher" => a.options.publisher = Some(value.clone()),
                 "--dataset-version" => {
-                    a.options.dataset_version = Some(value.parse().map_err(|_| format!("{flag}: {value:?} is not a whole number"))?)
+                    a.options.dataset_version =
+                        Some(value.parse().map_err(|_| Msg::OptionNotANumber { option: flag.clone(), value: value.clone() })?)
                 }
                 "--generated-at" => a.options.generated_at = value.clone(),
-                "--lang" => a.lang = ReportLang::parse(value).ok_or_else(|| format!("{flag}: nl or en"))?,
-                _ => return Err(format!("unknown argument {flag:?}")),
+                "--lang" => {
+                    a.lang = ReportLang::parse(value).ok_or_else(|| Msg::OptionBadValue {
+                        option: flag.clone(),
+                        value: value.clone(),
+                        accepted: "nl, en".into(),
+                    })?
+                }
+                "--list" if value == "categories" => a.list = Some(value.clone()),
+                _ => {
+                    return Err(Some(Msg::OptionBadValue { option: flag.clone(), value: value.clone(), accepted: "categories".into() }))
+                }
             }
         }
-        if a.out.is_none() && !a.check {
-            return Err("--out is required".into());
+        if a.out.is_none() && !a.check && a.list.is_none() {
+            return Err(Some(Msg::OutRequired));
         }
         Ok(a)
     }
@@ -117,15 +160,19 @@ usage: publish --initiatives FILE.csv --partnerships FILE.csv --out DIR [options
     pub fn run(args: &[String]) -> i32 {
         let a = match parse(args) {
             Ok(a) => a,
-            Err(e) => {
-                if !e.is_empty() {
-                    eprintln!("publish: {e}");
-                }
+            Err(None) => {
                 eprintln!("{USAGE}");
-                return if e.is_empty() { 0 } else { 2 };
+                return 0;
+            }
+            Err(Some(e)) => {
+                eprintln!("publish: {}", e.text(lang_of(args)));
+                return 2;
             }
         };
         let lang = a.lang;
+        if a.list.is_some() {
+            return list_categories(&a);
+        }
         let started = std::time::Instant::now();
         let mut options = a.options.clone();
         if options.generated_at.is_empty() {
@@ -142,7 +189,15 @@ usage: publish --initiatives FILE.csv --partnerships FILE.csv --out DIR [options
                     }
                 }
                 Err(e) => {
-                    eprintln!("publish: {e}");
+                    let msg = Msg::OutputFolder { folder: out.display().to_string(), kind: std::io::ErrorKind::Other, detail: e };
+                    eprintln!("publish: {}", msg.text(lang));
+                    return 2;
+                }
+            }
+            if !a.check {
+                if let Err(e) = fsio::check_output(out) {
+                    let msg = Msg::OutputFolder { folder: out.display().to_string(), kind: e.kind(), detail: e.to_string() };
+                    eprintln!("publish: {}", msg.text(lang));
                     return 2;
                 }
             }
@@ -153,15 +208,17 @@ usage: publish --initiatives FILE.csv --partnerships FILE.csv --out DIR [options
         for (kind, path) in &a.files {
             let name = path.display().to_string();
             let read = if kind == "hsds" {
-                wegwijzer_publish::hsds::import::read_dir(path).and_then(|files| wegwijzer_publish::hsds::import::initiatives_csv(&files))
+                wegwijzer_publish::hsds::import::read_dir(path)
+                    .and_then(|files| wegwijzer_publish::hsds::import::initiatives_csv(&files))
+                    .map_err(Msg::Unreadable)
             } else {
-                std::fs::read(path).map_err(|e| e.to_string())
+                std::fs::read(path).map_err(|e| io_msg(&e))
             };
             let name = if kind == "hsds" { format!("{name} (HSDS)") } else { name };
             let input = match read {
                 Ok(bytes) => Input::new(name, bytes),
                 Err(e) => {
-                    report.error(Location::file(&name), Msg::Unreadable(e));
+                    report.error(Location::file(&name), e);
                     continue;
                 }
             };
@@ -232,13 +289,7 @@ usage: publish --initiatives FILE.csv --partnerships FILE.csv --out DIR [options
             ),
         );
         if let Some(delta) = &b.delta {
-            let parts: Vec<String> = delta.changed.iter().map(|(c, u, x)| format!("{c} +{u}/-{x}")).collect();
-            let parts = if parts.is_empty() { "-".to_string() } else { parts.join(", ") };
-            say(
-                lang,
-                format!("wijzigingen {}→{}: {parts}; ongewijzigd (bestand behouden): {}", delta.from, delta.to, b.unchanged.join(", ")),
-                format!("changes {}→{}: {parts}; unchanged (file kept): {}", delta.from, delta.to, b.unchanged.join(", ")),
-            );
+            println!("publish: {}", wegwijzer_publish::summary::describe_changes(delta, &b.unchanged, lang));
             if !delta.written {
                 say(lang, "deltabestand te groot, niet geschreven".into(), "delta file too large, not written".into());
             }
@@ -264,7 +315,8 @@ usage: publish --initiatives FILE.csv --partnerships FILE.csv --out DIR [options
         let mut files = publication.files.clone();
         files.extend(fsio::carry_over(out, &files));
         if let Err(e) = fsio::write_endpoint(out, &files, None) {
-            eprintln!("publish: {e}");
+            let msg = Msg::OutputFolder { folder: out.display().to_string(), kind: std::io::ErrorKind::Other, detail: e };
+            eprintln!("publish: {}", msg.text(lang));
             return 2;
         }
         say(
@@ -272,6 +324,51 @@ usage: publish --initiatives FILE.csv --partnerships FILE.csv --out DIR [options
             format!("{} bestanden geschreven naar {} in {:.2} s", files.len(), out.display(), started.elapsed().as_secs_f64()),
             format!("{} files written to {} in {:.2} s", files.len(), out.display(), started.elapsed().as_secs_f64()),
         );
+        0
+    }
+
+    /// `--list categories`: every category id with its kind and label in the report's
+    /// language, from `--categories` when given, else the built-in list.
+    fn list_categories(a: &Args) -> i32 {
+        use wegwijzer_core::model::CategoryKind;
+        use wegwijzer_publish::reference::{read_categories, CATEGORY_COLUMNS, DEFAULT_CATEGORIES};
+        use wegwijzer_publish::rows::Sheet;
+        let given = a.files.iter().find(|(k, _)| k == "categories");
+        let (name, bytes) = match given {
+            Some((_, path)) => match std::fs::read(path) {
+                Ok(b) => (path.display().to_string(), b),
+                Err(e) => {
+                    eprintln!("publish: {}: {}", path.display(), io_msg(&e).text(a.lang));
+                    return 2;
+                }
+            },
+            None => ("categories (built-in)".to_string(), DEFAULT_CATEGORIES.as_bytes().to_vec()),
+        };
+        let mut report = Report::default();
+        let sheet = Sheet::open(&name, &bytes, &["id", "kind", "label_nl"], &CATEGORY_COLUMNS, &mut report);
+        let Some(sheet) = sheet.filter(|_| !report.has_errors()) else {
+            eprint!("{}", report.render(a.lang));
+            return 1;
+        };
+        let (categories, _) = read_categories(&sheet, &mut report);
+        let nl = a.lang == ReportLang::Nl;
+        for kind in [CategoryKind::InitiativeType, CategoryKind::Service, CategoryKind::Audience] {
+            println!(
+                "{}",
+                match (kind, nl) {
+                    (CategoryKind::InitiativeType, true) => "soorten initiatief (kolom kind):",
+                    (CategoryKind::InitiativeType, false) => "initiative types (column kind):",
+                    (CategoryKind::Service, true) => "diensten (kolom services):",
+                    (CategoryKind::Service, false) => "services (column services):",
+                    (CategoryKind::Audience, true) => "doelgroepen (kolom audience):",
+                    (CategoryKind::Audience, false) => "target groups (column audience):",
+                }
+            );
+            for c in categories.iter().filter(|c| c.kind == kind) {
+                let label = if nl { &c.label.nl } else { c.label.en.as_ref().unwrap_or(&c.label.nl) };
+                println!("  {:<28} {label}", c.id);
+            }
+        }
         0
     }
 }

@@ -26,6 +26,7 @@ pub fn audience_categories() -> Vec<Category> {
             kind: CategoryKind::Audience,
             label: Text { nl: l[0].into(), fr: Some(l[1].into()), en: Some(l[2].into()) },
             group: Some("doelgroep".into()),
+            keywords: Default::default(),
         })
         .collect()
 }

@@ -172,7 +172,7 @@ pub fn generate(inputs: &Inputs, options: &Options) -> Result<Generated, String>
     if parsed != index {
         return Err("index.json does not read back as written".into());
     }
-    Dataset::from_files(parsed, &by_name).map_err(|e| format!("the generated dataset is refused: {e}"))?;
+    Dataset::from_files(parsed, &by_name).and_then(Dataset::require_complete).map_err(|e| format!("the generated dataset is refused: {e}"))?;
     files.push(("index.json".into(), index_bytes));
     Ok(Generated {
         files,

@@ -1,0 +1,53 @@
+//! Host test (issue 17): the everyday-vocabulary queries of `tests/bench/queries.json` ("set":
+//! "everyday": what people type rather than the official labels, in nl, fr and en) on the
+//! bundled sample, through the directory's own path (`results::compute`): an initiative of an
+//! expected category is among the first three the list shows, or, when the place in the query
+//! has none, among the first three "nearest elsewhere".
+
+use serde_json::Value;
+use wegwijzer_core::dataset::{parse_index, Dataset};
+use wegwijzer_core::results::compute;
+use wegwijzer_core::search::SearchIndex;
+use wegwijzer_core::view_state::DirectoryView;
+
+/// The device clock for `compute`: only the "Nu open" filter reads it, which these queries leave off.
+const CLOCK: i64 = 1_790_000_000;
+
+mod common;
+
+fn sample_dataset() -> Dataset {
+    let dir = common::repo_root().join("public/data/v1");
+    let index = parse_index(&std::fs::read(dir.join("index.json")).unwrap()).unwrap();
+    let files = index.collections.iter().map(|(name, e)| (name.clone(), std::fs::read(dir.join(&e.file)).unwrap())).collect();
+    Dataset::from_files(index, &files).unwrap()
+}
+
+#[test]
+fn every_everyday_query_has_an_expected_category_in_the_top_3() {
+    let data = sample_dataset();
+    let index = SearchIndex::build(&data);
+    let raw = std::fs::read_to_string(common::repo_root().join("tests/bench/queries.json")).unwrap();
+    let set: Value = serde_json::from_str(&raw).unwrap();
+    let queries: Vec<&Value> = set["queries"].as_array().unwrap().iter().filter(|q| q["set"] == "everyday").collect();
+    assert!(queries.len() >= 60, "{} everyday queries", queries.len());
+    for lang in ["nl", "fr", "en"] {
+        assert!(queries.iter().filter(|q| q["lang"] == lang).count() >= 10, "{lang}");
+    }
+    let mut misses = Vec::new();
+    for q in &queries {
+        let text = q["q"].as_str().unwrap();
+        let expected: Vec<&str> = q["expect"]["category"].as_array().unwrap().iter().map(|c| c.as_str().unwrap()).collect();
+        let view = DirectoryView::from_pairs([("q", text)]);
+        let r = compute(&data, Some(&index), &view, None, None, CLOCK).unwrap();
+        let shown: Vec<u32> = if r.items.is_empty() { r.nearest.iter().map(|n| n.0).collect() } else { r.items.iter().map(|i| i.0).collect() };
+        let ok = shown.iter().take(3).any(|&doc| {
+            let it = &data.initiatives[doc as usize];
+            expected.iter().any(|c| it.kind == *c || it.services.iter().any(|s| s == c))
+        });
+        if !ok {
+            let top: Vec<String> = shown.iter().take(3).map(|&d| data.initiatives[d as usize].name.clone()).collect();
+            misses.push(format!("{text:?} → {top:?} (expected {expected:?})"));
+        }
+    }
+    assert!(misses.is_empty(), "{} of {} not in the top 3:\n{}", misses.len(), queries.len(), misses.join("\n"));
+}
