@@ -3,6 +3,7 @@
 //! and without the search index, and the view keeps them in the URL.
 
 use wegwijzer_core::dataset::{parse_index, Dataset};
+use wegwijzer_core::geo::{distance_km, initiative_point};
 use wegwijzer_core::opening_hours::Date;
 use wegwijzer_core::results::compute;
 use wegwijzer_core::search::SearchIndex;
@@ -82,4 +83,42 @@ fn the_filters_are_in_the_url() {
     assert_eq!(v.active_filter_count(), 5);
     assert_eq!(v.without_filters(), DirectoryView::default());
     assert!(!view(&[("open", "ja")]).service.open_now, "only open=nu means open now");
+}
+
+/// "Nothing here, the nearest elsewhere": with "Nu open" on, the matches elsewhere are open
+/// too (issue 17's nearest list came after this filter and first ignored it).
+#[test]
+fn the_nearest_elsewhere_keep_the_open_now_filter() {
+    let data = sample_dataset();
+    let index = SearchIndex::build(&data);
+    let now = utc("2026-12-01", 17, 30); // Tuesday 18:30 CET: some open, most closed.
+    let mut answers = 0;
+    let mut closed_without_filter = 0;
+    for m in data.municipalities.iter().filter(|m| m.point.is_some()) {
+        let here = [("gemeente", m.nis.as_str()), ("open", "nu")];
+        let r = compute(&data, Some(&index), &view(&here), None, None, now).unwrap();
+        if r.total > 0 {
+            continue;
+        }
+        answers += 1;
+        assert!(!r.nearest.is_empty(), "{}: nothing open nearby, yet open initiatives exist", m.nis);
+        for (doc, _) in &r.nearest {
+            assert!(is_open_now(&data.initiatives[*doc as usize], now), "{}: closed {} among the nearest", m.nis, data.initiatives[*doc as usize].id);
+        }
+        // What the list held before: the nearest matches whether open or not.
+        let from = m.point.unwrap();
+        let mut by_distance: Vec<(f64, bool)> = data
+            .initiatives
+            .iter()
+            .filter_map(|i| Some((distance_km(initiative_point(&data, i)?, from), is_open_now(i, now))))
+            .collect();
+        by_distance.sort_by(|a, b| a.0.total_cmp(&b.0));
+        closed_without_filter += by_distance.iter().take(r.nearest.len()).filter(|(_, open)| !open).count();
+        if answers == 20 {
+            break; // enough, and each compute is a full search
+        }
+    }
+    assert!(answers > 0, "no municipality without an open initiative at 18:30");
+    // Without the filter those lists held closed ones: the assertion above can fail.
+    assert!(closed_without_filter > 0);
 }
