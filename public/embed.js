@@ -20,6 +20,8 @@
   var script = document.currentScript;
   if (!script || !script.src) return;
   var app = new URL(script.src).origin;
+  // The app lives where this script does (its public URL may be a folder: /wegwijzer/embed.js).
+  var appUrl = new URL('./', script.src).href;
   var MIN_HEIGHT = 150;
   var MAX_HEIGHT = 20000;
 
@@ -34,7 +36,7 @@
     });
     params.set('ouder', window.location.origin);
     var frame = document.createElement('iframe');
-    frame.src = app + '/?' + params.toString();
+    frame.src = appUrl + '?' + params.toString();
     frame.title = el.dataset.titel || 'Wegwijzer Sociale Economie';
     // Near-me needs the device location; it stays on the device.
     frame.allow = 'geolocation';

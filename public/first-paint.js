@@ -5,19 +5,40 @@
 // and stored in localStorage by src/components/first_paint.rs after a complete render of the
 // default view. It is used only for that view (`/` without parameters), for the same endpoint
 // and the same build (the names of the wasm and its script carry Trunk's content hashes; the
-// markup comes from that code, the styles are inlined in this page). Until the app
+// markup comes from that code, the styles are inlined in this page). On a first visit there is
+// no such entry: the release build carries its own pictures of the start page, one per language
+// (`#wegwijzer-prerender`, taken by scripts/post-build.mjs). Until the app
 // replaces it, it is inert: no focus, no clicks, hidden from assistive technology, and marked
-// busy. The app removes every `[data-first-paint]` element in the task that mounts it.
+// busy. The app removes every `[data-first-paint]` element in the task that mounts it, or, on a
+// first visit, once its data is there (src/components/first_paint.rs).
 (() => {
   const KEY = 'wegwijzer-first-paint';
   try {
-    if (location.pathname !== '/' || location.search) return;
-    const saved = JSON.parse(localStorage.getItem(KEY) || 'null');
-    if (!saved || typeof saved.html !== 'string') return;
+    // The start page is the public URL itself (`/`, or `/wegwijzer/` under a folder).
+    const publicUrl = document.querySelector('meta[name=wegwijzer-public-url]')?.content || '/';
+    if (location.pathname !== new URL(publicUrl, location.href).pathname || location.search) return;
     const build = [...document.querySelectorAll('link[rel=stylesheet],link[rel=preload],link[rel=modulepreload]')]
       .map((link) => link.getAttribute('href')).join(' ');
     const endpoint = document.querySelector('meta[name=wegwijzer-bron]')?.content || '';
-    if (saved.build !== build || saved.endpoint !== endpoint) return;
+    const fits = (p) => p && typeof p.html === 'string' && p.build === build && p.endpoint === endpoint;
+    let saved = null;
+    try {
+      saved = JSON.parse(localStorage.getItem(KEY) || 'null');
+    } catch {
+      // No storage: the build's own picture below.
+    }
+    if (!fits(saved)) {
+      // A first visit: the picture the build took of its start page, in the language the app
+      // will choose (as choose_lang in crates/core/src/i18n: the stored choice, else the first
+      // browser language it knows, else Dutch).
+      const built = JSON.parse(document.getElementById('wegwijzer-prerender')?.textContent || '{}');
+      let stored = null;
+      try { stored = localStorage.getItem('wegwijzer.taal'); } catch { /* no storage */ }
+      const known = (l) => (typeof l === 'string' && ['nl', 'fr', 'en'].includes(l.split(/[-_]/)[0].toLowerCase()) ? l.split(/[-_]/)[0].toLowerCase() : null);
+      const lang = known(stored) || navigator.languages.map(known).find(Boolean) || 'nl';
+      saved = built[lang];
+      if (!fits(saved)) return;
+    }
     const template = document.createElement('template');
     template.innerHTML = saved.html;
     // Defence in depth: the app never renders scripts or inline handlers, so none may come back.
@@ -33,6 +54,6 @@
     }
     if (/^[a-z]{2}$/.test(saved.lang)) document.documentElement.lang = saved.lang;
   } catch {
-    // No storage, or a damaged entry: the app paints on its own a little later.
+    // A damaged entry: the app paints on its own a little later.
   }
 })();

@@ -2,8 +2,12 @@
 // When a newer build has been downloaded and waits, it fires `wegwijzer-update-ready` on
 // window; the app shows its banner and calls `window.wegwijzerApplyUpdate()` on the user's
 // click, which activates the new worker and reloads into it.
+//
+// Everything is relative to the app's public URL, where this script is: the worker's script,
+// and so its scope, is `<public URL>sw.js`.
 (() => {
   if (!('serviceWorker' in navigator)) return;
+  const root = new URL('./', document.currentScript.src);
   const wasmHash = (html) => (html.match(/-([0-9a-f]{8,16})_bg\.wasm/) || [])[1];
   const build = wasmHash(document.documentElement.innerHTML) || 'dev';
   let waiting = null;
@@ -39,15 +43,15 @@
   const check = async () => {
     if (!navigator.onLine) return;
     try {
-      const html = await (await fetch('/', { cache: 'no-store' })).text();
+      const html = await (await fetch(root, { cache: 'no-store' })).text();
       const latest = wasmHash(html);
-      if (latest && latest !== build) watch(await navigator.serviceWorker.register(`/sw.js?build=${latest}`));
+      if (latest && latest !== build) watch(await navigator.serviceWorker.register(new URL(`sw.js?build=${latest}`, root)));
     } catch (_) {
       // Offline or server gone: try again on the next occasion.
     }
   };
 
-  navigator.serviceWorker.register(`/sw.js?build=${build}`).then(watch, (e) => console.warn('service worker', e));
+  navigator.serviceWorker.register(new URL(`sw.js?build=${build}`, root)).then(watch, (e) => console.warn('service worker', e));
   window.addEventListener('online', check);
   document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && check());
   setTimeout(check, 5000);

@@ -1,8 +1,15 @@
 #!/usr/bin/env node
-// A small static server for a release build (dist/): correct MIME types (wasm), SPA fallback
-// for app routes, ETags, and, for tests only, an endpoint that misbehaves on request.
+// A small static server for a release build (dist/) that serves it as a production host would:
+// correct MIME types (wasm), SPA fallback for app routes, ETags, brotli or gzip (the `.br` / `.gz`
+// files written at build time by scripts/post-build, else compressed on the fly and kept in
+// memory), `Cache-Control: immutable` for files whose name carries a content hash and `no-cache`
+// for everything else (the page, sw.js, the endpoint's index.json). For tests only, an endpoint
+// that misbehaves on request. The same headers for nginx, Caddy and `_headers`: README.md.
 //
 //   node scripts/serve.mjs [--root dist] [--host 127.0.0.1] [--port 8080] [--cors] [--faults]
+//                          [--base /wegwijzer/]   (serve the build under a sub-path, as built
+//                                                  with `trunk build --public-url /wegwijzer/`)
+//                          [--no-compress]        (identity bodies, for byte counts)
 //                          [--frame-ancestors "<CSP sources>"]   (who may embed the app)
 //
 // With --faults, `/__fault/<mode>/<file>` serves `/data/v1/<file>` badly:
@@ -35,6 +42,7 @@ import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
+import zlib from 'node:zlib';
 
 const args = process.argv.slice(2);
 const opt = (name, fallback) => {
@@ -50,6 +58,9 @@ const cors = flag('cors');
 const faults = flag('faults');
 // `--frame-ancestors 'self' https://a.example`: who may put the app in an iframe (README, embedding).
 const frameAncestors = opt('frame-ancestors', '');
+const compress = !flag('no-compress');
+// The public URL the build was made for: `/` or `/some/path/` (always with both slashes).
+const base = `/${opt('base', '/').replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -63,6 +74,50 @@ const TYPES = {
   '.webmanifest': 'application/manifest+json',
   '.txt': 'text/plain; charset=utf-8',
 };
+// Worth compressing (images are compressed already).
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.wasm', '.css', '.json', '.svg', '.webmanifest', '.txt']);
+
+/** `br`, `gzip` or null: the best encoding the request accepts (a q=0 refuses it). */
+function negotiate(req, ext) {
+  if (!compress || !COMPRESSIBLE.has(ext)) return null;
+  const accepted = new Map();
+  for (const part of String(req.headers['accept-encoding'] || '').split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    if (name) accepted.set(name, q ? Number(q.slice(2)) : 1);
+  }
+  for (const name of ['br', 'gzip']) if ((accepted.get(name) ?? accepted.get('*') ?? 0) > 0) return name;
+  return null;
+}
+
+// On-the-fly compressions, by file, size, mtime and encoding, so each is done once.
+const compressed = new Map();
+
+/**
+ * The body in `encoding`: the build's precompressed sibling (`file.br`, `file.gz`) when it is at
+ * least as new as the file (a test or benchmark may rewrite data files after the build), else
+ * compressed here (brotli quality 11 up to 1 MB, 5 above, to keep large data files quick).
+ */
+function encode(file, stat, body, encoding) {
+  const sibling = `${file}.${encoding === 'br' ? 'br' : 'gz'}`;
+  try {
+    if (fs.statSync(sibling).mtimeMs >= stat.mtimeMs) return fs.readFileSync(sibling);
+  } catch {
+    // No precompressed file: compress below.
+  }
+  const key = `${file}\0${stat.size}\0${stat.mtimeMs}\0${encoding}`;
+  let out = compressed.get(key);
+  if (!out) {
+    out = encoding === 'br'
+      ? zlib.brotliCompressSync(body, { params: {
+        [zlib.constants.BROTLI_PARAM_QUALITY]: body.length > 1 << 20 ? 5 : 11,
+        [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+      } })
+      : zlib.gzipSync(body, { level: 9 });
+    compressed.set(key, out);
+  }
+  return out;
+}
 
 function headersFor(file, body) {
   const ext = path.extname(file);
@@ -72,6 +127,7 @@ function headersFor(file, body) {
     etag: `"${crypto.createHash('sha256').update(body).digest('hex').slice(0, 32)}"`,
     'x-content-type-options': 'nosniff',
   };
+  if (compress && COMPRESSIBLE.has(ext)) headers.vary = 'Accept-Encoding';
   // Hashed assets never change; everything else is revalidated.
   headers['cache-control'] = /-[0-9a-f]{8,16}[._]/.test(path.basename(file))
     ? 'public, max-age=31536000, immutable'
@@ -85,10 +141,19 @@ function headersFor(file, body) {
 }
 
 function send(req, res, file) {
-  const body = fs.readFileSync(file);
+  const stat = fs.statSync(file);
+  let body = fs.readFileSync(file);
   const headers = headersFor(file, body);
+  const encoding = negotiate(req, path.extname(file));
+  if (encoding) {
+    // Each representation has its own validator (RFC 9110, 8.8.3).
+    headers.etag = headers.etag.replace(/"$/, `-${encoding}"`);
+    body = encode(file, stat, body, encoding);
+    headers['content-encoding'] = encoding;
+    headers['content-length'] = body.length;
+  }
   if (req.headers['if-none-match'] === headers.etag) {
-    res.writeHead(304, { etag: headers.etag, 'cache-control': headers['cache-control'] });
+    res.writeHead(304, { etag: headers.etag, 'cache-control': headers['cache-control'], ...(headers.vary ? { vary: headers.vary } : {}) });
     return res.end();
   }
   res.writeHead(200, headers);
@@ -254,6 +319,11 @@ function endpointFaulty(req, res, name) {
   return false;
 }
 
+const notFound = (res) => {
+  res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', ...(cors ? { 'access-control-allow-origin': '*' } : {}) });
+  res.end('Not found');
+};
+
 const server = http.createServer((req, res) => {
   const url = new URL(req.url, `http://${req.headers.host || host}`);
   if (faults && url.pathname === '/__control') {
@@ -261,8 +331,15 @@ const server = http.createServer((req, res) => {
     res.writeHead(204);
     return res.end();
   }
-  if (faults && endpointFault && url.pathname.startsWith('/data/v1/')) {
-    if (endpointFaulty(req, res, url.pathname.slice('/data/v1/'.length)) !== false) return;
+  // The path inside the build: the public URL (--base) is stripped; outside it there is nothing
+  // (as on a host where the app lives in one folder), except `/wegwijzer` without its slash.
+  if (base !== '/' && url.pathname === base.slice(0, -1)) {
+    res.writeHead(301, { location: base + url.search });
+    return res.end();
+  }
+  const rel = url.pathname.startsWith(base) ? url.pathname.slice(base.length - 1) : null;
+  if (faults && endpointFault && rel?.startsWith('/data/v1/')) {
+    if (endpointFaulty(req, res, rel.slice('/data/v1/'.length)) !== false) return;
   }
   if (req.method === 'OPTIONS' && cors) {
     res.writeHead(204, { 'access-control-allow-origin': '*', 'access-control-allow-headers': '*' });
@@ -272,19 +349,19 @@ const server = http.createServer((req, res) => {
     const m = url.pathname.match(/^\/__fault\/([a-z0-9-]+)\/(.+)$/);
     if (m) return fault(req, res, m[1], m[2]);
   }
-  const file = inside(url.pathname);
+  if (rel === null) return notFound(res);
+  const file = inside(rel);
   if (!file) {
     res.writeHead(400);
     return res.end();
   }
   if (fs.existsSync(file) && fs.statSync(file).isFile()) return send(req, res, file);
   // App routes (no file extension) get the shell; missing files get a real 404.
-  if (!path.extname(url.pathname)) return send(req, res, path.join(root, 'index.html'));
-  res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', ...(cors ? { 'access-control-allow-origin': '*' } : {}) });
-  res.end('Not found');
+  if (!path.extname(rel)) return send(req, res, path.join(root, 'index.html'));
+  notFound(res);
 });
 
 server.listen(port, host, () => {
-  console.log(`Serving ${root} on http://${host}:${server.address().port}/${faults ? ' (faults on)' : ''}`);
+  console.log(`Serving ${root} on http://${host}:${server.address().port}${base}${faults ? ' (faults on)' : ''}`);
 });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => server.close(() => process.exit(0)));

@@ -102,7 +102,7 @@ const BRON_SESSION_KEY: &str = "wegwijzer-bron";
 fn endpoint_for_tab() -> Endpoint {
     let session = window().session_storage().ok().flatten();
     let remembered = session.as_ref().and_then(|s| s.get_item(BRON_SESSION_KEY).ok().flatten());
-    let (endpoint, remember) = Endpoint::resolve_in_tab(meta_endpoint().as_deref(), query_parameter("bron").as_deref(), remembered.as_deref());
+    let (endpoint, remember) = Endpoint::resolve_in_tab(meta_endpoint().as_deref(), query_parameter("bron").as_deref(), remembered.as_deref(), &crate::public_url::base());
     if let Some(s) = session {
         let _ = match remember {
             Remember::Store(value) => s.set_item(BRON_SESSION_KEY, &value),
@@ -148,7 +148,7 @@ pub fn provide_app_state() -> AppState {
         storage: RwSignal::new(Storage::Unknown),
         embed,
         embed_scope,
-        list_url: RwSignal::new("/".into()),
+        list_url: RwSignal::new(crate::public_url::href("/")),
     };
     provide_context(state);
     crate::components::provide_clock();
@@ -167,10 +167,12 @@ pub fn provide_app_state() -> AppState {
 #[component]
 pub fn App() -> impl IntoView {
     let state = provide_app_state();
+    crate::components::hand_over_first_paint(state);
     // Fixed at start: an embed never becomes the full app or the other way round.
     let embedded = state.is_embedded();
     view! {
-        <Router>
+        // Under a folder (`--public-url /wegwijzer/`) the routes live below it.
+        <Router base=crate::public_url::base()>
             <a class="skip-link" href="#inhoud">{state.text(|t| t.skip_to_content)}</a>
             {if embedded { view! { <EmbedNav/> }.into_any() } else { view! { <Header/> }.into_any() }}
             <main id="inhoud" tabindex="-1">

@@ -3,9 +3,8 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
     console_error_panic_hook::set_once();
+    // The App hands the page over from what first-paint.js painted (components/first_paint.rs).
     leptos::mount::mount_to_body(wegwijzer::App);
-    // In the same task as the mount: the page never shows both, nor neither.
-    wegwijzer::components::remove_first_paint();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -42,8 +42,8 @@ pub fn embed_config_at_start() -> Option<EmbedConfig> {
         if let Some(s) = &session {
             let _ = s.set_item(EMBED_SESSION_KEY, &search);
         }
-        if location.pathname().unwrap_or_default() == "/" && config.view != EmbedView::Directory {
-            let url = format!("{}{search}", config.view.path());
+        if crate::public_url::current_app_path().as_deref() == Some("/") && config.view != EmbedView::Directory {
+            let url = format!("{}{search}", crate::public_url::href(&config.view.path()));
             let _ = window().history().and_then(|h| h.replace_state_with_url(&JsValue::NULL, "", Some(&url)));
         }
         return Some(config);

@@ -7,6 +7,7 @@ use crate::components::SyncStatus;
 use crate::embed::EmbedProblem;
 use crate::i18n::fill;
 use leptos::prelude::*;
+use crate::public_url::href;
 use leptos_router::components::A;
 
 /// The list/map switch, shown when the host's `toon` includes `kaart`. Also asks the host page
@@ -27,8 +28,8 @@ pub fn EmbedNav() -> impl IntoView {
         view! {
             <nav class="embed-nav" aria-label=state.text(|t| t.embed_nav_label)>
                 <ul>
-                    <li><A href="/" exact=true>{state.text(|t| t.nav_directory)}</A></li>
-                    <li><A href="/kaart">{state.text(|t| t.nav_map)}</A></li>
+                    <li><A href=href("/") exact=true>{state.text(|t| t.nav_directory)}</A></li>
+                    <li><A href=href("/kaart")>{state.text(|t| t.nav_map)}</A></li>
                 </ul>
             </nav>
         }
@@ -67,7 +68,7 @@ pub fn EmbedFooter() -> impl IntoView {
         <footer class="embed-footer">
             <SyncStatus/>
             <p>
-                <a href="/" target="_blank" rel="noopener">
+                <a href=href("/") target="_blank" rel="noopener">
                     {state.text(|t| t.embed_open_full)}
                     <span class="visually-hidden">" " {state.text(|t| t.new_tab)}</span>
                 </a>

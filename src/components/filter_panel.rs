@@ -199,6 +199,7 @@ fn panel_content(
             let mut rows: Vec<(String, String)> = data
                 .municipalities
                 .iter()
+                .filter(|m| m.is_current())
                 .filter_map(|m| {
                     let name = m.name.get(lang).to_string();
                     if !with_counts {

@@ -4,15 +4,18 @@
 //! ```ignore
 //! // in the directory, once its default view shows the complete dataset:
 //! remember_first_paint();
-//! // in main.rs, right after mounting the app:
-//! remove_first_paint();
+//! // in the App component, as it mounts:
+//! hand_over_first_paint(state);
 //! ```
 //!
 //! The picture is this document's own markup, serialised by the browser (every text escaped),
 //! without scripts and without the update banner. Its key is the build (Trunk's hashed names of
 //! the wasm and its script, which produce the markup; any stylesheet links too) and the
-//! endpoint, so a new build or another endpoint never shows an old picture.
+//! endpoint, so a new build or another endpoint never shows an old picture. The release build
+//! also carries a picture of its own (taken at build time by `scripts/post-build.mjs`), which
+//! `first-paint.js` paints on a first visit.
 
+use crate::app::{AppState, LoadState};
 use leptos::prelude::*;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
@@ -38,12 +41,46 @@ fn remove_each(list: &web_sys::NodeList) {
     }
 }
 
-/// Removes what `first-paint.js` painted. Called in the task that mounts the app, so the
-/// browser never paints both, nor neither.
-pub fn remove_first_paint() {
+/// Removes what `first-paint.js` painted.
+fn remove_first_paint() {
     if let Ok(painted) = document().query_selector_all(&format!("[{PAINTED}]")) {
         remove_each(&painted);
     }
+}
+
+/// The class on `<html>` that hides the app's own elements while the painted page stands in
+/// for them (style/main.css).
+const WAITING: &str = "first-paint-waiting";
+
+/// Hands the page over from what `first-paint.js` painted to the app; call in the `App`
+/// component, which runs in the task that mounts the app. When the app can show its page at once
+/// (the first page from the local snapshot), the painted page goes in this task: the browser never
+/// paints both, nor neither. When it cannot yet (a first visit, the data still on its way), the
+/// painted page stays and the app's elements stay hidden until the data is there (or failed),
+/// then the two swap in one task: no "loading" flash, no layout shift, no second largest paint.
+pub fn hand_over_first_paint(state: AppState) {
+    let painted = document().query_selector(&format!("[{PAINTED}]")).ok().flatten().is_some();
+    if !painted || !matches!(state.data.get_untracked(), LoadState::Loading) {
+        remove_first_paint();
+        return;
+    }
+    let root = document().document_element();
+    if let Some(root) = &root {
+        let _ = root.class_list().add_1(WAITING);
+    }
+    Effect::new(move |done: Option<bool>| {
+        if done == Some(true) {
+            return true;
+        }
+        if matches!(state.data.get(), LoadState::Loading) {
+            return false;
+        }
+        remove_first_paint();
+        if let Some(root) = &root {
+            let _ = root.class_list().remove_1(WAITING);
+        }
+        true
+    });
 }
 
 /// Pictures the page for the next start once it has been quiet for [`SETTLE_MS`]; a new call
@@ -56,7 +93,7 @@ pub fn remember_first_paint() {
         PENDING.set(None);
         // The user may have moved on (another page, a search) since this was scheduled.
         let location = window().location();
-        if location.pathname().ok().as_deref() != Some("/") || location.search().ok().is_some_and(|s| !s.is_empty()) {
+        if crate::public_url::current_app_path().as_deref() != Some("/") || location.search().ok().is_some_and(|s| !s.is_empty()) {
             return;
         }
         if let Some(picture) = picture() {

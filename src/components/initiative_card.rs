@@ -28,7 +28,7 @@ pub fn InitiativeCard(
     #[prop(default = None)] distance_km: Option<f64>,
 ) -> impl IntoView {
     let state = use_app_state();
-    let href = format!("/initiatief/{}", initiative.id);
+    let href = crate::public_url::href(&format!("/initiatief/{}", initiative.id));
     let lang = state.lang;
     let kind = {
         let (data, id) = (data.clone(), initiative.kind.clone());

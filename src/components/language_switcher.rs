@@ -29,8 +29,9 @@ pub fn LanguageSwitcher() -> impl IntoView {
         }
         let mut query = location.query.get_untracked();
         query.replace("taal", lang.code().to_string());
+        // The browser's own path, public URL included: the router must not resolve it again.
         let url = format!("{}{}", location.pathname.get_untracked(), query.to_query_string());
-        navigate(&url, NavigateOptions { replace: true, scroll: false, ..Default::default() });
+        navigate(&url, NavigateOptions { replace: true, scroll: false, resolve: false, ..Default::default() });
     };
     view! {
         <div class="language-switcher" role="group" aria-label=state.text(|t| t.language_label)>

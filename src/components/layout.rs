@@ -1,6 +1,7 @@
 use crate::app::{use_app_state, LoadState};
 use crate::components::{LanguageSwitcher, SyncStatus};
 use leptos::prelude::*;
+use crate::public_url::href;
 use leptos_router::components::A;
 
 #[component]
@@ -8,14 +9,14 @@ pub fn Header() -> impl IntoView {
     let state = use_app_state();
     view! {
         <header class="site-header">
-            <A href="/" attr:class="brand">
+            <A href=href("/") attr:class="brand">
                 <span class="brand-name">{state.text(|t| t.app_title)}</span>
             </A>
             <nav aria-label=state.text(|t| t.nav_label)>
                 <ul>
-                    <li><A href="/" exact=true>{state.text(|t| t.nav_directory)}</A></li>
-                    <li><A href="/kaart">{state.text(|t| t.nav_map)}</A></li>
-                    <li><A href="/over">{state.text(|t| t.nav_about)}</A></li>
+                    <li><A href=href("/") exact=true>{state.text(|t| t.nav_directory)}</A></li>
+                    <li><A href=href("/kaart")>{state.text(|t| t.nav_map)}</A></li>
+                    <li><A href=href("/over")>{state.text(|t| t.nav_about)}</A></li>
                 </ul>
             </nav>
             <LanguageSwitcher/>
@@ -41,7 +42,7 @@ pub fn Footer() -> impl IntoView {
     view! {
         <footer class="site-footer">
             <SyncStatus/>
-            <p>{state.text(|t| t.footer)} " · " <A href="/over">{state.text(|t| t.nav_about)}</A></p>
+            <p>{state.text(|t| t.footer)} " · " <A href=href("/over")>{state.text(|t| t.nav_about)}</A></p>
         </footer>
     }
 }

@@ -13,7 +13,7 @@ pub fn SourceNotice() -> impl IntoView {
             <p class="source-notice" role="note">
                 {move || fill(state.t().source_shown, "x", &base)} " "
                 // A full page load, so the app starts again with the default source.
-                <a href="/?bron=" rel="external">{state.text(|t| t.source_default)}</a>
+                <a href=crate::public_url::href("/?bron=") rel="external">{state.text(|t| t.source_default)}</a>
             </p>
         })}
         {rejected.map(|value| view! {

@@ -60,7 +60,7 @@ pub fn About() -> impl IntoView {
         <section aria-labelledby="h-software">
             <h2 id="h-software">{state.text(|t| t.about_software_heading)}</h2>
             <p>{state.text(|t| t.about_software)}</p>
-            <p><A href="/insluiten">{state.text(|t| t.about_embed)}</A></p>
+            <p><A href=crate::public_url::href("/insluiten")>{state.text(|t| t.about_embed)}</A></p>
         </section>
     }
 }

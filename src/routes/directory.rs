@@ -35,14 +35,15 @@ pub fn Directory() -> impl IntoView {
     // Remembered for the detail page's "Terug naar de lijst".
     Effect::new(move |_| {
         let lang = state.lang.get().code();
-        state.list_url.set(format!("/{}", view.get().to_query_with(&[("taal", lang)])));
+        state.list_url.set(crate::public_url::href(&format!("/{}", view.get().to_query_with(&[("taal", lang)]))));
     });
     let last_edit = StoredValue::new(0.0_f64);
     // Writes a new view to the URL; `push` adds a history entry (Back returns to the old view).
     let set_view = StoredValue::new(move |next: DirectoryView, push: bool| {
         let lang = state.lang.get_untracked().code();
-        let url = format!("/{}", next.to_query_with(&[("taal", lang)]));
-        navigate(&url, NavigateOptions { replace: !push, scroll: false, ..Default::default() });
+        let url = crate::public_url::href(&format!("/{}", next.to_query_with(&[("taal", lang)])));
+        // `url` has the public URL already: the router must not resolve it again.
+        navigate(&url, NavigateOptions { replace: !push, scroll: false, resolve: false, ..Default::default() });
     });
     let update = move |push: bool, change: &dyn Fn(&mut DirectoryView)| {
         let mut next = view.get_untracked();
@@ -214,7 +215,7 @@ pub fn Directory() -> impl IntoView {
             };
             let places = {
                 let mut all: Vec<(String, String)> =
-                    data.municipalities.iter().map(|m| (m.nis.clone(), m.name.nl.clone())).collect();
+                    data.municipalities.iter().filter(|m| m.is_current()).map(|m| (m.nis.clone(), m.name.nl.clone())).collect();
                 all.sort_unstable_by_key(|a| normalize(&a.1));
                 all
             };

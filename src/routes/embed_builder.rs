@@ -116,8 +116,9 @@ pub fn EmbedBuilder() -> impl IntoView {
     Effect::new(move |_| set_page_title(state.t().builder_heading, state.t().app_title));
     let form = RwSignal::new(Form { lang: state.lang.get_untracked().code().into(), ..Form::default() });
     let config = Memo::new(move |_| form.read().config());
-    let origin = window().location().origin().unwrap_or_default();
-    let preview_src = move || format!("/{}", config.read().to_query());
+    // The app's own URL (origin and public URL, no trailing slash), as host sites will load it.
+    let origin = format!("{}{}", window().location().origin().unwrap_or_default(), crate::public_url::base());
+    let preview_src = move || crate::public_url::href(&format!("/{}", config.read().to_query()));
     let script = {
         let origin = origin.clone();
         Memo::new(move |_| script_snippet(&config.read(), &origin))

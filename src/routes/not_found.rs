@@ -11,6 +11,6 @@ pub fn NotFound() -> impl IntoView {
     view! {
         <h1>{state.text(|t| t.page_not_found_title)}</h1>
         <p>{state.text(|t| t.page_not_found_text)}</p>
-        <p><A href="/">{state.text(|t| t.to_home)}</A></p>
+        <p><A href=crate::public_url::href("/")>{state.text(|t| t.to_home)}</A></p>
     }
 }

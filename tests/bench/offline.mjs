@@ -8,8 +8,8 @@
 // --data is a full endpoint (scripts/gen-sample-data output, 10,000 initiatives by default in
 // scripts/bench-offline). A temporary copy of --dist gets it as its data/v1/; it is served by
 // scripts/serve.mjs, behind a small pass-through proxy in this process that logs every
-// /data/v1/ response (status, body bytes) and can gzip them on request (serve.mjs does not
-// compress). The page only ever talks to the proxy.
+// /data/v1/ response (status, body bytes) and can gzip them on request (serve.mjs runs with
+// --no-compress here, so the bodies it logs are the plain ones). The page only ever talks to the proxy.
 //
 // Method:
 // 1. Cold first load (network path): a fresh browser context (no service worker, empty
@@ -42,7 +42,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, startServer } from '../e2e/harness.mjs';
+import { CHROMIUM_ARGS, distWithEndpoint, startServer } from '../e2e/harness.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../..');
@@ -76,14 +76,8 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 // ---------------------------------------------------------------------------------------------
 // The temporary endpoint: dist/ with data/v1/ replaced by --data.
 
-const root = fs.mkdtempSync(path.join(os.tmpdir(), 'wegwijzer-bench-offline-'));
-fs.cpSync(opts.dist, root, { recursive: true, filter: (src) => !/[\\/](\.stage|\.trunk-lock)$/.test(src) });
+const root = distWithEndpoint(opts.dist, opts.data, 'wegwijzer-bench-offline-');
 const dataDir = path.join(root, 'data/v1');
-fs.rmSync(dataDir, { recursive: true, force: true });
-fs.mkdirSync(dataDir, { recursive: true });
-for (const f of fs.readdirSync(opts.data)) {
-  if (f.endsWith('.json')) fs.copyFileSync(path.join(opts.data, f), path.join(dataDir, f));
-}
 const readIndex = () => JSON.parse(fs.readFileSync(path.join(dataDir, 'index.json'), 'utf8'));
 const initialIndex = readIndex();
 const initiativeCount = initialIndex.collections.initiatives.count;
@@ -124,7 +118,7 @@ function publishOneChange(pick) {
 // ---------------------------------------------------------------------------------------------
 // serve.mjs, and the logging (optionally gzipping) proxy in front of it.
 
-const upstream = await startServer({ root, extra: [] });
+const upstream = await startServer({ root, extra: ['--no-compress'] });
 const upstreamUrl = new URL(upstream.url);
 const served = []; // every /data/v1/ response: { path, status, bytes (body), headerBytes, gzip }
 let gzip = false;

@@ -21,7 +21,7 @@ const region = partnerships
   .filter((p) => p.period.from === latest)
   .sort((a, b) => inReach(b).length - inReach(a).length)[0];
 const expected = inReach(region);
-const outside = municipalities.find((m) => !region.members.includes(m.nis));
+const outside = municipalities.find((m) => !m.ceased && !region.members.includes(m.nis));
 
 let hostDir, host, app, browser;
 

@@ -37,9 +37,9 @@ for (const [query, cats] of [
   test(`"${query}" finds ${cats.join(' or ')} in the top 3 (Dutch)`, async () => {
     const page = await phonePage(env.browser);
     await page.goto(`${env.server.url}/`);
-    await page.locator('.cards > li').first().waitFor();
+    await page.locator('main:not([data-first-paint]) .cards > li').first().waitFor();
     await typeQuery(page, query);
-    await page.locator('.cards > li').first().waitFor();
+    await page.locator('main:not([data-first-paint]) .cards > li').first().waitFor();
     const top = await cardNames(page);
     assert.equal(top.length, 3, `${query}: ${JSON.stringify(top)}`);
     assert.ok(top.every((n) => inCategory(byName.get(n), cats)), `${query}: ${JSON.stringify(top)}`);
@@ -54,7 +54,7 @@ test('"fietspunt gent": none in Gent, so the nearest elsewhere with their distan
   assert.ok(fietspunten.length > 0 && fietspunten.every((i) => i.nis !== gent && !i.serves.includes(gent)));
   const page = await phonePage(env.browser);
   await page.goto(`${env.server.url}/`);
-  await page.locator('.cards > li').first().waitFor();
+  await page.locator('main:not([data-first-paint]) .cards > li').first().waitFor();
   await typeQuery(page, 'fietspunt gent');
   await page.locator('.nearest-note').waitFor();
   assert.equal(await page.locator('.nearest-note').textContent(), 'Geen fietspunt in Gent. Dichtstbij:');
@@ -91,9 +91,9 @@ test('"fietspunt in de buurt van Gent" and "bij Gent" sort by distance from Gent
 test('French: "atelier protégé" finds maatwerkbedrijven, and the placeholder fits 360 px', async () => {
   const page = await phonePage(env.browser);
   await page.goto(`${env.server.url}/?taal=fr`);
-  await page.locator('.cards > li').first().waitFor();
+  await page.locator('main:not([data-first-paint]) .cards > li').first().waitFor();
   await typeQuery(page, 'atelier protégé');
-  await page.locator('.cards > li').first().waitFor();
+  await page.locator('main:not([data-first-paint]) .cards > li').first().waitFor();
   const top = await cardNames(page);
   assert.ok(top.length === 3 && top.every((n) => inCategory(byName.get(n), ['maatwerkbedrijf'])), JSON.stringify(top));
   for (const lang of ['nl', 'fr', 'en']) {
@@ -119,7 +119,7 @@ test('no result at all: "Bedoelde je …?" runs the suggested query', async () =
   assert.equal(await page.locator('.suggestion').textContent(), 'Bedoelde je kringwinkel?');
   await page.locator('.suggestion button').click();
   await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'kringwinkel');
-  await page.locator('.cards > li').first().waitFor();
+  await page.locator('main:not([data-first-paint]) .cards > li').first().waitFor();
   const top = await cardNames(page);
   assert.ok(top.every((n) => inCategory(byName.get(n), ['hergebruik-kringwinkel'])), JSON.stringify(top));
   assert.deepEqual(page.errors, []);
@@ -129,7 +129,7 @@ test('no result at all: "Bedoelde je …?" runs the suggested query', async () =
 test('a filter choice puts the results in reach, shows a removable chip; the way back keeps the view', async () => {
   const page = await phonePage(env.browser);
   await page.goto(`${env.server.url}/?q=klusjes`);
-  await page.locator('.cards > li').first().waitFor();
+  await page.locator('main:not([data-first-paint]) .cards > li').first().waitFor();
   await page.getByRole('button', { name: /^Filters/ }).click();
   const box = page.locator('#filters fieldset').first().locator('input[type=checkbox]').first();
   const label = (await page.locator('#filters fieldset').first().locator('label').first().textContent()).replace(/\s*\(\d+\)$/, '');
@@ -163,7 +163,7 @@ test('a filter choice puts the results in reach, shows a removable chip; the way
 test('sorting by distance without a place says what it needs', async () => {
   const page = await phonePage(env.browser);
   await page.goto(`${env.server.url}/?q=fietspunt`);
-  await page.locator('.cards > li').first().waitFor();
+  await page.locator('main:not([data-first-paint]) .cards > li').first().waitFor();
   await page.locator('#sorteer').selectOption('afstand');
   await page.locator('.near .notice').waitFor();
   assert.match(await page.locator('.near .notice').textContent(), /Kies een gemeente of gebruik je locatie/);

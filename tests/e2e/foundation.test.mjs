@@ -9,7 +9,7 @@ const sample = readSample('initiatives');
 test('open /, see initiatives, open one, go back', async () => {
   const page = await phonePage(env.browser);
   await page.goto(`${env.server.url}/`);
-  await page.locator('.cards > li').first().waitFor();
+  await page.locator('main:not([data-first-paint]) .cards > li').first().waitFor();
   assert.equal(await page.locator('.result-count').textContent(), `${sample.length} initiatieven`);
   assert.equal(await page.locator('.cards > li').count(), Math.min(50, sample.length));
   await page.locator('.sample-notice').waitFor();
@@ -23,7 +23,7 @@ test('open /, see initiatives, open one, go back', async () => {
 
   await page.goBack();
   await page.waitForURL(`${env.server.url}/`);
-  await page.locator('.cards > li').first().waitFor();
+  await page.locator('main:not([data-first-paint]) .cards > li').first().waitFor();
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
@@ -89,7 +89,7 @@ for (const [mode, message] of [
 test('axe-core: no violations on / and on a detail page at 360x740', async () => {
   const page = await phonePage(env.browser);
   await page.goto(`${env.server.url}/`);
-  await page.locator('.cards > li').first().waitFor();
+  await page.locator('main:not([data-first-paint]) .cards > li').first().waitFor();
   assert.deepEqual(await axeViolations(page), []);
   await page.goto(`${env.server.url}/initiatief/${sample[0].id}`);
   await page.locator('.detail h1').waitFor();
@@ -99,3 +99,23 @@ test('axe-core: no violations on / and on a detail page at 360x740', async () =>
   assert.deepEqual(await axeViolations(page), []);
   await page.context().close();
 });
+
+for (const [how, fail] of [
+  ['offline and not cached', (route) => route.abort('internetdisconnected')],
+  ['removed by a newer deployment', (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not found' })],
+]) {
+  test(`the app's code cannot load (${how}): a clear message with a reload button, never a blank page`, async () => {
+    const page = await phonePage(env.browser);
+    await page.route(/_bg\.wasm$/, fail);
+    await page.goto(`${env.server.url}/kaart`);
+    const alert = page.locator('.boot-error[role=alert]');
+    await alert.waitFor();
+    assert.match(await alert.textContent(), /De app kon niet laden/);
+    // Once the code is there again, the button starts the app.
+    await page.unroute(/_bg\.wasm$/);
+    await alert.getByRole('button', { name: 'Opnieuw laden' }).click();
+    await page.locator('svg.coverage-map path.muni').first().waitFor();
+    assert.equal(await page.locator('.boot-error').count(), 0);
+    await page.context().close();
+  });
+}

@@ -81,7 +81,7 @@ test('a rejected ?bron= is announced', async () => {
   const notice = page.locator('.source-rejected');
   await notice.waitFor();
   assert.match(await notice.textContent(), /\?bron=data\/v1 genegeerd/);
-  await page.locator('.cards > li').first().waitFor();
+  await page.locator('main:not([data-first-paint]) .cards > li').first().waitFor();
   await page.context().close();
 });
 
@@ -94,7 +94,7 @@ test('an accepted ?bron= stays in force while navigating and after a reload', as
   const notice = page.locator('.source-notice');
   await notice.waitFor();
   assert.match(await notice.textContent(), new RegExp(`Gegevens van ${bron.replace(/[.]/g, '\\.')}`));
-  await page.locator('.cards > li').first().waitFor();
+  await page.locator('main:not([data-first-paint]) .cards > li').first().waitFor();
   // First click: the URL loses ?bron=, the source stays.
   const first = page.locator('.card-title a').first();
   const name = await first.textContent();
@@ -114,7 +114,7 @@ test('an accepted ?bron= stays in force while navigating and after a reload', as
   assert.match(await page.locator('.source-notice').textContent(), /Gegevens van/);
   // Back to the default on request.
   await page.locator('.source-notice a').click();
-  await page.locator('.cards > li').first().waitFor();
+  await page.locator('main:not([data-first-paint]) .cards > li').first().waitFor();
   assert.equal(await page.locator('.source-notice').count(), 0);
   assert.deepEqual(page.errors, []);
   await page.context().close();

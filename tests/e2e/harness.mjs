@@ -2,6 +2,7 @@
 // 127.0.0.1, and Debian's chromium driven by playwright-core. Never downloads a browser.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import { before, after } from 'node:test';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -60,6 +61,22 @@ export async function axeViolations(page) {
     return axe.run(document, { resultTypes: ['violations'] });
   });
   return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/**
+ * A temporary copy of the build `dist` whose data/v1/ is the endpoint in `data` (e.g. generated
+ * initiatives), for benchmarks. Returns the copy's folder; the caller removes it.
+ */
+export function distWithEndpoint(dist, data, prefix) {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  fs.cpSync(dist, root, { recursive: true, filter: (src) => !/[\\/](\.stage|\.trunk-lock)$/.test(src) });
+  const dataDir = path.join(root, 'data/v1');
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  fs.mkdirSync(dataDir, { recursive: true });
+  for (const f of fs.readdirSync(data)) {
+    if (f.endsWith('.json')) fs.copyFileSync(path.join(data, f), path.join(dataDir, f));
+  }
+  return root;
 }
 
 /** The items of one collection of the served sample endpoint in dist/. */

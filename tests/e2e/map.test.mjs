@@ -2,41 +2,67 @@
 // here from the served JSON (partnerships.json, municipalities.json), never typed in.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { useServerAndBrowser, readSample, phonePage, axeViolations } from './harness.mjs';
 
 const env = useServerAndBrowser();
 const municipalities = readSample('municipalities');
 const partnerships = readSample('partnerships');
+// What index.json says per period: complete or not, reported totals. Unlisted means complete.
+const listedPeriods = JSON.parse(fs.readFileSync(new URL('../../dist/data/v1/index.json', import.meta.url), 'utf8')).periods ?? [];
+const infoOf = (period) => listedPeriods.find((p) => p.from === period.from && p.to === period.to);
+const isComplete = (period) => infoOf(period)?.complete ?? true;
 
-// The 2025 mergers (new NIS code → the codes it was formed from), as in crates/core/src/coverage.rs: a
-// period before 2025 counts the municipalities of its first year.
-const FORMED_FROM_2025 = {
-  '11002': ['11002', '11007'], '23106': ['23023', '23024', '23032'], '37021': ['37012', '37018'],
-  '37022': ['37007', '37015'], '44086': ['44012', '44048'], '44087': ['44034', '44073'],
-  '46029': ['46014', '44045'], '44088': ['44040', '44043'], '46030': ['46003', '46013', '11056'],
-  '73110': ['73006', '73032'], '73111': ['73009', '73083'], '71071': ['71069', '71057'],
-  '71072': ['71022', '73040'],
-};
+// Today's municipalities are drawn; the former ones (ceased, merged_into) say how the mergers
+// went: merged code → the codes it was formed from (itself too unless it was formed under a new
+// code). A period before the merger counts the municipalities of its first year.
+const current = municipalities.filter((m) => !m.ceased);
+const byNis = new Map(municipalities.map((m) => [m.nis, m]));
+const FORMED_FROM = {};
+let mergerYear = Infinity;
+for (const m of municipalities.filter((x) => x.ceased)) {
+  mergerYear = Math.min(mergerYear, Number(m.ceased.slice(0, 4)));
+  FORMED_FROM[m.merged_into] ??= byNis.get(m.merged_into).formed ? [] : [m.merged_into];
+  FORMED_FROM[m.merged_into].push(m.nis);
+}
 
 const periodKey = (p) => `${p.from}-${p.to}`;
-const periods = [...new Map(partnerships.map((p) => [periodKey(p.period), p.period])).values()]
+const periods = [...new Map([...partnerships.map((p) => p.period), ...listedPeriods].map((p) => [periodKey(p), { from: p.from, to: p.to }])).values()]
   .sort((a, b) => a.from - b.from || a.to - b.to);
 
 function expectedFigures(period) {
-  const inYear = (nis) => (period.from < 2025 ? FORMED_FROM_2025[nis] ?? [nis] : [nis]);
-  const universe = new Set(municipalities.flatMap((m) => inYear(m.nis)));
+  const before = period.from < mergerYear;
+  // A code (of either era) as the municipalities of the period's first year.
+  const inYear = (nis) => {
+    const m = byNis.get(nis);
+    if (before) return FORMED_FROM[nis] ?? [nis];
+    return [m?.ceased ? m.merged_into : nis];
+  };
+  // Population of a municipality of that year: a former one's own, the part that kept its code
+  // the merged figure minus the other parts'.
+  const population = (nis) => {
+    const m = byNis.get(nis);
+    if (!before || m.ceased || !FORMED_FROM[nis]) return m.population;
+    return m.population - FORMED_FROM[nis].filter((x) => x !== nis).reduce((sum, x) => sum + byNis.get(x).population, 0);
+  };
+  const universe = new Set(current.flatMap((m) => inYear(m.nis)));
   const active = partnerships.filter((p) => p.period.from <= period.to && period.from <= p.period.to);
   const covered = new Set(active.flatMap((p) => p.members.flatMap(inYear)).filter((n) => universe.has(n)));
   const percent = (x) => `${(x * 100).toFixed(1).replace('.', ',')} %`;
-  const withPopulation = municipalities.some((m) => m.population != null);
+  const total = [...universe].reduce((sum, n) => sum + population(n), 0);
+  const coveredPopulation = [...covered].reduce((sum, n) => sum + population(n), 0);
+  const complete = isComplete(period);
   return {
     active,
     covered,
+    inYear,
+    complete,
+    // In no listed partnership of an incomplete period: unknown, not uncovered.
+    unknown: complete ? new Set() : new Set([...universe].filter((n) => !covered.has(n))),
     partnerships: String(active.length),
     coveredText: `${covered.size} van ${universe.size}`,
     share: percent(covered.size / universe.size),
-    // The sample has no population figures: then every municipality lacks one.
-    withoutPopulation: withPopulation ? null : `${universe.size} gemeenten zonder bevolkingscijfer`,
+    populationShare: percent(coveredPopulation / total),
   };
 }
 
@@ -61,12 +87,12 @@ test('figures match the data, a tap shows the partnership and its contact', asyn
   const expected = expectedFigures(latest);
   const page = await phonePage(env.browser);
   await openMap(page);
-  assert.equal(await page.locator('svg.coverage-map path.muni').count(), municipalities.length);
+  assert.equal(await page.locator('svg.coverage-map path.muni').count(), current.length);
   const shown = await figures(page);
   assert.equal(shown.partnerships, expected.partnerships);
   assert.equal(shown.coveredText, expected.coveredText);
   assert.equal(shown.share, expected.share);
-  if (expected.withoutPopulation) assert.match(shown.population, new RegExp(expected.withoutPopulation));
+  assert.equal(shown.population, expected.populationShare, 'every municipality has a population (Statbel 2020)');
 
   // Tap a member of a demo partnership with full contact details.
   const partnership = expected.active.find((p) => p.demo && p.contact.email && p.contact.phone);
@@ -139,9 +165,11 @@ test('switching and comparing periods changes the figures accordingly', async ()
   await page.locator('#vergelijk').selectOption({ label: `${latest.from}–${latest.to}` });
   const comparison = page.locator('.comparison');
   await comparison.waitFor();
-  const joined = [...after.covered].filter((n) => !before.covered.has(n)).length;
-  const left = [...before.covered].filter((n) => !after.covered.has(n)).length;
-  assert.ok(joined > 0 && left > 0, 'the sample has municipalities joining and leaving');
+  // A municipality in no listed partnership of an incomplete period is not known to have joined
+  // or left.
+  const joined = before.complete ? [...after.covered].filter((n) => !before.covered.has(n)).length : 0;
+  const left = after.complete ? [...before.covered].filter((n) => !after.covered.has(n)).length : 0;
+  assert.ok(joined > 0, 'the sample has municipalities joining');
   await comparison.getByRole('heading', { name: `Nieuw gedekt (${joined})` }).waitFor();
   await comparison.getByRole('heading', { name: `Niet meer gedekt (${left})` }).waitFor();
   const delta = after.covered.size - before.covered.size;
@@ -160,7 +188,7 @@ test('the table view lists every municipality, sorts, searches, and passes axe',
   await page.getByRole('button', { name: 'Tabel' }).click();
   const table = page.locator('table.coverage-table');
   await table.waitFor();
-  assert.equal(await table.locator('tbody tr').count(), municipalities.length);
+  assert.equal(await table.locator('tbody tr').count(), current.length);
   const partnership = active.find((p) => p.demo);
   const member = municipalities.find((m) => m.nis === partnership.members[0]);
   const row = table.locator('tbody tr', { has: page.locator('th', { hasText: new RegExp(`^${member.name.nl}$`) }) });
@@ -222,13 +250,84 @@ test('the map readied while the directory was idle is the same map as one drawn 
   await page.getByRole('link', { name: 'Kaart' }).click();
   await page.locator('svg.coverage-map path.muni').first().waitFor();
   assert.equal(await page.locator('svg.coverage-map g.shapes').innerHTML(), fresh);
-  assert.equal(await page.locator('svg.coverage-map path.muni').count(), municipalities.length);
+  assert.equal(await page.locator('svg.coverage-map path.muni').count(), current.length);
 
   // The copied shapes answer like parsed ones: a tap selects, and the selection is drawn.
   const first = page.locator('svg.coverage-map path.muni').first();
   await first.click();
   await page.locator('svg.coverage-map path.muni.selected').waitFor();
   assert.equal(await page.locator('svg.coverage-map path.muni[aria-pressed="true"]').count(), 1);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('provenance, completeness and reported totals: three states, a source shown, figures labelled apart', async () => {
+  const incomplete = periods.find((p) => !isComplete(p));
+  const complete = periods.find((p) => isComplete(p));
+  assert.ok(incomplete && complete, 'the sample has a complete and an incomplete period');
+  const expected = expectedFigures(incomplete);
+  const page = await phonePage(env.browser);
+  await openMap(page);
+  await page.locator('#periode').selectOption({ label: `${incomplete.from}–${incomplete.to}` });
+  await page.locator('#h-dekking', { hasText: `${incomplete.from}–${incomplete.to}` }).waitFor();
+  const fills = () => page.locator('svg.coverage-map path.muni').evaluateAll((paths) => paths.map((p) => p.getAttribute('fill')));
+
+  // An incomplete period: coloured (covered) and dotted (unknown), no hatch; the legend says so.
+  let shown = await fills();
+  // A shape of today's map is unknown when none of the municipalities it was in that year is covered.
+  const expectedUnknown = current.filter((m) => expected.inYear(m.nis).every((n) => !expected.covered.has(n))).length;
+  assert.ok(shown.some((f) => f.startsWith('#')), 'covered municipalities are coloured');
+  assert.equal(shown.filter((f) => f === 'url(#onbekend)').length, expectedUnknown);
+  assert.equal(shown.filter((f) => f === 'url(#niet-gedekt)').length, 0);
+  await page.locator('.legend [data-legend="unknown"]').waitFor();
+
+  // The figures: what the sources prove and how many are unknown, computed here from the JSON;
+  // the reported totals apart, with their source, exactly as index.json has them.
+  const f = await figures(page);
+  assert.equal(f.coveredText, expected.coveredText);
+  assert.equal(f.share, expected.share);
+  assert.equal(f.population, expected.populationShare);
+  assert.equal((await page.locator('[data-figure="unknown"]').textContent()).trim(), `${expected.unknown.size} gemeenten`);
+  const reported = infoOf(incomplete).reported;
+  const computed = page.locator('[data-figures="computed"]');
+  const shownReported = page.locator('[data-figures="reported"]');
+  assert.equal((await shownReported.locator('[data-reported="partnerships"]').textContent()).trim(), String(reported.partnerships));
+  assert.equal((await shownReported.locator('[data-reported="covered"]').textContent()).trim(), `${reported.municipalities_covered} van ${reported.municipalities_total}`);
+  const pct = (n) => `${n.approximate ? 'ongeveer ' : ''}${n.value.toFixed(1).replace('.', ',')} %`;
+  assert.equal((await shownReported.locator('[data-reported="population-share"]').textContent()).trim(), pct(reported.population_share_pct));
+  assert.match(await page.locator('[data-reported="source"]').textContent(), new RegExp(reported.source.replace(/[()]/g, '.')));
+  assert.equal(await computed.locator('[data-reported]').count(), 0, 'reported and computed are never mixed');
+  await page.getByRole('heading', { name: 'Gerapporteerd door de overheid' }).waitFor();
+
+  // A member of a sourced partnership shows "Bron: …, gelezen op …" with its link.
+  const sourced = expected.active.find((p) => p.source_url && p.source_read);
+  await page.locator(`path.muni[data-nis="${sourced.members[0]}"]`).click();
+  const line = page.locator(`.selection-panel [data-source="${sourced.id}"]`);
+  await line.waitFor();
+  const [y, mo, d] = sourced.source_read.split('-').map(Number);
+  const month = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'][mo - 1];
+  assert.match(await line.textContent(), new RegExp(`^Bron: .*, gelezen op ${d} ${month} ${y}`));
+  assert.equal(await line.locator(`a[href="${sourced.source_url}"]`).count(), 1);
+  // An unknown municipality says why, and so does its table row.
+  const unknownNis = current.find((m) => expected.unknown.has(m.nis)).nis;
+  await page.locator(`path.muni[data-nis="${unknownNis}"]`).click();
+  await page.locator('.selection-panel [data-state="unknown"]').waitFor();
+  assert.deepEqual(await axeViolations(page), []);
+  await page.getByRole('button', { name: 'Tabel' }).click();
+  const table = page.locator('table.coverage-table');
+  await table.waitFor();
+  assert.equal(await table.locator('[data-state="unknown"]').count(), expectedUnknown);
+  assert.equal(await table.locator(`[data-source="${sourced.id}"]`).count(), sourced.members.length);
+  assert.deepEqual(await axeViolations(page), []);
+
+  // A complete period: the hatch for uncovered municipalities, no dots.
+  await page.getByRole('button', { name: 'Kaart' }).click();
+  await page.locator('#periode').selectOption({ label: `${complete.from}–${complete.to}` });
+  await page.locator('#h-dekking', { hasText: `${complete.from}–${complete.to}` }).waitFor();
+  shown = await fills();
+  assert.ok(shown.some((f) => f === 'url(#niet-gedekt)'), 'uncovered municipalities are hatched');
+  assert.equal(shown.filter((f) => f === 'url(#onbekend)').length, 0);
+  assert.equal(await page.locator('[data-figure="unknown"]').count(), 0);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

@@ -17,7 +17,7 @@ after(async () => { await browser?.close(); });
 async function firstVisit(url) {
   const page = await phonePage(browser);
   await page.goto(`${url}/`);
-  await page.locator('.cards > li').first().waitFor();
+  await page.locator('main:not([data-first-paint]) .cards > li').first().waitFor();
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
   await page.locator('[data-sync="up-to-date"]').waitFor({ timeout: 20_000 });
   return page;
@@ -51,7 +51,7 @@ test('after one visit: server gone, reload and a deep link render from cache; a 
   await server.stop();
 
   await page.reload();
-  await page.locator('.cards > li').first().waitFor();
+  await page.locator('main:not([data-first-paint]) .cards > li').first().waitFor();
   assert.equal(await count(page), before);
   // The status line says the update failed, in plain words, and the data stays.
   await page.locator('[data-sync="failed"], [data-sync="offline"]').waitFor();
@@ -210,7 +210,8 @@ test('without IndexedDB (private mode) the app works from the network and says i
     const page = await phonePage(browser);
     await page.addInitScript(() => Object.defineProperty(window, 'indexedDB', { value: undefined }));
     await page.goto(`${server.url}/`);
-    await page.locator('.cards > li').first().waitFor();
+    // The app's own cards (a first visit starts with the build's inert picture of the page).
+    await page.locator('main:not([data-first-paint]) .cards > li').first().waitFor();
     assert.match(await page.locator('.storage-note').textContent(), /geen gegevens bewaren/);
     await page.context().close();
   } finally {
@@ -252,7 +253,7 @@ test('a new build is detected, offered as "nieuwe versie beschikbaar", and the o
     await banner.waitFor({ timeout: 30_000 });
     assert.match(await banner.textContent(), /nieuwe versie beschikbaar/i);
     await Promise.all([page.waitForEvent('load'), banner.getByRole('button').click()]);
-    await page.locator('.cards > li').first().waitFor();
+    await page.locator('main:not([data-first-paint]) .cards > li').first().waitFor();
     assert.ok(await page.evaluate((w) => document.documentElement.innerHTML.includes(w), next.wasm), 'runs the new build');
     const caches = await page.evaluate(() => caches.keys());
     assert.equal(caches.length, 1);
@@ -424,17 +425,19 @@ test('a start paints the last rendered directory at once, inert, and the app rep
 
     // Another view than the default one: no picture.
     await page.goto(`${server.url}/?q=thuiszorg`);
-    await page.locator('.cards > li').first().waitFor();
+    await page.locator('main:not([data-first-paint]) .cards > li').first().waitFor();
     assert.equal(await page.evaluate(() => window.__picture), null);
 
-    // A picture from another build, or one carrying script: not shown, nothing runs.
+    // A picture from another build, or one carrying script: not shown, nothing runs. (The
+    // build's own picture, taken when it was built, may stand in for the older one.)
     const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('wegwijzer-first-paint')));
     await page.evaluate((saved) => {
-      localStorage.setItem('wegwijzer-first-paint', JSON.stringify({ ...saved, build: 'an older build' }));
+      const old = '<main><ul class="cards"><li><h2>Oud</h2></li></ul></main>';
+      localStorage.setItem('wegwijzer-first-paint', JSON.stringify({ ...saved, build: 'an older build', html: old }));
     }, saved);
     await page.goto(`${server.url}/`);
     await page.locator('main:not([data-first-paint]) .cards > li').first().waitFor();
-    assert.equal(await page.evaluate(() => window.__picture), null);
+    assert.ok(!(await page.evaluate(() => window.__picture?.cards ?? [])).includes('Oud'));
     const hostile = '<main><ul class="cards"><li><h2>Vals</h2><img src="/x.png" onerror="window.__ran = 1"><script>window.__ran = 2</script></li></ul></main>';
     await page.evaluate(({ saved, hostile }) => {
       localStorage.setItem('wegwijzer-first-paint', JSON.stringify({ ...saved, html: hostile }));
@@ -446,6 +449,50 @@ test('a start paints the last rendered directory at once, inert, and the app rep
     assert.equal(await page.evaluate(() => window.__ran ?? null), null);
     assert.deepEqual(page.errors, []);
     await page.context().close();
+  } finally {
+    await server.stop();
+  }
+});
+
+test('a first visit paints the picture the build took of its start page, in the browser\'s language, until the app has its data', async () => {
+  const server = await startServer();
+  try {
+    for (const [locale, title] of [['nl-BE', /initiatieven/], ['fr-BE', /initiatives/], ['en-GB', /initiatives/]]) {
+      const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale });
+      const page = await context.newPage();
+      const errors = [];
+      page.on('pageerror', (e) => errors.push(e));
+      await page.addInitScript(() => {
+        window.__picture = null;
+        window.__loadingShown = false;
+        new MutationObserver(() => {
+          // The app's "loading" state must never be visible: the picture stands in for it.
+          const loading = document.querySelector('main:not([data-first-paint]) .loading');
+          if (loading && loading.getClientRects().length) window.__loadingShown = true;
+          if (window.__picture || !document.querySelector('[data-first-paint] .cards > li')) return;
+          window.__picture = {
+            lang: document.documentElement.lang,
+            cards: [...document.querySelectorAll('[data-first-paint] .cards > li h2')].map((h) => h.textContent),
+            count: document.querySelector('[data-first-paint] .result-count')?.textContent ?? '',
+            allInert: [...document.querySelectorAll('body > [data-first-paint]')].every((el) => el.inert),
+          };
+        }).observe(document, { childList: true, subtree: true, attributes: true });
+      });
+      await page.goto(`${server.url}/`);
+      await page.waitForFunction(() => /\d/.test(document.querySelector('main:not([data-first-paint]) .result-count')?.textContent ?? ''));
+      const picture = await page.evaluate(() => window.__picture);
+      assert.ok(picture, `${locale}: the build's picture was painted`);
+      assert.equal(picture.lang, locale.slice(0, 2));
+      assert.match(picture.count, title);
+      assert.equal(picture.allInert, true);
+      const appCards = await page.locator('main .cards > li h2').allTextContents();
+      assert.deepEqual(picture.cards, appCards.slice(0, picture.cards.length));
+      assert.ok(picture.cards.length >= 3, `${picture.cards.length} cards in the picture`);
+      assert.equal(await page.evaluate(() => window.__loadingShown), false, `${locale}: "loading" was shown`);
+      assert.equal(await page.locator('[data-first-paint]').count(), 0);
+      assert.deepEqual(errors, []);
+      await context.close();
+    }
   } finally {
     await server.stop();
   }

@@ -12,7 +12,7 @@ const partnerships = readSample('partnerships');
 test('one bad website and one bad e-mail: the other initiatives are shown with a notice', async () => {
   const page = await phonePage(env.browser);
   await page.goto(`${env.server.url}/?bron=/__fault/bad-record/`);
-  await page.locator('.cards > li').first().waitFor();
+  await page.locator('main:not([data-first-paint]) .cards > li').first().waitFor();
   assert.equal(await page.locator('.result-count').textContent(), `${initiatives.length - 2} initiatieven`);
   const notice = page.locator('.left-out-notice');
   assert.match(await notice.locator('p').first().textContent(), /^2 vermeldingen in de gegevens bevatten fouten en worden niet getoond/);
@@ -36,7 +36,7 @@ test('one bad website and one bad e-mail: the other initiatives are shown with a
 test('an endpoint whose JSON files start with a byte order mark loads', async () => {
   const page = await phonePage(env.browser);
   await page.goto(`${env.server.url}/?bron=/__fault/bom/`);
-  await page.locator('.cards > li').first().waitFor();
+  await page.locator('main:not([data-first-paint]) .cards > li').first().waitFor();
   assert.equal(await page.locator('.result-count').textContent(), `${initiatives.length} initiatieven`);
   await page.locator('[data-sync="up-to-date"]').waitFor({ timeout: 20_000 });
   assert.equal(await page.locator('.error-panel').count(), 0);

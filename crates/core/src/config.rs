@@ -1,9 +1,9 @@
 //! Where the app gets its data. The built site names the endpoint in
-//! `<meta name="wegwijzer-bron" content="/data/v1/">`; a `?bron=` URL parameter overrides it
+//! `<meta name="wegwijzer-bron" content="data/v1/">`; a `?bron=` URL parameter overrides it
 //! for testing. Pure logic; `app.rs` reads the meta tag and the URL.
 
-/// The bundled sample endpoint, served from the same origin.
-pub const DEFAULT_ENDPOINT: &str = "/data/v1/";
+/// The bundled sample endpoint, beside the app (under its public URL, see [`crate::public_url`]).
+pub const DEFAULT_ENDPOINT: &str = "data/v1/";
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Endpoint {
@@ -15,11 +15,26 @@ pub struct Endpoint {
     pub rejected: Option<String>,
 }
 
-/// Same-origin absolute path (`/x/`) or absolute http(s) URL; nothing else (no `javascript:`,
-/// no protocol-relative `//host`).
+/// Same-origin absolute path (`/x/`), a path relative to the app's public URL (`data/v1/`:
+/// letters, digits, `-._~/` only, so never a scheme; the meta tag only) or absolute http(s) URL; nothing else
+/// (no `javascript:`, no protocol-relative `//host`).
 fn acceptable(value: &str) -> bool {
     let v = value.trim();
-    (v.starts_with('/') && !v.starts_with("//")) || crate::validate::is_http_url(v)
+    (v.starts_with('/') && !v.starts_with("//")) || is_relative(v) || crate::validate::is_http_url(v)
+}
+
+fn is_relative(v: &str) -> bool {
+    !v.is_empty() && !v.starts_with('/') && v.chars().all(|c| c.is_ascii_alphanumeric() || "-._~/".contains(c))
+}
+
+/// `value` made absolute: a relative path is put under the app's base path.
+fn absolute(value: &str, app_base: &str) -> String {
+    let v = with_slash(value);
+    if is_relative(v.trim()) {
+        crate::public_url::href(app_base, &v)
+    } else {
+        v
+    }
 }
 
 fn with_slash(value: &str) -> String {
@@ -32,24 +47,27 @@ fn with_slash(value: &str) -> String {
 }
 
 impl Endpoint {
-    /// `meta`: the content of the meta tag, if any; `bron`: the URL parameter, if any.
-    pub fn resolve(meta: Option<&str>, bron: Option<&str>) -> Endpoint {
+    /// `meta`: the content of the meta tag, if any; `bron`: the URL parameter, if any;
+    /// `app_base`: the app's base path (`""` or `"/wegwijzer"`, [`crate::public_url::base_path`]),
+    /// which relative values are resolved against. The result's `base` is absolute.
+    pub fn resolve(meta: Option<&str>, bron: Option<&str>, app_base: &str) -> Endpoint {
         let mut rejected = None;
         if let Some(b) = bron.filter(|b| !b.trim().is_empty()) {
-            if acceptable(b) {
-                return Endpoint { base: with_slash(b), from_url_parameter: true, rejected: None };
+            // A tester's `?bron=` is absolute (a path or URL): a relative one is likely a typo.
+            if acceptable(b) && !is_relative(b.trim()) {
+                return Endpoint { base: absolute(b, app_base), from_url_parameter: true, rejected: None };
             }
             rejected = Some(b.to_string());
         }
-        let base = match meta.filter(|m| !m.trim().is_empty()) {
-            Some(m) if acceptable(m) => with_slash(m),
+        let chosen = match meta.filter(|m| !m.trim().is_empty()) {
+            Some(m) if acceptable(m) => m,
             Some(m) => {
                 rejected.get_or_insert_with(|| m.to_string());
-                DEFAULT_ENDPOINT.to_string()
+                DEFAULT_ENDPOINT
             }
-            None => DEFAULT_ENDPOINT.to_string(),
+            None => DEFAULT_ENDPOINT,
         };
-        Endpoint { base, from_url_parameter: false, rejected }
+        Endpoint { base: absolute(chosen, app_base), from_url_parameter: false, rejected }
     }
 
     /// URL of a file of this endpoint; `file` has been checked by `dataset::is_plain_file_name`.
@@ -61,17 +79,17 @@ impl Endpoint {
     /// for the tab (`session`: what the tab remembered, sessionStorage in the app), so it stays
     /// in force after navigating and after a reload of any page; an empty `?bron=` forgets it.
     /// A rejected `?bron=` is not remembered and is reported in `rejected`.
-    pub fn resolve_in_tab(meta: Option<&str>, bron: Option<&str>, session: Option<&str>) -> (Endpoint, Remember) {
+    pub fn resolve_in_tab(meta: Option<&str>, bron: Option<&str>, session: Option<&str>, app_base: &str) -> (Endpoint, Remember) {
         match bron.map(str::trim) {
-            Some("") => (Endpoint::resolve(meta, None), Remember::Forget),
+            Some("") => (Endpoint::resolve(meta, None, app_base), Remember::Forget),
             Some(b) => {
-                let e = Endpoint::resolve(meta, Some(b));
+                let e = Endpoint::resolve(meta, Some(b), app_base);
                 let remember = if e.from_url_parameter { Remember::Store(b.to_string()) } else { Remember::Keep };
                 (e, remember)
             }
             None => match session.filter(|s| acceptable(s)) {
-                Some(s) => (Endpoint::resolve(meta, Some(s)), Remember::Keep),
-                None => (Endpoint::resolve(meta, None), if session.is_some() { Remember::Forget } else { Remember::Keep }),
+                Some(s) => (Endpoint::resolve(meta, Some(s), app_base), Remember::Keep),
+                None => (Endpoint::resolve(meta, None, app_base), if session.is_some() { Remember::Forget } else { Remember::Keep }),
             },
         }
     }
@@ -135,15 +153,27 @@ mod tests {
 
     #[test]
     fn default_is_bundled_sample() {
-        let e = Endpoint::resolve(None, None);
+        let e = Endpoint::resolve(None, None, "");
         assert_eq!(e.base, "/data/v1/");
         assert_eq!(e.url("index.json"), "/data/v1/index.json");
     }
 
     #[test]
+    fn relative_values_follow_the_public_url() {
+        assert_eq!(Endpoint::resolve(None, None, "/wegwijzer").base, "/wegwijzer/data/v1/");
+        assert_eq!(Endpoint::resolve(Some("data/v1/"), None, "/wegwijzer").base, "/wegwijzer/data/v1/");
+        assert_eq!(Endpoint::resolve(Some("data/v2"), None, "").base, "/data/v2/");
+        // Not for `?bron=`, which must be absolute.
+        assert_eq!(Endpoint::resolve(None, Some("test/v1/"), "/a/b").rejected.as_deref(), Some("test/v1/"));
+        // Absolute paths and URLs stay as they are.
+        assert_eq!(Endpoint::resolve(Some("/data/v1/"), None, "/wegwijzer").base, "/data/v1/");
+        assert_eq!(Endpoint::resolve(Some("https://cdn.example.be/v1/"), None, "/wegwijzer").base, "https://cdn.example.be/v1/");
+    }
+
+    #[test]
     fn meta_then_parameter() {
-        assert_eq!(Endpoint::resolve(Some("https://cdn.example.be/ww/v1"), None).base, "https://cdn.example.be/ww/v1/");
-        let e = Endpoint::resolve(Some("/data/v1/"), Some("/test/v1/"));
+        assert_eq!(Endpoint::resolve(Some("https://cdn.example.be/ww/v1"), None, "").base, "https://cdn.example.be/ww/v1/");
+        let e = Endpoint::resolve(Some("/data/v1/"), Some("/test/v1/"), "");
         assert_eq!(e.base, "/test/v1/");
         assert!(e.from_url_parameter);
     }
@@ -152,42 +182,42 @@ mod tests {
     fn bron_is_kept_for_the_tab_and_forgotten_on_request() {
         let meta = Some("/data/v1/");
         // A first visit with ?bron=: used and remembered.
-        let (e, r) = Endpoint::resolve_in_tab(meta, Some("https://cdn.example.be/v1"), None);
+        let (e, r) = Endpoint::resolve_in_tab(meta, Some("https://cdn.example.be/v1"), None, "");
         assert_eq!(e.base, "https://cdn.example.be/v1/");
         assert!(e.from_url_parameter);
         assert_eq!(r, Remember::Store("https://cdn.example.be/v1".into()));
         // Any later page of the tab without it (a click, a reload): still in force.
-        let (e, r) = Endpoint::resolve_in_tab(meta, None, Some("https://cdn.example.be/v1"));
+        let (e, r) = Endpoint::resolve_in_tab(meta, None, Some("https://cdn.example.be/v1"), "");
         assert_eq!(e.base, "https://cdn.example.be/v1/");
         assert!(e.from_url_parameter);
         assert_eq!(r, Remember::Keep);
         // An empty ?bron= goes back to the default.
-        let (e, r) = Endpoint::resolve_in_tab(meta, Some(""), Some("https://cdn.example.be/v1"));
+        let (e, r) = Endpoint::resolve_in_tab(meta, Some(""), Some("https://cdn.example.be/v1"), "");
         assert_eq!((e.base.as_str(), r), ("/data/v1/", Remember::Forget));
         // A rejected one is announced, not remembered, and does not replace a remembered one.
-        let (e, r) = Endpoint::resolve_in_tab(meta, Some("data/v1"), Some("https://cdn.example.be/v1"));
+        let (e, r) = Endpoint::resolve_in_tab(meta, Some("data/v1"), Some("https://cdn.example.be/v1"), "");
         assert_eq!(e.base, "/data/v1/");
         assert_eq!(e.rejected.as_deref(), Some("data/v1"));
         assert_eq!(r, Remember::Keep);
         // A tampered remembered value is dropped.
-        let (e, r) = Endpoint::resolve_in_tab(meta, None, Some("javascript:alert(1)"));
+        let (e, r) = Endpoint::resolve_in_tab(meta, None, Some("javascript:alert(1)"), "");
         assert_eq!((e.base.as_str(), r), ("/data/v1/", Remember::Forget));
     }
 
     #[test]
     fn an_index_json_source_gets_a_fix() {
-        let e = Endpoint::resolve(None, Some("http://127.0.0.1:9000/out/index.json"));
+        let e = Endpoint::resolve(None, Some("http://127.0.0.1:9000/out/index.json"), "");
         assert_eq!(e.url("index.json"), "http://127.0.0.1:9000/out/index.json/index.json");
         assert_eq!(e.suggested_fix().as_deref(), Some("http://127.0.0.1:9000/out/"));
-        assert_eq!(Endpoint::resolve(None, Some("/data/v1/")).suggested_fix(), None);
+        assert_eq!(Endpoint::resolve(None, Some("/data/v1/"), "").suggested_fix(), None);
     }
 
     #[test]
     fn network_causes() {
-        let e = Endpoint::resolve(None, Some("http://127.0.0.1:9000/v1/"));
+        let e = Endpoint::resolve(None, Some("http://127.0.0.1:9000/v1/"), "");
         assert!(e.is_cross_origin("http://127.0.0.1:8080"));
         assert!(!e.is_cross_origin("http://127.0.0.1:9000"));
-        assert!(!Endpoint::resolve(None, Some("/data/v1/")).is_cross_origin("http://127.0.0.1:8080"));
+        assert!(!Endpoint::resolve(None, Some("/data/v1/"), "").is_cross_origin("http://127.0.0.1:8080"));
         assert_eq!(NetworkCause::classify(false, true, false), NetworkCause::Offline);
         assert_eq!(NetworkCause::classify(true, true, true), NetworkCause::Cors);
         assert_eq!(NetworkCause::classify(true, true, false), NetworkCause::Unreachable);
@@ -196,12 +226,12 @@ mod tests {
 
     #[test]
     fn hostile_values_are_refused() {
-        for bad in ["javascript:alert(1)", "//evil.example/", "data:,x", "ftp://x.be/"] {
-            let e = Endpoint::resolve(Some("/data/v1/"), Some(bad));
+        for bad in ["javascript:alert(1)", "//evil.example/", "data:,x", "ftp://x.be/", "evil.example:80/x", "a b/"] {
+            let e = Endpoint::resolve(Some("/data/v1/"), Some(bad), "");
             assert_eq!(e.base, "/data/v1/", "{bad}");
             assert_eq!(e.rejected.as_deref(), Some(bad));
         }
-        let e = Endpoint::resolve(Some("javascript:x"), None);
-        assert_eq!(e.base, DEFAULT_ENDPOINT);
+        let e = Endpoint::resolve(Some("javascript:x"), None, "/wegwijzer");
+        assert_eq!(e.base, "/wegwijzer/data/v1/");
     }
 }

@@ -8,7 +8,7 @@
 //! a period starting in 2025 or later by the 285 merged ones. Codes of the other side of a merger,
 //! in the municipality list or in partnership members, are translated through the table.
 
-use crate::model::{Municipality, Partnership, Period};
+use crate::model::{Municipality, Partnership, Period, PeriodInfo};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -56,40 +56,45 @@ fn nis_codes(text: &str) -> Vec<String> {
 }
 
 impl MergerTable {
-    /// The Flemish mergers of 1 January 2025 (300 → 285 municipalities), from the merger decrees.
+    /// The mergers a municipality list describes: every former municipality (`ceased`,
+    /// `merged_into`) is a part of the merger into its `merged_into` in the year of its `ceased`
+    /// date; the municipality it merged into is a part too unless it was `formed` that day (a new
+    /// code). Records with a malformed date are skipped (validation reports them). `from` is sorted.
     ///
     /// ```
     /// use wegwijzer_core::coverage::MergerTable;
-    /// let t = MergerTable::flanders_2025();
-    /// assert_eq!(t.translate("11007", 2024, 2025), vec!["11002"]); // Borsbeek → Antwerpen
-    /// assert_eq!(t.translate("23106", 2025, 2024), vec!["23023", "23024", "23032"]); // Pajottegem
+    /// use wegwijzer_core::model::Municipality;
+    /// let m = |nis: &str| Municipality { nis: nis.into(), ..Default::default() };
+    /// let former = |nis: &str, into: &str| Municipality { ceased: Some("2025-01-01".into()), merged_into: Some(into.into()), ..m(nis) };
+    /// let t = MergerTable::from_municipalities(&[
+    ///     m("11002"), former("11007", "11002"), // Borsbeek into Antwerpen, which keeps its code
+    ///     Municipality { formed: Some("2025-01-01".into()), ..m("23106") },
+    ///     former("23023", "23106"), former("23024", "23106"), former("23032", "23106"), // Pajottegem
+    /// ]);
+    /// assert_eq!(t.translate("11007", 2024, 2025), vec!["11002"]);
+    /// assert_eq!(t.translate("11002", 2025, 2024), vec!["11002", "11007"]);
+    /// assert_eq!(t.translate("23106", 2025, 2024), vec!["23023", "23024", "23032"]);
     /// ```
-    pub fn flanders_2025() -> MergerTable {
-        const MERGERS: [(&[&str], &str); 13] = [
-            (&["11002", "11007"], "11002"),          // Antwerpen
-            (&["23023", "23024", "23032"], "23106"), // Pajottegem
-            (&["37012", "37018"], "37021"),          // Wingene
-            (&["37007", "37015"], "37022"),          // Tielt
-            (&["44012", "44048"], "44086"),          // Nazareth-De Pinte
-            (&["44034", "44073"], "44087"),          // Lochristi
-            (&["46014", "44045"], "46029"),          // Lokeren
-            (&["44040", "44043"], "44088"),          // Merelbeke-Melle
-            (&["46003", "46013", "11056"], "46030"), // Beveren-Kruibeke-Zwijndrecht
-            (&["73006", "73032"], "73110"),          // Bilzen-Hoeselt
-            (&["73009", "73083"], "73111"),          // Tongeren-Borgloon
-            (&["71069", "71057"], "71071"),          // Tessenderlo-Ham
-            (&["71022", "73040"], "71072"),          // Hasselt
-        ];
-        MergerTable {
-            mergers: MERGERS
-                .iter()
-                .map(|(from, into)| Merger {
-                    year: 2025,
-                    from: from.iter().map(|s| s.to_string()).collect(),
-                    into: into.to_string(),
-                })
-                .collect(),
+    pub fn from_municipalities(municipalities: &[Municipality]) -> MergerTable {
+        let year_of = |date: &str| date.get(..4).and_then(|y| y.parse::<u16>().ok());
+        let mut groups: BTreeMap<(u16, String), BTreeSet<String>> = BTreeMap::new();
+        for m in municipalities {
+            let (Some(year), Some(into)) = (m.ceased.as_deref().and_then(year_of), m.merged_into.as_ref()) else { continue };
+            groups.entry((year, into.clone())).or_default().insert(m.nis.clone());
         }
+        let mergers = groups
+            .into_iter()
+            .map(|((year, into), mut from)| {
+                let new_code = municipalities
+                    .iter()
+                    .any(|m| m.nis == into && m.formed.as_deref().and_then(year_of) == Some(year));
+                if !new_code {
+                    from.insert(into.clone());
+                }
+                Merger { year, from: from.into_iter().collect(), into }
+            })
+            .collect();
+        MergerTable { mergers }
     }
 
     /// Reads a list like Statbel's: one merger per line, old municipalities with their codes in
@@ -210,7 +215,8 @@ impl MergerTable {
     /// use std::collections::BTreeMap;
     /// use wegwijzer_core::coverage::MergerTable;
     /// let pops = BTreeMap::from([("11002".to_string(), 529_247), ("11007".to_string(), 10_949)]);
-    /// let (merged, unknown) = MergerTable::flanders_2025().aggregate_population(&pops, 2020, 2025);
+    /// let t = MergerTable::parse_list("Antwerpen (11002) + Borsbeek (11007),\tAntwerpen (11002)", 2025).unwrap();
+    /// let (merged, unknown) = t.aggregate_population(&pops, 2020, 2025);
     /// assert_eq!(merged["11002"], 540_196);
     /// assert!(unknown.is_empty());
     /// ```
@@ -242,6 +248,24 @@ impl MergerTable {
     }
 }
 
+/// The population of `code` as a part of a later merger, seen in `year` (before it): a former
+/// municipality's own figure, or for the part that kept its code (Antwerpen, 11002) the merged
+/// figure minus the other parts' (both come from the same count: the publisher sums the parts).
+/// `None` when a figure is missing.
+fn part_population(municipalities: &[Municipality], mergers: &MergerTable, code: &str, year: u16, data_year: u16) -> Option<u64> {
+    let record = municipalities.iter().find(|m| m.nis == code)?;
+    if !record.is_current() {
+        return record.population;
+    }
+    let merger = mergers.mergers.iter().find(|m| m.into == code && m.year > year && m.year <= data_year && m.from.iter().any(|f| f == code))?;
+    let mut own = record.population?;
+    for part in merger.from.iter().filter(|f| *f != code) {
+        let p = municipalities.iter().find(|m| m.nis == *part && !m.is_current())?.population?;
+        own = own.checked_sub(p)?;
+    }
+    Some(own)
+}
+
 /// The distinct periods of the partnerships, oldest first.
 ///
 /// ```ignore
@@ -250,6 +274,32 @@ impl MergerTable {
 pub fn periods(partnerships: &[Partnership]) -> Vec<Period> {
     let set: BTreeSet<(u16, u16)> = partnerships.iter().map(|p| (p.period.from, p.period.to)).collect();
     set.into_iter().map(|(from, to)| Period { from, to }).collect()
+}
+
+/// The periods to offer: those of the partnerships plus those `index.json` lists (a period with
+/// reported totals but no sourced partnership yet), oldest first.
+///
+/// ```
+/// use wegwijzer_core::coverage::periods_with;
+/// use wegwijzer_core::model::{Period, PeriodInfo};
+/// let listed = [PeriodInfo { from: 2014, to: 2019, complete: false, reported: None }];
+/// assert_eq!(periods_with(&[], &listed), vec![Period { from: 2014, to: 2019 }]);
+/// ```
+pub fn periods_with(partnerships: &[Partnership], listed: &[PeriodInfo]) -> Vec<Period> {
+    let mut set: BTreeSet<(u16, u16)> = periods(partnerships).into_iter().map(|p| (p.from, p.to)).collect();
+    set.extend(listed.iter().filter(|p| p.from <= p.to).map(|p| (p.from, p.to)));
+    set.into_iter().map(|(from, to)| Period { from, to }).collect()
+}
+
+/// What `index.json` says about `period`, if anything.
+pub fn period_info<'a>(listed: &'a [PeriodInfo], period: &Period) -> Option<&'a PeriodInfo> {
+    listed.iter().find(|p| p.from == period.from && p.to == period.to)
+}
+
+/// Whether the partnership list of `period` is complete: what `index.json` says, and complete
+/// when it says nothing (the format before `periods`).
+pub fn is_complete(listed: &[PeriodInfo], period: &Period) -> bool {
+    period_info(listed, period).is_none_or(|p| p.complete)
 }
 
 fn overlaps(a: &Period, b: &Period) -> bool {
@@ -275,6 +325,13 @@ pub struct CoverageFigures {
     /// Municipalities that existed in the reference year.
     pub municipalities: usize,
     pub covered: usize,
+    /// Whether the period's partnership list is complete ([`is_complete`]). When it is not,
+    /// `covered` and the shares are what the sources prove (a lower bound), and the
+    /// municipalities in no listed partnership are `unknown`, not uncovered.
+    pub complete: bool,
+    /// Municipalities whose coverage is unknown: those in no listed partnership of an incomplete
+    /// period; 0 for a complete one.
+    pub unknown: usize,
     /// `covered / municipalities`, 0 when there are none.
     pub municipality_share: f64,
     /// Sum of the known populations.
@@ -312,6 +369,20 @@ pub struct MunicipalityCover {
     /// period before the merger, else 1).
     pub parts: usize,
     pub covered_parts: usize,
+    /// Parts whose coverage is unknown (in no listed partnership of an incomplete period).
+    pub unknown_parts: usize,
+}
+
+impl MunicipalityCover {
+    /// Covered for some parts only.
+    pub fn partly(&self) -> bool {
+        self.covered_parts > 0 && self.covered_parts < self.parts
+    }
+
+    /// In no partnership, and the period's list is incomplete: not known to be uncovered.
+    pub fn unknown(&self) -> bool {
+        self.partnerships.is_empty() && self.unknown_parts > 0
+    }
 }
 
 impl PeriodCoverage {
@@ -321,11 +392,12 @@ impl PeriodCoverage {
     /// use wegwijzer_core::coverage::{MergerTable, PeriodCoverage};
     /// use wegwijzer_core::model::{Contact, Municipality, Partnership, Period, Text};
     /// let m = |nis: &str, pop: u64| Municipality { nis: nis.into(), name: Text::nl(nis), province: "10000".into(),
-    ///     postcodes: vec![], population: Some(pop), point: None };
+    ///     population: Some(pop), ..Default::default() };
     /// let municipalities = vec![m("11001", 100), m("11004", 300)];
     /// let p = Partnership { id: "regie-a".into(), name: "A".into(), members: vec!["11001".into()],
-    ///     period: Period { from: 2023, to: 2025 }, contact: Contact::default(), source_url: None, demo: true };
-    /// let cov = PeriodCoverage::compute(&municipalities, &[p], &MergerTable::flanders_2025(), &Period { from: 2023, to: 2025 });
+    ///     period: Period { from: 2023, to: 2025 }, contact: Contact::default(), source_url: None,
+///     source_read: None, confidence: None, source_note: None, demo: true };
+    /// let cov = PeriodCoverage::compute(&municipalities, &[p], &MergerTable::default(), &Period { from: 2023, to: 2025 });
     /// assert_eq!((cov.figures.partnerships, cov.figures.covered, cov.figures.municipalities), (1, 1, 2));
     /// assert_eq!(cov.figures.population_share, Some(0.25));
     /// assert_eq!(cov.lookup("11001").partnerships, vec!["regie-a"]);
@@ -337,17 +409,26 @@ impl PeriodCoverage {
         period: &Period,
     ) -> PeriodCoverage {
         let year = period.from;
-        let data_year = mergers.year_of(municipalities.iter().map(|m| m.nis.as_str()), year);
+        // The current municipalities (today's map) describe the era after the last merger.
+        let current: Vec<&Municipality> = municipalities.iter().filter(|m| m.is_current()).collect();
+        let data_year = mergers.year_of(current.iter().map(|m| m.nis.as_str()), year);
         // The municipalities of the reference year, with population carried across mergers.
         let mut universe: BTreeSet<String> = BTreeSet::new();
         let mut known_pop: BTreeMap<String, u64> = BTreeMap::new();
-        for m in municipalities {
+        for m in &current {
             universe.extend(mergers.translate(&m.nis, data_year, year));
             if let Some(p) = m.population {
                 known_pop.insert(m.nis.clone(), p);
             }
         }
-        let (population_by, _) = mergers.aggregate_population(&known_pop, data_year, year);
+        let (mut population_by, _) = mergers.aggregate_population(&known_pop, data_year, year);
+        // Going back before a merger: the parts' own figures, when the dataset lists its former
+        // municipalities (docs/data-format.md, Municipality).
+        for code in &universe {
+            if let Some(p) = part_population(municipalities, mergers, code, year, data_year) {
+                population_by.entry(code.clone()).or_insert(p);
+            }
+        }
 
         let active: Vec<&Partnership> = partnerships.iter().filter(|p| overlaps(&p.period, period)).collect();
         let mut by_municipality: BTreeMap<String, Vec<String>> =
@@ -402,6 +483,8 @@ impl PeriodCoverage {
             partnerships: active.len(),
             municipalities: n,
             covered,
+            complete: true,
+            unknown: 0,
             municipality_share: if n == 0 { 0.0 } else { covered as f64 / n as f64 },
             population,
             covered_population,
@@ -419,20 +502,38 @@ impl PeriodCoverage {
         }
     }
 
+    /// The same coverage for a period whose partnership list is complete or not: with
+    /// `complete == false` the municipalities in no listed partnership are unknown.
+    ///
+    /// ```
+    /// use wegwijzer_core::coverage::{MergerTable, PeriodCoverage};
+    /// use wegwijzer_core::model::{Municipality, Period, Text};
+    /// let m = |nis: &str| Municipality { nis: nis.into(), name: Text::nl(nis), province: "10000".into(), ..Default::default() };
+    /// let period = Period { from: 2020, to: 2025 };
+    /// let cov = PeriodCoverage::compute(&[m("11001"), m("11004")], &[], &MergerTable::default(), &period).with_completeness(false);
+    /// assert_eq!((cov.figures.covered, cov.figures.unknown), (0, 2));
+    /// assert!(cov.lookup("11001").unknown());
+    /// ```
+    pub fn with_completeness(mut self, complete: bool) -> PeriodCoverage {
+        self.figures.complete = complete;
+        self.figures.unknown = if complete { 0 } else { self.figures.municipalities - self.figures.covered };
+        self
+    }
+
     /// How the municipality `nis` is covered in this period; `nis` may be a code of the dataset's
     /// era (e.g. a merged municipality drawn on the 2025 map while showing 2023) or of the period's.
     pub fn lookup(&self, nis: &str) -> MunicipalityCover {
-        let parts = if self.by_municipality.contains_key(nis) {
-            vec![nis.to_string()]
-        } else {
-            self.mergers.translate(nis, self.data_year, self.figures.reference_year)
-        };
+        // A code of today's map stands for its parts in an earlier period (Antwerpen 11002 for
+        // 11002 and 11007 in 2020); a former or unchanged code translates to itself.
+        let parts = self.mergers.translate(nis, self.data_year, self.figures.reference_year);
         let mut cover = MunicipalityCover::default();
         for part in &parts {
             if let Some(ids) = self.by_municipality.get(part) {
                 cover.parts += 1;
                 if !ids.is_empty() {
                     cover.covered_parts += 1;
+                } else if !self.figures.complete {
+                    cover.unknown_parts += 1;
                 }
                 cover.partnerships.extend(ids.iter().cloned());
             }
@@ -503,6 +604,10 @@ impl PeriodComparison {
                 .collect::<BTreeSet<_>>()
                 .into_iter()
                 .collect();
+            // In no listed partnership of an incomplete period: not known to have joined or left.
+            if (was.is_empty() && !before.figures.complete) || (now.is_empty() && !after.figures.complete) {
+                continue;
+            }
             match (was.is_empty(), now.is_empty()) {
                 (true, false) => joined.push(nis.clone()),
                 (false, true) => left.push(nis.clone()),
@@ -530,13 +635,33 @@ impl PeriodComparison {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::model::{Contact, Text};
 
     fn muni(nis: &str, pop: Option<u64>) -> Municipality {
-        Municipality { nis: nis.into(), name: Text::nl(nis), province: "40000".into(), postcodes: vec![], population: pop, point: None }
+        Municipality { nis: nis.into(), name: Text::nl(nis), province: "40000".into(), population: pop, ..Default::default() }
     }
+
+    /// The Flemish mergers of 1 January 2025 as Statbel lists them (a test fixture; the app reads
+    /// mergers from the dataset).
+    pub(crate) fn flanders_2025() -> MergerTable {
+        MergerTable::parse_list(FLANDERS_2025, 2025).unwrap()
+    }
+
+    pub(crate) const FLANDERS_2025: &str = "Antwerpen (11002) + Borsbeek (11007),\tAntwerpen (11002)
+Galmaarden (23023) + Gooik (23024) + Herne (23032),\tPajottegem (23106)
+Ruiselede (37012) + Wingene (37018),\tWingene (37021)
+Meulebeke (37007) + Tielt (37015),\tTielt (37022)
+De Pinte (44012) + Nazareth (44048),\tNazareth-De Pinte (44086)
+Lochristi (44034) + Wachtebeke (44073),\tLochristi (44087)
+Lokeren (46014) + Moerbeke (44045),\tLokeren (46029)
+Melle (44040) + Merelbeke (44043),\tMerelbeke-Melle (44088)
+Beveren (46003) + Kruibeke (46013) + Zwijndrecht (11056),\tBeveren-Kruibeke-Zwijndrecht (46030)
+Bilzen (73006) + Hoeselt (73032),\tBilzen-Hoeselt (73110)
+Borgloon (73009) + Tongeren (73083),\tTongeren-Borgloon (73111)
+Ham (71069) + Tessenderlo (71057),\tTessenderlo-Ham (71071)
+Hasselt (71022) + Kortessem (73040),\tHasselt (71072)";
 
     fn partnership(id: &str, members: &[&str], from: u16, to: u16) -> Partnership {
         Partnership {
@@ -546,13 +671,16 @@ mod tests {
             period: Period { from, to },
             contact: Contact::default(),
             source_url: None,
+            source_read: None,
+            confidence: None,
+            source_note: None,
             demo: true,
         }
     }
 
     #[test]
     fn merger_table_translates_both_ways_and_knows_existence() {
-        let t = MergerTable::flanders_2025();
+        let t = flanders_2025();
         assert_eq!(t.mergers.iter().map(|m| m.from.len() - 1).sum::<usize>(), 15, "300 → 285");
         assert!(t.existed_in("11007", 2024) && !t.existed_in("11007", 2025));
         assert!(t.existed_in("11002", 2024) && t.existed_in("11002", 2025));
@@ -583,7 +711,7 @@ mod tests {
 
     #[test]
     fn population_aggregates_only_when_every_part_is_known() {
-        let t = MergerTable::flanders_2025();
+        let t = flanders_2025();
         let pops = BTreeMap::from([("44034".to_string(), 10), ("44073".to_string(), 5), ("44040".to_string(), 7), ("44021".to_string(), 100)]);
         let (merged, unknown) = t.aggregate_population(&pops, 2024, 2025);
         assert_eq!(merged, BTreeMap::from([("44087".to_string(), 15), ("44021".to_string(), 100)]));
@@ -603,7 +731,7 @@ mod tests {
             partnership("old", &["44019"], 2020, 2022),
         ];
         let period = Period { from: 2023, to: 2025 };
-        let cov = PeriodCoverage::compute(&ms, &ps, &MergerTable::flanders_2025(), &period);
+        let cov = PeriodCoverage::compute(&ms, &ps, &flanders_2025(), &period);
         let f = &cov.figures;
         assert_eq!((f.partnerships, f.municipalities, f.covered), (2, 4, 2));
         assert_eq!(f.municipality_share, 0.5);
@@ -612,7 +740,7 @@ mod tests {
         assert_eq!(f.conflicts, vec![Conflict { nis: "44012".into(), partnerships: vec!["a".into(), "b".into()] }]);
         assert_eq!(f.unknown_members, vec!["99999"]);
         assert_eq!(cov.members_of("a"), vec!["44012", "44021"]);
-        assert_eq!(cov.lookup("44048"), MunicipalityCover { partnerships: vec![], parts: 1, covered_parts: 0 });
+        assert_eq!(cov.lookup("44048"), MunicipalityCover { partnerships: vec![], parts: 1, covered_parts: 0, unknown_parts: 0 });
         assert_eq!(periods(&ps), vec![Period { from: 2020, to: 2022 }, period]);
     }
 
@@ -620,7 +748,7 @@ mod tests {
     fn a_switch_within_a_period_is_not_a_conflict() {
         let ms = vec![muni("44021", None)];
         let ps = vec![partnership("a", &["44021"], 2023, 2023), partnership("b", &["44021"], 2024, 2025)];
-        let cov = PeriodCoverage::compute(&ms, &ps, &MergerTable::flanders_2025(), &Period { from: 2023, to: 2025 });
+        let cov = PeriodCoverage::compute(&ms, &ps, &flanders_2025(), &Period { from: 2023, to: 2025 });
         assert!(cov.figures.conflicts.is_empty());
         assert_eq!(cov.figures.population_share, None);
         assert_eq!(cov.figures.without_population, 1);
@@ -635,13 +763,13 @@ mod tests {
             partnership("old", &["44087"], 2023, 2025),
             partnership("new", &["44087", "44021"], 2026, 2031),
         ];
-        let mergers = MergerTable::flanders_2025();
+        let mergers = flanders_2025();
         let before = PeriodCoverage::compute(&ms, &ps, &mergers, &Period { from: 2023, to: 2025 });
         assert_eq!(before.data_year, 2025);
         assert_eq!(before.figures.municipalities, 5, "44034, 44073, 44021, 44040, 44043");
         assert_eq!(before.figures.covered, 2);
         assert_eq!(before.figures.without_population, 4, "only the unchanged 44021 keeps its population");
-        assert_eq!(before.lookup("44087"), MunicipalityCover { partnerships: vec!["old".into()], parts: 2, covered_parts: 2 });
+        assert_eq!(before.lookup("44087"), MunicipalityCover { partnerships: vec!["old".into()], parts: 2, covered_parts: 2, unknown_parts: 0 });
         assert_eq!(before.lookup("44088").parts, 2);
 
         let after = PeriodCoverage::compute(&ms, &ps, &mergers, &Period { from: 2026, to: 2031 });
@@ -658,5 +786,73 @@ mod tests {
         assert!((cmp.municipality_share_change - (2.0 / 3.0 - 2.0 / 5.0)).abs() < 1e-12);
         assert_eq!(before.figures.population_share, Some(0.0), "only 44021 has a known population, uncovered");
         assert_eq!(cmp.population_share_change, Some(115.0 / 135.0));
+    }
+
+    fn former(nis: &str, pop: u64, into: &str) -> Municipality {
+        Municipality { ceased: Some("2025-01-01".into()), merged_into: Some(into.into()), ..muni(nis, Some(pop)) }
+    }
+
+    /// Antwerpen, which kept its code absorbing Borsbeek, and Lochristi, new code for Lochristi
+    /// and Wachtebeke, with today's and the former records.
+    fn merged_2025() -> Vec<Municipality> {
+        vec![
+            muni("11002", Some(540_196)),
+            former("11007", 10_949, "11002"),
+            Municipality { formed: Some("2025-01-01".into()), ..muni("44087", Some(30)) },
+            former("44034", 20, "44087"),
+            former("44073", 10, "44087"),
+        ]
+    }
+
+    #[test]
+    fn mergers_are_read_from_the_former_municipalities() {
+        // Antwerpen keeps its code, Lochristi (44087) is new: the records give the same table as
+        // Statbel's list for these two mergers.
+        let ms = merged_2025();
+        let t = MergerTable::from_municipalities(&ms);
+        let statbel = flanders_2025();
+        let expected: Vec<&Merger> = statbel.mergers.iter().filter(|m| m.into == "11002" || m.into == "44087").collect();
+        assert_eq!(t.mergers.iter().collect::<Vec<_>>(), expected);
+        assert!(MergerTable::from_municipalities(&[muni("11002", None)]).mergers.is_empty());
+    }
+
+    #[test]
+    fn a_period_before_the_merger_counts_its_own_municipalities_and_populations() {
+        let ms = merged_2025();
+        let t = MergerTable::from_municipalities(&ms);
+        // Borsbeek (a former code) is a member in 2020-2025; Wachtebeke too.
+        let ps = vec![partnership("zora", &["11007", "44073"], 2020, 2025), partnership("later", &["44087"], 2026, 2031)];
+        let before = PeriodCoverage::compute(&ms, &ps, &t, &Period { from: 2020, to: 2025 });
+        let f = &before.figures;
+        assert_eq!((f.municipalities, f.covered, f.without_population), (4, 2, 0));
+        // Antwerpen's own population before the merger is the merged figure minus Borsbeek's.
+        assert_eq!(f.population, 540_196 + 30);
+        assert_eq!(f.covered_population, 10_949 + 10);
+        assert!(f.unknown_members.is_empty());
+        // Today's map shows Antwerpen and Lochristi as partly covered.
+        assert_eq!(before.lookup("11002"), MunicipalityCover { partnerships: vec!["zora".into()], parts: 2, covered_parts: 1, unknown_parts: 0 });
+        let after = PeriodCoverage::compute(&ms, &ps, &t, &Period { from: 2026, to: 2031 });
+        assert_eq!((after.figures.municipalities, after.figures.covered, after.figures.population), (2, 1, 540_226));
+    }
+
+    #[test]
+    fn an_incomplete_period_leaves_unlisted_municipalities_unknown() {
+        let ms = vec![muni("44021", Some(100)), muni("44012", Some(50)), muni("44019", Some(30)), muni("44048", Some(20))];
+        let ps = vec![partnership("a", &["44021"], 2020, 2025), partnership("b", &["44012", "44019"], 2026, 2031)];
+        let listed = [PeriodInfo { from: 2020, to: 2025, complete: false, reported: None }];
+        let all = periods_with(&ps, &listed);
+        assert_eq!(all.len(), 2);
+        assert!(!is_complete(&listed, &all[0]) && is_complete(&listed, &all[1]), "an unlisted period is complete");
+        let mergers = MergerTable::default();
+        let old = PeriodCoverage::compute(&ms, &ps, &mergers, &all[0]).with_completeness(is_complete(&listed, &all[0]));
+        let f = &old.figures;
+        assert_eq!((f.complete, f.covered, f.unknown, f.municipalities), (false, 1, 3, 4));
+        assert_eq!(f.population_share, Some(0.5), "what the sources prove: 100 of 200");
+        assert!(old.lookup("44012").unknown() && !old.lookup("44021").unknown());
+        let new = PeriodCoverage::compute(&ms, &ps, &mergers, &all[1]).with_completeness(is_complete(&listed, &all[1]));
+        assert_eq!((new.figures.unknown, new.lookup("44021").unknown()), (0, false));
+        // 44021 is not known to have left, 44012 and 44019 are not known to have joined.
+        let cmp = PeriodComparison::new(&old, &new);
+        assert_eq!((cmp.joined.len(), cmp.left, cmp.changed_partnership.len()), (0, vec!["44021".to_string()], 0));
     }
 }

@@ -30,6 +30,10 @@ pub const PALETTE: [&str; 7] = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#00
 /// "uncovered" does not depend on telling colours apart.
 pub const UNCOVERED_FILL: &str = "#e4e7e6";
 
+/// Fill of municipalities whose coverage is unknown (in no listed partnership of a period whose
+/// list is incomplete); the page lays a dot pattern over it, distinct from the hatch.
+pub const UNKNOWN_FILL: &str = "#ffffff";
+
 /// Width of the SVG coordinate system; the height follows the data's aspect ratio.
 pub const MAP_WIDTH: f64 = 1000.0;
 const MAP_PADDING: f64 = 10.0;
@@ -89,6 +93,7 @@ impl MapGeometry {
 pub fn hex_geometry(municipalities: &[Municipality]) -> MapGeometry {
     let sites: Vec<HexSite> = municipalities
         .iter()
+        .filter(|m| m.is_current())
         .map(|m| HexSite { id: m.nis.clone(), point: m.point, group: m.province.clone() })
         .collect();
     let layout = layout_hexes(&sites, &HexOptions { size: HEX_SIZE, spacing: None });
@@ -141,10 +146,12 @@ pub fn hex_geometry(municipalities: &[Municipality]) -> MapGeometry {
 /// let sq = |id: &str, x: f64| Shape { id: id.into(), name: None, polygons: vec![Polygon {
 ///     exterior: vec![[x, 51.0], [x + 0.1, 51.0], [x + 0.1, 51.1], [x, 51.1]], holes: vec![] }] };
 /// let m = |nis: &str| Municipality { nis: nis.into(), name: Text::nl(nis), province: "10000".into(),
-///     postcodes: vec![], population: None, point: None };
+///     ..Default::default() };
 /// // Borsbeek (11007) merged into Antwerpen (11002) in 2025.
-/// let g = boundary_geometry(&[sq("11002", 4.0), sq("11007", 4.1), sq("11001", 4.3)], &[m("11002"), m("11001")],
-///     &MergerTable::flanders_2025()).unwrap();
+/// let borsbeek = Municipality { ceased: Some("2025-01-01".into()), merged_into: Some("11002".into()), ..m("11007") };
+/// let ms = [m("11002"), m("11001"), borsbeek];
+/// let g = boundary_geometry(&[sq("11002", 4.0), sq("11007", 4.1), sq("11001", 4.3)], &ms,
+///     &MergerTable::from_municipalities(&ms)).unwrap();
 /// assert_eq!(g.kind, GeometryKind::Boundaries);
 /// assert_eq!(g.shapes.iter().map(|s| s.nis.as_str()).collect::<Vec<_>>(), ["11001", "11002"]);
 /// ```
@@ -155,7 +162,8 @@ pub fn boundary_geometry(
 ) -> Result<MapGeometry, GeometryError> {
     let crs = Crs::detect(&Bounds::of_shapes(shapes)).ok_or(GeometryError::NoShapes)?;
     let shapes = crs.to_wgs84(shapes);
-    let known: BTreeSet<&str> = municipalities.iter().map(|m| m.nis.as_str()).collect();
+    // Only today's municipalities are drawn; former ones are in the list for their mergers.
+    let known: BTreeSet<&str> = municipalities.iter().filter(|m| m.is_current()).map(|m| m.nis.as_str()).collect();
     let data_year = mergers.year_of(known.iter().copied(), 2025);
     let target = |id: &str| -> String {
         if known.contains(id) {
@@ -304,12 +312,26 @@ pub fn partnership_colours(count: usize, touching: &[(usize, usize)], palette: u
 pub struct MapColouring {
     pub colour_of: BTreeMap<String, usize>,
     pub fill: Vec<Option<String>>,
+    /// Per drawn shape: in no listed partnership of an incomplete period.
+    pub unknown: Vec<bool>,
+}
+
+/// What fills one shape.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ShapeFill {
+    /// The colour of its (first) partnership.
+    Partnership(&'static str),
+    /// In no partnership of a period whose list is complete (hatched).
+    Uncovered,
+    /// In no listed partnership of an incomplete period (dotted).
+    Unknown,
 }
 
 impl MapColouring {
     pub fn new(geometry: &MapGeometry, coverage: &PeriodCoverage) -> MapColouring {
-        let fill: Vec<Option<String>> =
-            geometry.shapes.iter().map(|s| coverage.lookup(&s.nis).partnerships.into_iter().next()).collect();
+        let covers: Vec<_> = geometry.shapes.iter().map(|s| coverage.lookup(&s.nis)).collect();
+        let unknown = covers.iter().map(|c| c.unknown()).collect();
+        let fill: Vec<Option<String>> = covers.into_iter().map(|c| c.partnerships.into_iter().next()).collect();
         let position: HashMap<&str, usize> =
             coverage.partnership_ids.iter().enumerate().map(|(i, id)| (id.as_str(), i)).collect();
         let mut touching = BTreeSet::new();
@@ -325,7 +347,16 @@ impl MapColouring {
         let touching: Vec<(usize, usize)> = touching.into_iter().collect();
         let colours = partnership_colours(coverage.partnership_ids.len(), &touching, PALETTE.len());
         let colour_of = coverage.partnership_ids.iter().cloned().zip(colours).collect();
-        MapColouring { colour_of, fill }
+        MapColouring { colour_of, fill, unknown }
+    }
+
+    /// How shape `shape` is filled: a partnership's colour, uncovered or unknown.
+    pub fn shape_fill(&self, shape: usize) -> ShapeFill {
+        match self.colour(shape) {
+            Some(c) => ShapeFill::Partnership(c),
+            None if self.unknown.get(shape).copied().unwrap_or(false) => ShapeFill::Unknown,
+            None => ShapeFill::Uncovered,
+        }
     }
 
     /// The CSS colour of a shape, or `None` for an uncovered one.
@@ -450,6 +481,65 @@ impl ViewWindow {
     }
 }
 
+/// A `YYYY-MM-DD` date written out: "12 maart 2025". `months` are the language's month names,
+/// January first (from the locale file). Anything else is returned as it is.
+///
+/// ```
+/// use wegwijzer_core::coverage_view::format_date;
+/// let months = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
+/// assert_eq!(format_date("2025-03-02", &months), "2 maart 2025");
+/// assert_eq!(format_date("maart", &months), "maart");
+/// ```
+pub fn format_date(date: &str, months: &[&str; 12]) -> String {
+    let parts: Vec<&str> = date.split('-').collect();
+    match parts.as_slice() {
+        [y, m, d] if y.len() == 4 => match (m.parse::<usize>(), d.parse::<u8>()) {
+            (Ok(m @ 1..=12), Ok(d @ 1..=31)) => format!("{d} {} {y}", months[m - 1]),
+            _ => date.to_string(),
+        },
+        _ => date.to_string(),
+    }
+}
+
+/// Where a partnership's membership comes from, for "Bron: …, gelezen op …": the source link
+/// (only an http(s) URL), and the rest of the line ("gelezen op 12 maart 2025 · Zekerheid:
+/// officiële lijst"). `None` when the partnership has no provenance at all (a demo one).
+#[derive(Clone, Debug, PartialEq)]
+pub struct SourceLine {
+    pub url: Option<String>,
+    pub details: String,
+    pub note: Option<String>,
+}
+
+/// See [`SourceLine`].
+///
+/// ```
+/// use wegwijzer_core::coverage_view::source_line;
+/// use wegwijzer_core::i18n::texts;
+/// use wegwijzer_core::model::{Confidence, Contact, Lang, Partnership, Period};
+/// let p = Partnership { id: "a".into(), name: "A".into(), members: vec!["11001".into()], period: Period { from: 2020, to: 2025 },
+///     contact: Contact::default(), source_url: Some("https://example.org/a".into()), source_read: Some("2025-03-12".into()),
+///     confidence: Some(Confidence::Official), source_note: None, demo: false };
+/// let line = source_line(&p, texts(Lang::Nl)).unwrap();
+/// assert_eq!(line.url.as_deref(), Some("https://example.org/a"));
+/// assert_eq!(line.details, "gelezen op 12 maart 2025 · Zekerheid: officiële lijst");
+/// ```
+pub fn source_line(p: &Partnership, t: &crate::i18n::Texts) -> Option<SourceLine> {
+    let url = p.source_url.clone().filter(|u| crate::validate::is_http_url(u));
+    let mut details = Vec::new();
+    if let Some(d) = &p.source_read {
+        details.push(crate::i18n::fill(t.source_read, "x", format_date(d, &t.months)));
+    }
+    if let Some(c) = p.confidence {
+        details.push(format!("{}: {}", t.confidence_label, t.confidence(c)));
+    }
+    let note = p.source_note.clone().filter(|n| !n.trim().is_empty());
+    if url.is_none() && details.is_empty() && note.is_none() {
+        return None;
+    }
+    Some(SourceLine { url, details: details.join(" · "), note })
+}
+
 /// `0.8697` → "87,0 %" (Dutch, French) or "87.0%" (English).
 pub fn format_percent(share: f64, lang: Lang) -> String {
     let n = format!("{:.1}", share * 100.0);
@@ -488,7 +578,7 @@ pub fn municipality_label(data: &Dataset, mergers: &MergerTable, nis: &str, lang
     if let Some(m) = data.municipality(nis) {
         return m.name.get(lang).to_string();
     }
-    let year = mergers.year_of(data.municipalities.iter().map(|m| m.nis.as_str()), 2025);
+    let year = mergers.year_of(data.municipalities.iter().filter(|m| m.is_current()).map(|m| m.nis.as_str()), 2025);
     match mergers.resolve(nis, year).as_slice() {
         [one] => match data.municipality(one) {
             Some(m) => format!("{} ({nis})", m.name.get(lang)),
@@ -511,6 +601,8 @@ pub struct MunicipalityRow {
     /// Covered for only some of the municipalities it was formed from (a merged municipality
     /// seen in a period before the merger).
     pub partly: bool,
+    /// In no listed partnership of an incomplete period: coverage unknown.
+    pub unknown: bool,
     search_key: String,
 }
 
@@ -527,6 +619,7 @@ pub fn municipality_rows(data: &Dataset, coverage: &PeriodCoverage, lang: Lang) 
     let mut rows: Vec<MunicipalityRow> = data
         .municipalities
         .iter()
+        .filter(|m| m.is_current())
         .map(|m| {
             let cover = coverage.lookup(&m.nis);
             let partnership_names =
@@ -538,7 +631,8 @@ pub fn municipality_rows(data: &Dataset, coverage: &PeriodCoverage, lang: Lang) 
                 nis: m.nis.clone(),
                 name,
                 province,
-                partly: cover.covered_parts > 0 && cover.covered_parts < cover.parts,
+                partly: cover.partly(),
+                unknown: cover.unknown(),
                 partnerships: cover.partnerships,
                 partnership_names,
                 search_key,
@@ -612,8 +706,8 @@ mod tests {
             name: Text::nl(name),
             province: "30000".into(),
             postcodes: vec!["8900".into()],
-            population: None,
             point: Some(Point { lat, lon }),
+            ..Default::default()
         }
     }
 
@@ -631,13 +725,16 @@ mod tests {
             period: Period { from: 2023, to: 2025 },
             contact: Contact { organisation: "W".into(), ..Default::default() },
             source_url: None,
+            source_read: None,
+            confidence: None,
+            source_note: None,
             demo: true,
         };
         Dataset::new(None, vec![], ms, vec![p], vec![]).unwrap()
     }
 
     fn coverage(d: &Dataset) -> PeriodCoverage {
-        PeriodCoverage::compute(&d.municipalities, &d.partnerships, &MergerTable::flanders_2025(), &Period { from: 2023, to: 2025 })
+        PeriodCoverage::compute(&d.municipalities, &d.partnerships, &crate::coverage::tests::flanders_2025(), &Period { from: 2023, to: 2025 })
     }
 
     #[test]
@@ -678,6 +775,21 @@ mod tests {
     }
 
     #[test]
+    fn an_incomplete_period_draws_three_states() {
+        let d = dataset();
+        let g = hex_geometry(&d.municipalities);
+        let fills = |complete: bool| {
+            let cov = coverage(&d).with_completeness(complete);
+            let c = MapColouring::new(&g, &cov);
+            let rows = municipality_rows(&d, &cov, Lang::Nl);
+            let unknown_rows: Vec<&str> = rows.iter().filter(|r| r.unknown).map(|r| r.nis.as_str()).collect();
+            (["33011", "34022"].map(|n| c.shape_fill(g.index_of(n).unwrap())), unknown_rows.len())
+        };
+        assert_eq!(fills(true), ([ShapeFill::Partnership(PALETTE[0]), ShapeFill::Uncovered], 0));
+        assert_eq!(fills(false), ([ShapeFill::Partnership(PALETTE[0]), ShapeFill::Unknown], 2), "Kortrijk and Mesen");
+    }
+
+    #[test]
     fn many_partnerships_keep_neighbours_apart() {
         // A chain of 20 partnerships, each touching the next.
         let touching: Vec<(usize, usize)> = (0..19).map(|i| (i, i + 1)).collect();
@@ -715,8 +827,13 @@ mod tests {
         let mut ms = dataset().municipalities;
         ms.push(Municipality { nis: "11002".into(), ..muni("11002", "Antwerpen", 51.2, 4.4) });
         let d = Dataset::new(None, vec![], ms, vec![], vec![]).unwrap();
-        let t = MergerTable::flanders_2025();
+        let t = crate::coverage::tests::flanders_2025();
         assert_eq!(municipality_label(&d, &t, "11007", Lang::Nl), "Antwerpen (11007)");
+        // A dataset that lists the former municipality names it.
+        let mut ms = d.municipalities.clone();
+        ms.push(Municipality { ceased: Some("2025-01-01".into()), merged_into: Some("11002".into()), ..muni("11007", "Borsbeek", 51.19, 4.48) });
+        let d = Dataset::new(None, vec![], ms, vec![], vec![]).unwrap();
+        assert_eq!(municipality_label(&d, &MergerTable::from_municipalities(&d.municipalities), "11007", Lang::Nl), "Borsbeek");
         assert_eq!(municipality_label(&d, &t, "33011", Lang::Nl), "Ieper");
         assert_eq!(municipality_label(&d, &t, "99999", Lang::Nl), "99999");
     }

@@ -444,7 +444,9 @@ fn attribute(value: &str) -> String {
 
 /// The script snippet a host pastes: a placeholder whose `data-*` attributes are the
 /// parameters, and `embed.js` from the app's origin, which turns it into a sized iframe.
-pub fn script_snippet(config: &EmbedConfig, app_origin: &str) -> String {
+/// `app_url`: the app's origin and public URL without a trailing slash
+/// (`https://gemeente.be/wegwijzer`).
+pub fn script_snippet(config: &EmbedConfig, app_url: &str) -> String {
     let attributes: String = config
         .to_pairs()
         .iter()
@@ -453,15 +455,16 @@ pub fn script_snippet(config: &EmbedConfig, app_origin: &str) -> String {
         .collect();
     format!(
         "<div data-wegwijzer{attributes}></div>\n<script src=\"{}/embed.js\" async></script>",
-        attribute(app_origin)
+        attribute(app_url)
     )
 }
 
 /// The plain iframe snippet: no script on the host page, but also no automatic height.
-pub fn iframe_snippet(config: &EmbedConfig, app_origin: &str, title: &str) -> String {
+/// `app_url` as for [`script_snippet`].
+pub fn iframe_snippet(config: &EmbedConfig, app_url: &str, title: &str) -> String {
     format!(
         "<iframe src=\"{}/{}\" title=\"{}\" style=\"width:100%;height:900px;border:0\" allow=\"geolocation\" loading=\"lazy\"></iframe>",
-        attribute(app_origin),
+        attribute(app_url),
         attribute(&config.to_query()),
         attribute(title)
     )
@@ -662,6 +665,15 @@ mod tests {
         assert!(frame.starts_with("<iframe src=\"https://wegwijzer.example/?embed=1&amp;weergave=kaart&amp;regio=a%22b%3Cc%3E\" title=\"Wegwijzer &amp; co\""), "{frame}");
     }
 
+    #[test]
+    fn snippets_follow_the_public_url() {
+        let c = config(&[("embed", "1"), ("regio", "limburg")]);
+        let script = script_snippet(&c, "https://www.gemeente.be/wegwijzer");
+        assert!(script.ends_with("<script src=\"https://www.gemeente.be/wegwijzer/embed.js\" async></script>"), "{script}");
+        let frame = iframe_snippet(&c, "https://www.gemeente.be/wegwijzer", "W");
+        assert!(frame.starts_with("<iframe src=\"https://www.gemeente.be/wegwijzer/?embed=1&amp;regio=limburg\""), "{frame}");
+    }
+
     mod with_data {
         use super::*;
         use crate::model::{Address, Category, CategoryKind, Contact, Municipality, Partnership, Period, Text};
@@ -671,9 +683,7 @@ mod tests {
                 nis: nis.into(),
                 name: Text::nl(name),
                 province: province.into(),
-                postcodes: vec![],
-                population: None,
-                point: None,
+                ..Default::default()
             }
         }
 
@@ -728,6 +738,9 @@ mod tests {
                         website: None,
                     },
                     source_url: None,
+                    source_read: None,
+                    confidence: None,
+                    source_note: None,
                     demo: true,
                 }],
                 vec![

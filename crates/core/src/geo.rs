@@ -100,9 +100,8 @@ mod tests {
             nis: nis.into(),
             name: Text::nl(name),
             province: "30000".into(),
-            postcodes: vec![],
-            population: None,
             point,
+            ..Default::default()
         }
     }
 

@@ -6,6 +6,7 @@
 //! - `quarantine`: leaving out invalid records of a verified file (threshold), byte order marks
 //! - `dataset`: parse + verify (size, SHA-256, version, count) + validate into a `Dataset`
 //! - `sync`: the sync decisions and delta files; `config`: which endpoint to read
+//! - `public_url`: the folder the app is served under (routes, links, files)
 //! - `search`: normalisation, stemming, the index, query parsing and ranking, facets
 //! - `results`, `view_state`, `embed`: what the directory and the embed show for a URL
 //! - `geo`, `map`, `coverage`, `coverage_view`: distances, geometry, coverage figures, the map
@@ -25,6 +26,7 @@ pub mod languages;
 pub mod map;
 pub mod model;
 pub mod opening_hours;
+pub mod public_url;
 pub mod quarantine;
 pub mod region_input;
 pub mod results;

@@ -75,6 +75,65 @@ pub struct Index {
     /// Optional delta files from earlier versions to this one, for incremental sync.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub changes: Vec<ChangesEntry>,
+    /// What is known about the policy periods: whether the partnership list of a period is
+    /// complete, and the totals an authority reported for it. A period not listed here is
+    /// complete (the format before this field). Older builds ignore it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub periods: Vec<PeriodInfo>,
+}
+
+/// One policy period as `index.json` describes it (docs/data-format.md, `periods`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PeriodInfo {
+    pub from: u16,
+    pub to: u16,
+    /// The partnerships of this period in the dataset are all there were. When `false`, a
+    /// municipality in none of them is "unknown", not "uncovered".
+    pub complete: bool,
+    /// Totals an authority reported for the period, shown beside (never mixed with) the figures
+    /// computed from the partnerships.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reported: Option<ReportedTotals>,
+}
+
+impl PeriodInfo {
+    pub fn period(&self) -> Period {
+        Period { from: self.from, to: self.to }
+    }
+}
+
+/// Totals as published by an authority for one period, with where they were published. Every
+/// field but `source` is optional: a press release rarely gives them all.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
+pub struct ReportedTotals {
+    /// Number of regisseurs (partnerships and municipalities acting alone).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub partnerships: Option<u32>,
+    /// Municipalities covered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub municipalities_covered: Option<u32>,
+    /// Municipalities the share is of (300 in 2020-2025).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub municipalities_total: Option<u32>,
+    /// Share of municipalities covered, in percent (0-100).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub municipality_share_pct: Option<ReportedNumber>,
+    /// Share of the population covered, in percent (0-100).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub population_share_pct: Option<ReportedNumber>,
+    /// The publication the totals come from, as a reader can find it ("socialeeconomie.be news
+    /// of 8 April 2020").
+    pub source: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_url: Option<String>,
+}
+
+/// A number as reported: `approximate` when the source says "about" ("~89").
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ReportedNumber {
+    pub value: f64,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub approximate: bool,
 }
 
 /// One delta file listed in `index.json`: what changed from `from` to `to` (= this version).
@@ -256,7 +315,7 @@ pub struct Point {
     pub lon: f64,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
 pub struct Municipality {
     /// Five-digit NIS (REFNIS) code.
     pub nis: String,
@@ -270,6 +329,25 @@ pub struct Municipality {
     pub population: Option<u64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub point: Option<Point>,
+    /// A former municipality: the date (`YYYY-MM-DD`, 1 January of the merger year) from which
+    /// it no longer exists. Its territory is part of [`Municipality::merged_into`] from then on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ceased: Option<String>,
+    /// The NIS code of the municipality a former municipality became part of.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub merged_into: Option<String>,
+    /// A municipality made by a merger under a new code: the date it came into being. A merged
+    /// municipality without it kept the code of one of its parts (Antwerpen, 11002, absorbing
+    /// Borsbeek in 2025).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub formed: Option<String>,
+}
+
+impl Municipality {
+    /// Still a municipality today (not merged into another).
+    pub fn is_current(&self) -> bool {
+        self.ceased.is_none()
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -305,9 +383,55 @@ pub struct Partnership {
     /// Where the membership was published; empty for demo partnerships.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_url: Option<String>,
+    /// The date (`YYYY-MM-DD`) the source was read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_read: Option<String>,
+    /// How sure the membership is, from the kind of source.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<Confidence>,
+    /// What the source does not settle, and how a conflict was resolved (Dutch, shown as is).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_note: Option<String>,
     /// A made-up partnership in sample data.
     #[serde(default)]
     pub demo: bool,
+}
+
+/// The kind of source a partnership's membership comes from, most certain first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Confidence {
+    /// An official list (the Flemish government's list of regisseurs, a decision).
+    Official,
+    /// Published by the partnership itself or by a member municipality.
+    Published,
+    /// Derived by the publisher from other facts (e.g. the members of a related body).
+    Derived,
+    /// A level this build does not know (a later format may add one): shown as unknown.
+    #[serde(other)]
+    Other,
+}
+
+impl Confidence {
+    /// The spelling of the data format and the publisher's CSV.
+    pub fn code(self) -> &'static str {
+        match self {
+            Confidence::Official => "official",
+            Confidence::Published => "published",
+            Confidence::Derived => "derived",
+            Confidence::Other => "other",
+        }
+    }
+
+    /// Reads the CSV spelling; also the Dutch words a spreadsheet may use. `None` otherwise.
+    pub fn parse(s: &str) -> Option<Confidence> {
+        match s.trim().to_lowercase().as_str() {
+            "official" | "officieel" | "officiële lijst" | "officiele lijst" => Some(Confidence::Official),
+            "published" | "gepubliceerd" => Some(Confidence::Published),
+            "derived" | "afgeleid" => Some(Confidence::Derived),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
@@ -483,6 +607,26 @@ mod tests {
             a.route_url(),
             "https://www.google.com/maps/dir/?api=1&destination=Grote+Markt+1%2C+8900+Ieper%2C+Belgi%C3%AB"
         );
+    }
+
+    #[test]
+    fn provenance_and_periods_read_and_tolerate_later_values() {
+        let json = r#"{"id":"a","name":"A","members":["11001"],"period":{"from":2020,"to":2025},"contact":{"organisation":"A"},
+            "source_url":"https://example.org","source_read":"2025-03-12","confidence":"published"}"#;
+        let p: Partnership = serde_json::from_str(json).unwrap();
+        assert_eq!((p.confidence, p.source_read.as_deref()), (Some(Confidence::Published), Some("2025-03-12")));
+        assert!(serde_json::to_string(&p).unwrap().contains(r#""confidence":"published""#));
+        // A level a later format adds is read as Other, not refused with the whole dataset.
+        let later: Partnership = serde_json::from_str(&json.replace("published", "peer_reviewed")).unwrap();
+        assert_eq!(later.confidence, Some(Confidence::Other));
+        assert_eq!(Confidence::parse(" Officiële lijst"), Some(Confidence::Official));
+        assert_eq!(Confidence::parse("high"), None);
+        let info: PeriodInfo = serde_json::from_str(
+            r#"{"from":2020,"to":2025,"complete":false,"reported":{"partnerships":37,"population_share_pct":{"value":89,"approximate":true},"source":"S"}}"#,
+        )
+        .unwrap();
+        let reported = info.reported.unwrap();
+        assert_eq!((reported.partnerships, reported.population_share_pct), (Some(37), Some(ReportedNumber { value: 89.0, approximate: true })));
     }
 
     #[test]

@@ -71,7 +71,7 @@ mod tests {
     use crate::model::Text;
 
     fn m(nis: &str, nl: &str, fr: Option<&str>) -> Municipality {
-        Municipality { nis: nis.into(), name: Text { nl: nl.into(), fr: fr.map(Into::into), en: None }, province: "30000".into(), postcodes: vec![], population: None, point: None }
+        Municipality { nis: nis.into(), name: Text { nl: nl.into(), fr: fr.map(Into::into), en: None }, province: "30000".into(), ..Default::default() }
     }
 
     #[test]

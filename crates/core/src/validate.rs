@@ -66,6 +66,8 @@ pub enum ProblemKind {
     BadDate(String),
     /// `temporarily_closed` without `alert` text saying why.
     MissingAlert,
+    /// A code that must be a current municipality names a former one (`ceased`).
+    FormerMunicipality(String),
 }
 
 impl fmt::Display for ProblemKind {
@@ -91,6 +93,7 @@ impl fmt::Display for ProblemKind {
             ProblemKind::UnknownLanguage(c) => write!(f, "{c:?} is not an ISO 639-1 language code"),
             ProblemKind::BadDate(d) => write!(f, "{d:?} is not a date (YYYY-MM-DD)"),
             ProblemKind::MissingAlert => write!(f, "a temporarily closed initiative needs alert text (alert.nl)"),
+            ProblemKind::FormerMunicipality(c) => write!(f, "NIS code {c:?} is a former municipality"),
         }
     }
 }
@@ -143,6 +146,18 @@ pub fn tel_href(s: &str) -> String {
     let s = if plus.is_empty() { s.to_string() } else { s.replace("(0)", "") };
     let digits: String = s.chars().filter(|c| c.is_ascii_digit()).collect();
     format!("tel:{plus}{digits}")
+}
+
+/// A calendar date written `YYYY-MM-DD` (month 1-12, day 1-31; the rest is not checked).
+pub fn is_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    let num = |r: std::ops::Range<usize>| s.get(r).and_then(|t| t.parse::<u16>().ok());
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && s.bytes().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+        && num(5..7).is_some_and(|m| (1..=12).contains(&m))
+        && num(8..10).is_some_and(|d| (1..=31).contains(&d))
 }
 
 pub fn is_nis_code(s: &str) -> bool {
@@ -290,9 +305,29 @@ pub fn validate(
             c.add(i, &m.nis, "province", ProblemKind::BadNisCode(m.province.clone()));
         }
         c.point(i, &m.nis, m.point.as_ref());
+        for (field, date) in [("ceased", &m.ceased), ("formed", &m.formed)] {
+            if let Some(d) = date.as_deref().filter(|d| !is_date(d)) {
+                c.add(i, &m.nis, field, ProblemKind::BadDate(d.to_string()));
+            }
+        }
+    }
+    let known_nis: HashSet<&str> = municipalities.iter().map(|m| m.nis.as_str()).collect();
+    let current_nis: HashSet<&str> = municipalities.iter().filter(|m| m.is_current()).map(|m| m.nis.as_str()).collect();
+    // A former municipality says when it ceased and what it became part of: a current one.
+    for (i, m) in municipalities.iter().enumerate() {
+        match (&m.ceased, &m.merged_into) {
+            (Some(_), None) => c.add(i, &m.nis, "merged_into", ProblemKind::Empty),
+            (None, Some(_)) => c.add(i, &m.nis, "ceased", ProblemKind::Empty),
+            (Some(_), Some(into)) => {
+                c.nis(i, &m.nis, "merged_into".into(), into, &known_nis);
+                if known_nis.contains(into.as_str()) && !current_nis.contains(into.as_str()) {
+                    c.add(i, &m.nis, "merged_into", ProblemKind::FormerMunicipality(into.clone()));
+                }
+            }
+            (None, None) => {}
+        }
     }
     problems.append(&mut c.problems);
-    let known_nis: HashSet<&str> = municipalities.iter().map(|m| m.nis.as_str()).collect();
 
     let mut c = Checker::new("partnerships");
     let mut seen = HashSet::new();
@@ -312,6 +347,9 @@ pub fn validate(
         c.contact(i, &p.id, "contact.", p.contact.phone.as_deref(), p.contact.email.as_deref());
         c.url(i, &p.id, "contact.website", p.contact.website.as_deref());
         c.url(i, &p.id, "source_url", p.source_url.as_deref());
+        if let Some(d) = p.source_read.as_deref().filter(|d| !is_date(d)) {
+            c.add(i, &p.id, "source_read", ProblemKind::BadDate(d.to_string()));
+        }
     }
     problems.append(&mut c.problems);
 
@@ -334,6 +372,9 @@ pub fn validate(
             category(&mut c, i, &it.id, format!("services[{j}]"), s, CategoryKind::Service);
         }
         c.nis(i, &it.id, "nis".into(), &it.nis, &known_nis);
+        if known_nis.contains(it.nis.as_str()) && !current_nis.contains(it.nis.as_str()) {
+            c.add(i, &it.id, "nis", ProblemKind::FormerMunicipality(it.nis.clone()));
+        }
         for (j, nis) in it.serves.iter().enumerate() {
             c.nis(i, &it.id, format!("serves[{j}]"), nis, &known_nis);
         }
@@ -379,6 +420,45 @@ mod tests {
         assert!(!is_phone("051 12 34 56; drop"));
         assert_eq!(tel_href("+32 (0)51 12 34 56"), "tel:+3251123456");
         assert_eq!(tel_href("051/12.34.56"), "tel:051123456");
+    }
+
+    #[test]
+    fn dates() {
+        assert!(is_date("2025-01-01"));
+        assert!(!is_date("2025-1-01"));
+        assert!(!is_date("2025-13-01"));
+        assert!(!is_date("2025-01-00"));
+        assert!(!is_date("20x5-01-01"));
+    }
+
+    #[test]
+    fn former_municipalities_name_a_current_successor() {
+        use crate::model::Text;
+        let m = |nis: &str| Municipality { nis: nis.into(), name: Text::nl(nis), province: "10000".into(), ..Default::default() };
+        let former = |nis: &str, into: &str| Municipality {
+            ceased: Some("2025-01-01".into()),
+            merged_into: Some(into.into()),
+            ..m(nis)
+        };
+        let ok = [m("11002"), former("11007", "11002")];
+        assert!(validate(&[], &ok, &[], &[]).is_empty());
+        let bad = [
+            m("11002"),
+            former("11007", "11009"),
+            former("11008", "11007"),
+            Municipality { ceased: Some("1 jan 2025".into()), ..former("11010", "11002") },
+            Municipality { merged_into: Some("11002".into()), ..m("11011") },
+        ];
+        let kinds: Vec<(String, ProblemKind)> = validate(&[], &bad, &[], &[]).into_iter().map(|p| (p.field, p.kind)).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                ("ceased".into(), ProblemKind::BadDate("1 jan 2025".into())),
+                ("merged_into".into(), ProblemKind::UnknownNisCode("11009".into())),
+                ("merged_into".into(), ProblemKind::FormerMunicipality("11007".into())),
+                ("ceased".into(), ProblemKind::Empty),
+            ]
+        );
     }
 
     #[test]

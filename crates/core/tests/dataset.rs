@@ -20,8 +20,8 @@ fn municipalities() -> Vec<Municipality> {
         name: Text::nl(name),
         province: "30000".into(),
         postcodes: vec!["8900".into()],
-        population: None,
         point: Some(Point { lat: 50.85, lon: 2.88 }),
+        ..Default::default()
     };
     vec![m("33011", "Ieper"), m("33021", "Poperinge")]
 }
@@ -34,6 +34,9 @@ fn partnerships() -> Vec<Partnership> {
         period: Period { from: 2023, to: 2025 },
         contact: Contact { organisation: "Demo vzw".into(), email: Some("regie@example.org".into()), ..Default::default() },
         source_url: None,
+        source_read: None,
+        confidence: None,
+        source_note: None,
         demo: true,
     }]
 }
@@ -130,6 +133,7 @@ fn partnership_problems() {
     p[0].members.push("12345".into());
     p[0].period = Period { from: 2025, to: 2023 };
     p[0].source_url = Some("file:///etc/passwd".into());
+    p[0].source_read = Some("12/03/2025".into());
     let found: Vec<_> = validate(&categories(), &municipalities(), &p, &[]).into_iter().map(|p| p.kind).collect();
     assert_eq!(
         found,
@@ -137,6 +141,7 @@ fn partnership_problems() {
             ProblemKind::BadPeriod(2025, 2023),
             ProblemKind::UnknownNisCode("12345".into()),
             ProblemKind::BadUrl("file:///etc/passwd".into()),
+            ProblemKind::BadDate("12/03/2025".into()),
         ]
     );
 }
@@ -171,6 +176,7 @@ fn endpoint(initiatives: Vec<Initiative>) -> (Vec<u8>, HashMap<String, Vec<u8>>)
         sources: vec![],
         collections,
         changes: vec![],
+        periods: vec![],
     };
     (serde_json::to_vec_pretty(&index).unwrap(), bytes)
 }

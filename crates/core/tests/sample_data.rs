@@ -43,16 +43,26 @@ fn the_sample_endpoint_loads() {
 }
 
 #[test]
-fn all_flemish_municipalities_with_a_point() {
+fn all_flemish_municipalities_with_a_point_and_population() {
     let d = load();
-    assert_eq!(d.municipalities.len(), 285, "the 285 municipalities of Flanders (2025)");
+    let current: Vec<_> = d.municipalities.iter().filter(|m| m.is_current()).collect();
+    assert_eq!(current.len(), 285, "the 285 municipalities of Flanders (2025)");
+    assert_eq!(d.municipalities.len() - current.len(), 27, "the 27 former ones the 2025 mergers replaced (300 - 285 + 12 new codes)");
     let provinces: HashSet<&str> = d.municipalities.iter().map(|m| m.province.as_str()).collect();
     assert_eq!(provinces, HashSet::from(["10000", "20001", "30000", "40000", "70000"]));
     for m in &d.municipalities {
         let p = m.point.unwrap_or_else(|| panic!("{} has no point", m.nis));
         assert!((50.65..=51.55).contains(&p.lat) && (2.5..=5.95).contains(&p.lon), "{} {:?}", m.nis, p);
-        assert!(!m.postcodes.is_empty(), "{} has no postcode", m.nis);
+        assert!(m.population.is_some_and(|p| p > 0), "{} has no population", m.nis);
+        if m.is_current() {
+            assert!(!m.postcodes.is_empty(), "{} has no postcode", m.nis);
+        } else {
+            assert!(d.municipality(m.merged_into.as_deref().unwrap()).is_some_and(|into| into.is_current()), "{}", m.nis);
+        }
     }
+    // Statbel, 1 January 2020: the Flemish Region, counted once today and once before the mergers.
+    let today: u64 = current.iter().filter_map(|m| m.population).sum();
+    assert_eq!(today, 6_629_143);
 }
 
 #[test]

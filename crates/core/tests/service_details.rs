@@ -12,7 +12,7 @@ fn categories() -> Vec<Category> {
 }
 
 fn municipalities() -> Vec<Municipality> {
-    vec![Municipality { nis: "33011".into(), name: Text::nl("Ieper"), province: "30000".into(), postcodes: vec![], population: None, point: None }]
+    vec![Municipality { nis: "33011".into(), name: Text::nl("Ieper"), province: "30000".into(), postcodes: vec![], ..Default::default() }]
 }
 
 fn initiative() -> Initiative {

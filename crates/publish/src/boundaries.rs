@@ -17,6 +17,8 @@ pub struct Boundaries {
     pub input_shapes: usize,
     pub crs: Option<Crs>,
     bounds: Vec<Bounds>,
+    /// WGS84 centroids of the former municipalities dissolved into others, by code.
+    part_centroids: Vec<(String, [f64; 2])>,
 }
 
 /// Reads and prepares the boundaries. `known` are the dataset's municipality codes: shapes of
@@ -69,6 +71,7 @@ pub fn read(
     // bit-identical stay bit-identical and still dissolve.
     let wgs = crs.to_wgs84(&keep);
     drop(keep);
+    let part_centroids = wgs.iter().filter(|s| mergers.target(&s.id) != s.id).filter_map(|s| Some((s.id.clone(), s.centroid()?))).collect();
     let shapes = merge_shapes(&wgs, |id| mergers.target(id));
     if let Some(k) = known {
         let have: HashSet<&str> = shapes.iter().map(|s| s.id.as_str()).collect();
@@ -79,7 +82,7 @@ pub fn read(
         }
     }
     let bounds = shapes.iter().map(Shape::bounds).collect();
-    Some(Boundaries { shapes, input_shapes, crs: Some(crs), bounds })
+    Some(Boundaries { shapes, input_shapes, crs: Some(crs), bounds, part_centroids })
 }
 
 impl Boundaries {
@@ -92,6 +95,11 @@ impl Boundaries {
                 && s.polygons.iter().any(|poly| point_in_ring(p, &poly.exterior) && !poly.holes.iter().any(|h| point_in_ring(p, h)));
             inside.then_some(s.id.as_str())
         })
+    }
+
+    /// The centroid `[lon, lat]` of a former municipality's own boundary, before it was dissolved.
+    pub fn part_centroid(&self, nis: &str) -> Option<[f64; 2]> {
+        self.part_centroids.iter().find(|(id, _)| id == nis).map(|(_, c)| *c)
     }
 
     pub fn shape(&self, nis: &str) -> Option<&Shape> {

@@ -10,7 +10,7 @@
 use wegwijzer_core::dataset::{parse_index, sha256_hex, Dataset};
 use wegwijzer_core::model::{
     Category, Changes, ChangesEntry, CollectionChanges, CollectionEntry, Index, Initiative, Keyed,
-    Municipality, Partnership, Patch, Source, COLLECTIONS, FORMAT_VERSION, PATCHES_FORMAT_VERSION, SOURCES,
+    Municipality, Partnership, Patch, PeriodInfo, Source, COLLECTIONS, FORMAT_VERSION, PATCHES_FORMAT_VERSION, SOURCES,
 };
 use wegwijzer_core::sync::{apply_changes, merge_patch, MAX_CHANGES_BYTES};
 use serde::Serialize;
@@ -46,6 +46,8 @@ pub struct Meta {
     pub sample: bool,
     pub publisher: String,
     pub sources: Vec<Source>,
+    /// Completeness and reported totals per period (`--periods`).
+    pub periods: Vec<PeriodInfo>,
 }
 
 /// Counts per collection of what the delta holds.
@@ -245,6 +247,7 @@ pub fn build(records: &Records, previous: Option<&Previous>, meta: &Meta, geomet
         sources: Vec::new(),
         collections,
         changes: Vec::new(),
+        periods: meta.periods.clone(),
     };
 
     // The delta from the previous version.

@@ -24,6 +24,7 @@ pub mod hsds;
 pub mod fsio;
 pub mod initiatives;
 pub mod partnerships;
+pub mod periods;
 pub mod reference;
 pub mod report;
 pub mod rows;
@@ -66,6 +67,8 @@ pub struct Inputs {
     pub mergers: Option<Input>,
     pub boundaries: Option<Input>,
     pub sources: Option<Input>,
+    /// Completeness and reported totals per period (`periods` in index.json).
+    pub periods: Option<Input>,
     pub previous: Option<Previous>,
 }
 
@@ -205,10 +208,7 @@ pub fn publish(inputs: &Inputs, options: &Options) -> Result<Publication, Report
     let mut report = Report::default();
     let previous = inputs.previous.as_ref();
 
-    let mergers = match &inputs.mergers {
-        Some(m) => reference::read_mergers(&m.name, &m.bytes, options.merger_year, &mut report),
-        None => reference::Mergers::default(),
-    };
+    let merger_file = inputs.mergers.as_ref().map(|m| reference::read_mergers(&m.name, &m.bytes, options.merger_year, &mut report));
 
     let default_categories = Input::new("categories (built-in)", reference::DEFAULT_CATEGORIES);
     // Categories: the given file, else the previous publication's, else the built-in list.
@@ -224,37 +224,66 @@ pub fn publish(inputs: &Inputs, options: &Options) -> Result<Publication, Report
         },
     };
 
-    // Municipalities: a CSV, else REFNIS + mergers, else the previous publication's.
+    // Municipalities: a CSV, else REFNIS, else the previous publication's, else the built-in
+    // list (current and former municipalities of Flanders). A merger file makes the list carry
+    // its mergers; the mergers used from then on are those of the list.
+    let default_municipalities = Input::new("municipalities (built-in)", reference::DEFAULT_MUNICIPALITIES);
+    let refnis = inputs.refnis.as_ref().map(|r| reference::refnis_municipalities(&r.name, &r.bytes, &mut report));
     let (mut municipalities, mun_prov) = if let Some(m) = &inputs.municipalities {
         match sheet(m, &["nis", "name_nl"], &reference::MUNICIPALITY_COLUMNS, &mut report) {
             Some(s) => reference::read_municipalities(&s, &mut report),
             None => (Vec::new(), Provenance::default()),
         }
-    } else if let Some(r) = &inputs.refnis {
-        let list = reference::municipalities_from_refnis(&r.name, &r.bytes, &mergers, &mut report);
+    } else if let (Some(r), Some(list)) = (&inputs.refnis, &refnis) {
         let prov = Provenance::without_file(&r.name, list.iter().map(|m| m.nis.clone()).collect());
-        (list, prov)
+        (list.clone(), prov)
     } else if let Some(p) = previous {
         let list = p.dataset.municipalities.clone();
         let prov = Provenance::without_file("municipalities.json (previous)", list.iter().map(|m| m.nis.clone()).collect());
         (list, prov)
     } else {
-        report.error(Location::file("--municipalities"), Msg::NoMunicipalities);
-        (Vec::new(), Provenance::default())
+        match sheet(&default_municipalities, &["nis", "name_nl"], &reference::MUNICIPALITY_COLUMNS, &mut report) {
+            Some(s) => reference::read_municipalities(&s, &mut report),
+            None => (Vec::new(), Provenance::default()),
+        }
     };
+    let read_order: Vec<String> = municipalities.iter().map(|m| m.nis.clone()).collect();
+    if let Some(given) = &merger_file {
+        // Names of former municipalities missing from the list: the REFNIS list, else the built-in one.
+        let names = match &refnis {
+            Some(list) => list.clone(),
+            None => sheet(&default_municipalities, &["nis", "name_nl"], &reference::MUNICIPALITY_COLUMNS, &mut report)
+                .map(|s| reference::read_municipalities(&s, &mut Report::default()).0)
+                .unwrap_or_default(),
+        };
+        reference::apply_mergers(&mut municipalities, given, &names);
+    }
+    // apply_mergers adds and sorts records: each keeps the line it was read from.
+    let mun_prov = {
+        let line_of: HashMap<&str, Option<usize>> =
+            read_order.iter().map(String::as_str).zip(mun_prov.lines.iter().copied()).collect();
+        let lines = municipalities.iter().map(|m| line_of.get(m.nis.as_str()).copied().flatten()).collect();
+        Provenance { lines, ids: municipalities.iter().map(|m| m.nis.clone()).collect(), ..mun_prov }
+    };
+    let mut mergers = reference::Mergers::from_municipalities(&municipalities);
+    if let Some(given) = &merger_file {
+        mergers.names.extend(given.names.clone());
+    }
     if let Some(pop) = &inputs.population {
         let figures = reference::read_population(&pop.name, &pop.bytes, &mut report);
         reference::apply_population(&mut municipalities, &figures, &mergers, &pop.name, &mut report);
     }
 
     // Boundaries, and points for municipalities that have none.
-    let known: HashSet<String> = municipalities.iter().map(|m| m.nis.clone()).collect();
+    // Boundaries are drawn for today's municipalities; former ones are dissolved into them.
+    let known: HashSet<String> = municipalities.iter().filter(|m| m.is_current()).map(|m| m.nis.clone()).collect();
     let boundaries = inputs.boundaries.as_ref().and_then(|b| {
         boundaries::read(&b.name, &b.bytes, &options.nis_property, &mergers, Some(&known), &mut report)
     });
     if let Some(b) = &boundaries {
         for m in municipalities.iter_mut().filter(|m| m.point.is_none()) {
-            if let Some([lon, lat]) = b.shape(&m.nis).and_then(Shape::centroid) {
+            let centroid = b.shape(&m.nis).and_then(Shape::centroid).or_else(|| b.part_centroid(&m.nis));
+            if let Some([lon, lat]) = centroid {
                 // Five decimals, about a metre (docs/data-format.md, Point).
                 let r = |v: f64| (v * 1e5).round() / 1e5;
                 m.point = Some(Point { lat: r(lat), lon: r(lon) });
@@ -351,6 +380,17 @@ pub fn publish(inputs: &Inputs, options: &Options) -> Result<Publication, Report
         },
         None => previous.map(|p| p.dataset.sources.clone()).unwrap_or_default(),
     };
+    // Periods: the given file, else what the previous publication said.
+    let periods = match &inputs.periods {
+        Some(p) => match sheet(p, &periods::REQUIRED, &periods::COLUMNS, &mut report) {
+            Some(sh) => periods::read(&sh, &mut report),
+            None => Vec::new(),
+        },
+        None => previous.map(|p| p.index.periods.clone()).unwrap_or_default(),
+    };
+    if report.has_errors() {
+        return Err(report);
+    }
     let meta = endpoint::Meta {
         dataset_version,
         generated_at: options.generated_at.clone(),
@@ -361,6 +401,7 @@ pub fn publish(inputs: &Inputs, options: &Options) -> Result<Publication, Report
             .or_else(|| previous.map(|p| p.index.publisher.clone()))
             .unwrap_or_else(|| DEFAULT_PUBLISHER.to_string()),
         sources,
+        periods,
     };
 
     let geometry = boundaries

@@ -3,10 +3,10 @@
 
 use super::report::{Msg, Report};
 use super::rows::{Provenance, Sheet};
-use wegwijzer_core::model::{Contact, Partnership, Period};
+use wegwijzer_core::model::{Confidence, Contact, Partnership, Period};
 use std::collections::HashSet;
 
-pub const COLUMNS: [&str; 12] = [
+pub const COLUMNS: [&str; 15] = [
     "id",
     "name",
     "members",
@@ -18,6 +18,9 @@ pub const COLUMNS: [&str; 12] = [
     "email",
     "website",
     "source_url",
+    "source_read",
+    "confidence",
+    "source_note",
     "demo",
 ];
 
@@ -58,6 +61,15 @@ pub fn read(sheet: &Sheet, report: &mut Report) -> (Vec<Partnership>, Provenance
                 website: row.opt("website"),
             },
             source_url: row.opt("source_url"),
+            source_read: row.opt("source_read"),
+            confidence: row.opt("confidence").and_then(|c| {
+                let parsed = Confidence::parse(&c);
+                if parsed.is_none() {
+                    report.error(row.location("confidence"), Msg::BadConfidence(c));
+                }
+                parsed
+            }),
+            source_note: row.opt("source_note"),
             demo: row.boolean("demo", report),
         });
         lines.push(Some(row.line()));
@@ -99,6 +111,9 @@ pub fn to_rows(items: &[Partnership]) -> Vec<Vec<String>> {
                 p.contact.email.clone().unwrap_or_default(),
                 p.contact.website.clone().unwrap_or_default(),
                 p.source_url.clone().unwrap_or_default(),
+                p.source_read.clone().unwrap_or_default(),
+                p.confidence.map(|c| c.code().to_string()).unwrap_or_default(),
+                p.source_note.clone().unwrap_or_default(),
                 if p.demo { "yes".into() } else { "no".into() },
             ]
         })

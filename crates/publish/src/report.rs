@@ -70,6 +70,10 @@ pub enum Msg {
     BadNumber(String),
     BadYear(String),
     BadBool(String),
+    /// A period that is neither `YYYY-YYYY` (first ≤ last) nor one year.
+    BadPeriodText(String),
+    /// A partnership's confidence that is not official, published or derived.
+    BadConfidence(String),
     BadCategoryKind(String),
     /// `status` other than active / temporarily_closed / closed.
     BadStatus(String),
@@ -94,7 +98,6 @@ pub enum Msg {
     UnknownCrs,
     BadMergerLine(String),
     MergedPartMissing { into: String, missing: Vec<String> },
-    NoMunicipalities,
     VersionNotHigher { previous: u64, given: u64 },
     PreviousUnreadable(String),
     /// Not a date (`updated_at`): the value as written.
@@ -310,6 +313,11 @@ fn record_text(kind: &ProblemKind, nl: bool) -> String {
         } else {
             "status temporarily_closed needs text in alert_nl: why and until when".into()
         },
+        ProblemKind::FormerMunicipality(c) => if nl {
+            format!("\"{c}\" is een voormalige gemeente (gefusioneerd); gebruik de gemeente van vandaag")
+        } else {
+            format!("\"{c}\" is a former municipality (merged); use today's municipality")
+        },
     }
 }
 
@@ -408,6 +416,14 @@ impl Msg {
             Msg::BadNumber(v) => t(format!("\"{v}\" is geen getal"), format!("\"{v}\" is not a number")),
             Msg::BadYear(v) => t(format!("\"{v}\" is geen jaartal"), format!("\"{v}\" is not a year")),
             Msg::BadBool(v) => t(format!("\"{v}\" is geen ja/nee"), format!("\"{v}\" is not yes/no")),
+            Msg::BadPeriodText(v) => t(
+                format!("\"{v}\" is geen periode (bijvoorbeeld 2020-2025 of 2017)"),
+                format!("\"{v}\" is not a period (for example 2020-2025 or 2017)"),
+            ),
+            Msg::BadConfidence(v) => t(
+                format!("\"{v}\" moet official, published of derived zijn"),
+                format!("\"{v}\" must be official, published or derived"),
+            ),
             Msg::BadCategoryKind(v) => t(
                 format!("\"{v}\" moet initiative_type, service of audience zijn"),
                 format!("\"{v}\" must be initiative_type, service or audience"),
@@ -466,10 +482,6 @@ impl Msg {
             Msg::MergedPartMissing { into, missing } => t(
                 format!("inwonertal van {into} onbekend: geen cijfer voor {}", list(missing)),
                 format!("population of {into} unknown: no figure for {}", list(missing)),
-            ),
-            Msg::NoMunicipalities => t(
-                "geen gemeenten: geef --municipalities, --refnis of --previous".into(),
-                "no municipalities: give --municipalities, --refnis or --previous".into(),
             ),
             Msg::VersionNotHigher { previous, given } => t(
                 format!("datasetversie {given} is niet hoger dan de vorige ({previous})"),

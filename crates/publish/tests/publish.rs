@@ -18,26 +18,8 @@ use wegwijzer_core::validate::ProblemKind;
 #[path = "../../core/tests/common/mod.rs"]
 mod common;
 
-fn fixtures() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/publish")
-}
-
-fn text(name: &str) -> String {
-    std::fs::read_to_string(fixtures().join(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
-}
-
-fn options() -> Options {
-    Options { generated_at: "2026-11-24T00:00:00Z".into(), ..Options::default() }
-}
-
-fn inputs(initiatives: &str, partnerships: &str) -> Inputs {
-    Inputs {
-        initiatives: Some(Input::new("initiatives.csv", initiatives)),
-        partnerships: Some(Input::new("partnerships.csv", partnerships)),
-        municipalities: Some(Input::new("municipalities.csv", text("municipalities.csv"))),
-        ..Inputs::default()
-    }
-}
+mod support;
+use support::{fixtures, inputs, options, text};
 
 fn base() -> Inputs {
     inputs(&text("initiatives.csv"), &text("partnerships.csv"))
@@ -493,10 +475,10 @@ fn the_sample_endpoint_is_built_from_the_csv_files_in_the_repo() {
     let csv = |name: &str| Some(Input::new(name, std::fs::read(data.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"))));
     let inputs = Inputs {
         categories: csv("categories.csv"),
-        municipalities: csv("municipalities.csv"),
         partnerships: csv("partnerships.csv"),
         initiatives: csv("initiatives.csv"),
         sources: csv("sources.csv"),
+        periods: csv("periods.csv"),
         ..Inputs::default()
     };
     let options = Options {
@@ -517,4 +499,120 @@ fn the_sample_endpoint_is_built_from_the_csv_files_in_the_repo() {
         let committed = std::fs::read(endpoint.join(name)).unwrap();
         assert!(committed == *bytes, "public/data/v1/{name} is not what scripts/publish-sample writes (run it)");
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Municipalities of a period: the built-in list carries the former ones
+// ---------------------------------------------------------------------------------------------
+
+const PARTNERSHIP_HEADER: &str = "id,name,members,period_from,period_to,organisation,address,phone,email,website,source_url,demo\n";
+const NO_INITIATIVES: &str = "id,name,kind,services,street,postcode,locality,nis,lat,lon,updated_at\n";
+
+/// Two spreadsheets and nothing else: the built-in municipalities (no --municipalities).
+fn with_builtin_municipalities(partnerships: &str) -> Result<Publication, wegwijzer_publish::report::Report> {
+    let inputs = Inputs {
+        initiatives: Some(Input::new("initiatives.csv", NO_INITIATIVES)),
+        partnerships: Some(Input::new("partnerships.csv", format!("{PARTNERSHIP_HEADER}{partnerships}"))),
+        ..Inputs::default()
+    };
+    publish(&inputs, &options())
+}
+
+#[test]
+fn a_partnership_may_name_the_municipalities_of_its_own_period() {
+    // Zuid-Oost-Limburg, 2020-2025: Bilzen (73006) and Tongeren (73083) merged on 1 January 2025.
+    let p = with_builtin_municipalities("zol,Zuid-Oost-Limburg,73006 73083 73066 73109,2020,2025,,,,,,,no\n")
+        .unwrap_or_else(|r| panic!("{}", r.render(ReportLang::En)));
+    let d = &p.built.dataset;
+    assert_eq!(d.municipalities.iter().filter(|m| m.is_current()).count(), 285);
+    let bilzen = d.municipality("73006").expect("Bilzen, a former municipality");
+    assert_eq!((bilzen.ceased.as_deref(), bilzen.merged_into.as_deref()), (Some("2025-01-01"), Some("73110")));
+    assert_eq!(d.municipality("73110").and_then(|m| m.formed.as_deref()), Some("2025-01-01"));
+    assert_eq!(d.municipality("11002").and_then(|m| m.formed.as_deref()), None, "Antwerpen kept its code");
+    assert_eq!(d.partnerships[0].members, ["73006", "73083", "73066", "73109"]);
+}
+
+#[test]
+fn a_code_that_never_existed_is_an_error_with_its_line_and_column() {
+    let r = with_builtin_municipalities(
+        "zol,Zuid-Oost-Limburg,73006 73083,2020,2025,,,,,,,no\nhaspengouw,Haspengouw,73001 73999,2020,2025,,,,,,,no\n",
+    )
+    .expect_err("73999 is no municipality");
+    let errors: Vec<&Issue> = r.issues.iter().filter(|i| i.severity == Severity::Error).collect();
+    assert_eq!(errors.len(), 1, "{}", r.render(ReportLang::En));
+    assert_eq!(errors[0].location.file, "partnerships.csv");
+    assert_eq!(errors[0].location.line, Some(3));
+    assert_eq!(errors[0].location.column.as_ref().map(|c| c.1.as_str()), Some("members"));
+    assert!(matches!(&errors[0].msg, Msg::Record(ProblemKind::UnknownNisCode(c)) if c == "73999"));
+}
+
+#[test]
+fn a_merger_file_adds_the_former_municipalities_to_a_given_list() {
+    // A list of today's municipalities only, as a publisher keeps it, and the merger table.
+    let list = "nis,name_nl,province\n11002,Antwerpen,10000\n44087,Lochristi,40000\n44021,Gent,40000\n";
+    let mergers = "Antwerpen (11002) + Borsbeek (11007),\tAntwerpen (11002)\nLochristi (44034) + Wachtebeke (44073),\tLochristi (44087)\n";
+    let inputs = Inputs {
+        initiatives: Some(Input::new("initiatives.csv", NO_INITIATIVES)),
+        partnerships: Some(Input::new("partnerships.csv", format!("{PARTNERSHIP_HEADER}m,Meetjesland,44073 44021,2020,2025,,,,,,,no\n"))),
+        municipalities: Some(Input::new("municipalities.csv", list)),
+        mergers: Some(Input::new("mergers.csv", mergers)),
+        ..Inputs::default()
+    };
+    let p = publish(&inputs, &options()).unwrap_or_else(|r| panic!("{}", r.render(ReportLang::En)));
+    let d = &p.built.dataset;
+    let codes: Vec<(&str, Option<&str>)> = d.municipalities.iter().map(|m| (m.nis.as_str(), m.merged_into.as_deref())).collect();
+    assert_eq!(
+        codes,
+        [("11002", None), ("11007", Some("11002")), ("44021", None), ("44034", Some("44087")), ("44073", Some("44087")), ("44087", None)]
+    );
+    // Names of former municipalities come from the built-in list.
+    assert_eq!(d.municipality("44073").unwrap().name.nl, "Wachtebeke");
+    assert_eq!(d.municipality("44087").unwrap().formed.as_deref(), Some("2025-01-01"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Provenance per partnership, completeness and reported totals per period
+// ---------------------------------------------------------------------------------------------
+
+const PROVENANCE_HEADER: &str = "id,name,members,period_from,period_to,source_url,source_read,confidence,source_note\n";
+
+#[test]
+fn provenance_and_periods_reach_the_endpoint_and_bad_values_are_reported_where_they_are() {
+    let partnerships = format!(
+        "{PROVENANCE_HEADER}maasland,Maasland,72020 72021,2020,2025,https://example.org/maasland,2025-03-12,published,\n\
+         westhoek,Westhoek,33011,2020,2025,https://example.org/westhoek,2025-03-12,derived,Afgeleid uit de arrondissementen\n"
+    );
+    let periods = "period,complete,regisseurs,municipalities_covered,municipalities_total,share_population_pct,source,source_url\n\
+                   2020-2025,no,37,238,300,~89,\"socialeeconomie.be, 8 april 2020\",https://www.socialeeconomie.be/nieuws\n";
+    let inputs = Inputs {
+        initiatives: Some(Input::new("initiatives.csv", NO_INITIATIVES)),
+        partnerships: Some(Input::new("partnerships.csv", partnerships.clone())),
+        periods: Some(Input::new("periods.csv", periods)),
+        ..Inputs::default()
+    };
+    let p = publish(&inputs, &options()).unwrap_or_else(|r| panic!("{}", r.render(ReportLang::En)));
+    let index: serde_json::Value = serde_json::from_slice(file(&p, "index.json")).unwrap();
+    assert_eq!(
+        index["periods"],
+        json!([{"from": 2020, "to": 2025, "complete": false, "reported": {"partnerships": 37, "municipalities_covered": 238,
+            "municipalities_total": 300, "population_share_pct": {"value": 89.0, "approximate": true},
+            "source": "socialeeconomie.be, 8 april 2020", "source_url": "https://www.socialeeconomie.be/nieuws"}}])
+    );
+    let d = &p.built.dataset;
+    assert_eq!(d.index.as_ref().unwrap().periods.len(), 1, "the app reads what was written");
+    let w = &d.partnerships[1];
+    assert_eq!((w.source_read.as_deref(), w.confidence), (Some("2025-03-12"), Some(wegwijzer_core::model::Confidence::Derived)));
+    assert_eq!(w.source_note.as_deref(), Some("Afgeleid uit de arrondissementen"));
+
+    // An unknown confidence and a date that is not YYYY-MM-DD: errors at their line and column.
+    let bad = partnerships.replace("published", "high").replace("2025-03-12,derived", "12/03/2025,derived");
+    let r = publish(&Inputs { partnerships: Some(Input::new("partnerships.csv", bad)), ..inputs.clone() }, &options())
+        .expect_err("bad provenance");
+    let errors: Vec<(Option<usize>, Option<&str>)> = r
+        .issues
+        .iter()
+        .filter(|i| i.severity == Severity::Error)
+        .map(|i| (i.location.line, i.location.column.as_ref().map(|c| c.1.as_str())))
+        .collect();
+    assert_eq!(errors, vec![(Some(2), Some("confidence")), (Some(3), Some("source_read"))], "{}", r.render(ReportLang::En));
 }

@@ -7,31 +7,12 @@
 #[path = "../../core/tests/common/mod.rs"]
 mod common;
 
-use std::path::PathBuf;
 use wegwijzer_publish::report::{Issue, ReportLang, Severity};
 use wegwijzer_publish::summary::describe_changes;
 use wegwijzer_publish::{export, fsio, publish, Input, Inputs, Options, Publication};
 
-fn fixtures() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/publish")
-}
-
-fn text(name: &str) -> String {
-    std::fs::read_to_string(fixtures().join(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
-}
-
-fn options() -> Options {
-    Options { generated_at: "2026-11-24T00:00:00Z".into(), ..Options::default() }
-}
-
-fn inputs(initiatives: impl Into<Vec<u8>>, partnerships: impl Into<Vec<u8>>) -> Inputs {
-    Inputs {
-        initiatives: Some(Input::new("initiatives.csv", initiatives)),
-        partnerships: Some(Input::new("partnerships.csv", partnerships)),
-        municipalities: Some(Input::new("municipalities.csv", text("municipalities.csv"))),
-        ..Inputs::default()
-    }
-}
+mod support;
+use support::{fixtures, inputs, options, text};
 
 /// The rendered issues of a run (errors and warnings) in both languages.
 fn rendered(result: &Result<Publication, wegwijzer_publish::report::Report>) -> (Vec<String>, Vec<String>) {

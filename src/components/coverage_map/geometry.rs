@@ -105,6 +105,7 @@ async fn load_boundaries(pending: js_sys::Promise, entry: &CollectionEntry, data
     let bytes = response.binary().await.map_err(|e| e.to_string())?;
     verify_file(entry, &bytes).map_err(|e| e.to_string())?;
     let shapes = parse_geometry(&bytes, &GeometryOptions::default()).map_err(|e| e.to_string())?;
-    let geometry = boundary_geometry(&shapes, &data.municipalities, &MergerTable::flanders_2025()).map_err(|e| e.to_string())?;
+    let mergers = MergerTable::from_municipalities(&data.municipalities);
+    let geometry = boundary_geometry(&shapes, &data.municipalities, &mergers).map_err(|e| e.to_string())?;
     Ok(Arc::new(geometry))
 }

@@ -4,7 +4,8 @@
 
 use crate::app::use_app_state;
 use crate::coverage_view::{
-    shapes_markup, step, Direction, MapColouring, MapGeometry, ShapeState, ViewWindow, UNCOVERED_FILL,
+    shapes_markup, step, Direction, MapColouring, MapGeometry, ShapeFill, ShapeState, ViewWindow, UNCOVERED_FILL,
+    UNKNOWN_FILL,
 };
 use leptos::prelude::*;
 use std::collections::HashSet;
@@ -13,6 +14,8 @@ use wasm_bindgen::{JsCast, JsValue};
 
 /// The id of the hatch pattern of uncovered municipalities (also used by the legend).
 pub const HATCH_ID: &str = "niet-gedekt";
+/// The id of the dot pattern of municipalities whose coverage is unknown (also in the legend).
+pub const DOTS_ID: &str = "onbekend";
 
 /// Provided by the idle warm-up's render (warm_up.rs): that render keeps its parsed shapes.
 #[derive(Clone, Copy)]
@@ -198,9 +201,10 @@ pub fn CoverageMapSvg(
                     (false, true) => "muni member",
                     _ => "muni",
                 },
-                fill: match colouring.colour(i) {
-                    Some(colour) => colour.to_string(),
-                    None => format!("url(#{HATCH_ID})"),
+                fill: match colouring.shape_fill(i) {
+                    ShapeFill::Partnership(colour) => colour.to_string(),
+                    ShapeFill::Uncovered => format!("url(#{HATCH_ID})"),
+                    ShapeFill::Unknown => format!("url(#{DOTS_ID})"),
                 },
                 tab_stop: i == focus_at,
                 label: label_of(i),
@@ -329,6 +333,10 @@ pub fn CoverageMapSvg(
                     <pattern id=HATCH_ID patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)">
                         <rect width="6" height="6" fill=UNCOVERED_FILL></rect>
                         <line x1="0" y1="0" x2="0" y2="6" stroke="#7d8884" stroke-width="1.6"></line>
+                    </pattern>
+                    <pattern id=DOTS_ID patternUnits="userSpaceOnUse" width="5" height="5">
+                        <rect width="5" height="5" fill=UNKNOWN_FILL></rect>
+                        <circle cx="2.5" cy="2.5" r="1.1" fill="#59625f"></circle>
                     </pattern>
                 </defs>
                 <g class="shapes" node_ref=group_ref on:click=on_click on:keydown=on_key></g>

@@ -9,16 +9,16 @@ mod tables;
 mod warm_up;
 
 use crate::app::use_app_state;
-use crate::coverage::{periods, MergerTable, PeriodComparison, PeriodCoverage};
+use crate::coverage::{is_complete, period_info, periods_with, MergerTable, PeriodComparison, PeriodCoverage};
 use crate::coverage_view::{
     format_percent, format_points, format_signed, municipality_label, MapColouring, MapGeometry,
 };
 use crate::dataset::Dataset;
 use crate::i18n::fill;
-use crate::model::Period;
+use crate::model::{Period, PeriodInfo, ReportedNumber, ReportedTotals};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use map_svg::{CoverageMapSvg, HATCH_ID};
+use map_svg::{CoverageMapSvg, DOTS_ID, HATCH_ID};
 use panel::SelectionPanel;
 use std::collections::HashSet;
 use std::sync::{Arc, OnceLock};
@@ -45,8 +45,11 @@ enum GeometryStatus {
 pub fn CoverageExplorer(data: Arc<Dataset>) -> impl IntoView {
     let state = use_app_state();
     let t = move || state.t();
-    let mergers = Arc::new(MergerTable::flanders_2025());
-    let all_periods = periods(&data.partnerships);
+    // The mergers are data: the former municipalities in the dataset (docs/data-format.md).
+    let mergers = Arc::new(MergerTable::from_municipalities(&data.municipalities));
+    // What index.json says per period: complete or not, reported totals.
+    let listed: Arc<Vec<PeriodInfo>> = Arc::new(data.index.as_ref().map(|i| i.periods.clone()).unwrap_or_default());
+    let all_periods = periods_with(&data.partnerships, &listed);
     if all_periods.is_empty() {
         return view! { <p>{state.text(|t| t.panel_none)}</p> }.into_any();
     }
@@ -54,11 +57,15 @@ pub fn CoverageExplorer(data: Arc<Dataset>) -> impl IntoView {
     // (also across visits, and from the idle warm-up): the first paint only pays for the latest.
     let coverages = coverage_cache(&data, all_periods.len());
     let coverage_of = {
-        let (data, mergers, all_periods) = (data.clone(), mergers.clone(), all_periods.clone());
+        let (data, mergers, all_periods, listed) = (data.clone(), mergers.clone(), all_periods.clone(), listed.clone());
         move |i: usize| -> Arc<PeriodCoverage> {
             coverages[i]
                 .get_or_init(|| {
-                    Arc::new(PeriodCoverage::compute(&data.municipalities, &data.partnerships, &mergers, &all_periods[i]))
+                    let period = &all_periods[i];
+                    Arc::new(
+                        PeriodCoverage::compute(&data.municipalities, &data.partnerships, &mergers, period)
+                            .with_completeness(is_complete(&listed, period)),
+                    )
                 })
                 .clone()
         }
@@ -152,6 +159,9 @@ pub fn CoverageExplorer(data: Arc<Dataset>) -> impl IntoView {
                     let nis = &geometry.shapes[i].nis;
                     let name = data.municipality(nis).map(|m| m.name.get(lang).to_string()).unwrap_or_else(|| nis.clone());
                     let cover = coverage.get().lookup(nis);
+                    if cover.unknown() {
+                        return format!("{name}: {}", state.t().table_unknown);
+                    }
                     let names: Vec<&str> = data
                         .partnerships
                         .iter()
@@ -212,7 +222,7 @@ pub fn CoverageExplorer(data: Arc<Dataset>) -> impl IntoView {
                     </select>
                 </div>
             </div>
-            <Figures coverage=coverage/>
+            <Figures coverage=coverage listed=listed.clone()/>
         </section>
         {comparison}
         <div class="view-switch" role="group" aria-label=state.text(|t| t.view_switch_label)>
@@ -269,7 +279,7 @@ fn coverage_cache(data: &Arc<Dataset>, periods: usize) -> Coverages {
 
 /// The figures above the map, all computed from the data.
 #[component]
-fn Figures(#[prop(into)] coverage: Signal<Arc<PeriodCoverage>>) -> impl IntoView {
+fn Figures(#[prop(into)] coverage: Signal<Arc<PeriodCoverage>>, listed: Arc<Vec<PeriodInfo>>) -> impl IntoView {
     let state = use_app_state();
     let t = move || state.t();
     let f = move || coverage.get().figures.clone();
@@ -280,15 +290,21 @@ fn Figures(#[prop(into)] coverage: Signal<Arc<PeriodCoverage>>) -> impl IntoView
             None => t().fig_population_unknown.to_string(),
         }
     };
+    let reported = move || {
+        let f = f();
+        period_info(&listed, &f.period).and_then(|p| p.reported.clone()).map(|r| view! { <Reported reported=r/> })
+    };
     view! {
         <h2 id="h-dekking">{move || fill(t().fig_heading, "x", period_label(&f().period))}</h2>
-        <dl class="figures">
+        {move || (!f().complete).then(|| view! { <p class="hint" data-figure="incomplete">{t().fig_incomplete_note}</p> })}
+        <h3 class="figures-heading">{move || if f().complete { t().fig_computed_heading } else { t().fig_known_covered }}</h3>
+        <dl class="figures" data-figures="computed">
             <div class="figure">
                 <dt>{state.text(|t| t.fig_partnerships)}</dt>
                 <dd data-figure="partnerships">{move || f().partnerships}</dd>
             </div>
             <div class="figure">
-                <dt>{state.text(|t| t.fig_covered)}</dt>
+                <dt>{move || if f().complete { t().fig_covered } else { t().fig_known_covered }}</dt>
                 <dd data-figure="covered">{move || fill(&fill(t().fig_covered_value, "n", f().covered), "m", f().municipalities)}</dd>
             </div>
             <div class="figure">
@@ -306,8 +322,60 @@ fn Figures(#[prop(into)] coverage: Signal<Arc<PeriodCoverage>>) -> impl IntoView
                     })}
                 </dd>
             </div>
+            {move || (!f().complete).then(|| view! {
+                <div class="figure">
+                    <dt>{t().fig_unknown}</dt>
+                    <dd data-figure="unknown">{fill(t().fig_unknown_value, "n", f().unknown)}</dd>
+                </div>
+            })}
         </dl>
         <p class="hint">{move || fill(t().fig_reference_year, "n", f().reference_year)}</p>
+        {reported}
+    }
+}
+
+/// The totals an authority reported for the period, as reported, with their source: beside the
+/// computed figures, never mixed with them.
+#[component]
+fn Reported(reported: ReportedTotals) -> impl IntoView {
+    let state = use_app_state();
+    let t = move || state.t();
+    let share = move |n: ReportedNumber| {
+        let text = format_percent(n.value / 100.0, state.lang.get());
+        if n.approximate { fill(t().reported_approx, "x", text) } else { text }
+    };
+    let r = reported.clone();
+    let covered = match (r.municipalities_covered, r.municipalities_total) {
+        (Some(n), Some(m)) => Some(fill(&fill(t().fig_covered_value, "n", n), "m", m)),
+        (Some(n), None) => Some(n.to_string()),
+        _ => None,
+    };
+    let source_url = r.source_url.clone().filter(|u| crate::validate::is_http_url(u));
+    view! {
+        <section class="reported" aria-labelledby="h-gerapporteerd">
+            <h3 id="h-gerapporteerd">{state.text(|t| t.reported_heading)}</h3>
+            <dl class="figures" data-figures="reported">
+                {r.partnerships.map(|n| view! {
+                    <div class="figure"><dt>{t().reported_partnerships}</dt><dd data-reported="partnerships">{n}</dd></div>
+                })}
+                {covered.map(|c| view! {
+                    <div class="figure"><dt>{t().fig_covered}</dt><dd data-reported="covered">{c}</dd></div>
+                })}
+                {r.municipality_share_pct.map(|n| view! {
+                    <div class="figure"><dt>{t().fig_municipality_share}</dt><dd data-reported="municipality-share">{move || share(n)}</dd></div>
+                })}
+                {r.population_share_pct.map(|n| view! {
+                    <div class="figure"><dt>{t().fig_population_share}</dt><dd data-reported="population-share">{move || share(n)}</dd></div>
+                })}
+            </dl>
+            <p class="hint" data-reported="source">
+                {t().source_prefix} " "
+                {match source_url {
+                    Some(u) => view! { <a href=u.clone() rel="noopener noreferrer" target="_blank">{r.source.clone()}</a> }.into_any(),
+                    None => view! { <span>{r.source.clone()}</span> }.into_any(),
+                }}
+            </p>
+        </section>
     }
 }
 
@@ -381,6 +449,7 @@ fn Legend(
     #[prop(into)] colouring: Signal<Arc<MapColouring>>,
 ) -> impl IntoView {
     let state = use_app_state();
+    let incomplete = move || !coverage.get().figures.complete;
     let items = move || {
         let colouring = colouring.get();
         coverage
@@ -408,6 +477,12 @@ fn Legend(
                     <svg class="swatch" viewBox="0 0 16 16" aria-hidden="true"><rect width="16" height="16" fill=format!("url(#{HATCH_ID})")></rect></svg>
                     {state.text(|t| t.legend_uncovered)}
                 </li>
+                {move || incomplete().then(|| view! {
+                    <li data-legend="unknown">
+                        <svg class="swatch" viewBox="0 0 16 16" aria-hidden="true"><rect width="16" height="16" fill=format!("url(#{DOTS_ID})")></rect></svg>
+                        {state.text(|t| t.legend_unknown)}
+                    </li>
+                })}
             </ul>
         </section>
     }

@@ -3,7 +3,7 @@
 
 use crate::app::use_app_state;
 use crate::coverage::PeriodCoverage;
-use crate::coverage_view::MapColouring;
+use crate::coverage_view::{source_line, MapColouring};
 use crate::dataset::Dataset;
 use crate::i18n::fill;
 use crate::model::{Contact, Partnership};
@@ -30,6 +30,34 @@ pub fn ContactLinks(contact: Contact) -> impl IntoView {
     }
 }
 
+/// "Bron: <link>, gelezen op 12 maart 2025 · Zekerheid: …" and the source's note, for the panel
+/// and the table. Nothing for a partnership without provenance (a demo one).
+#[component]
+pub fn SourceLine(partnership: Partnership) -> impl IntoView {
+    let state = use_app_state();
+    move || {
+        let t = state.t();
+        source_line(&partnership, t).map(|line| {
+            let details = (!line.details.is_empty()).then(|| format!(", {}", line.details));
+            view! {
+                <span class="source-line" data-source=partnership.id.clone()>
+                    {t.source_prefix} " "
+                    {line.url.map(|u| view! { <a href=u.clone() rel="noopener noreferrer" target="_blank">{link_text(&u)}</a> })}
+                    {details}
+                    {line.note.map(|n| view! { <br/><span class="source-note">{n}</span> })}
+                </span>
+            }
+        })
+    }
+}
+
+/// A source URL shown short: its host and path, without the scheme ("bilzen.be/regierol…").
+fn link_text(url: &str) -> String {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r).trim_start_matches("www.");
+    let rest = rest.trim_end_matches('/');
+    if rest.chars().count() > 48 { format!("{}…", rest.chars().take(47).collect::<String>()) } else { rest.to_string() }
+}
+
 #[component]
 pub fn SelectionPanel(
     data: Arc<Dataset>,
@@ -49,7 +77,7 @@ pub fn SelectionPanel(
         let colouring = colouring.get();
         let partnerships: Vec<Partnership> =
             data.partnerships.iter().filter(|p| cover.partnerships.contains(&p.id)).cloned().collect();
-        let partly = (cover.covered_parts > 0 && cover.covered_parts < cover.parts)
+        let partly = cover.partly()
             .then(|| fill(&fill(t().panel_partly, "n", cover.covered_parts), "m", cover.parts));
         let partnership_views = partnerships
             .into_iter()
@@ -63,7 +91,6 @@ pub fn SelectionPanel(
                     .map(|m| m.name.get(lang).to_string())
                     .collect();
                 members.sort_unstable_by_key(|n| crate::search::normalize(n));
-                let source = p.source_url.clone().filter(|u| is_http_url(u));
                 view! {
                     <div class="panel-partnership">
                         <p class="panel-partnership-name">
@@ -77,9 +104,9 @@ pub fn SelectionPanel(
                                 <dt>{t().panel_members}</dt>
                                 <dd><bdi>{members.join(", ")}</bdi></dd>
                             })}
-                            {source.map(|u| view! {
+                            {source_line(&p, t()).is_some().then(|| view! {
                                 <dt>{t().panel_source}</dt>
-                                <dd><a href=u.clone() rel="noopener noreferrer" target="_blank">{u.clone()}</a></dd>
+                                <dd><SourceLine partnership=p.clone()/></dd>
                             })}
                         </dl>
                     </div>
@@ -89,12 +116,18 @@ pub fn SelectionPanel(
         let here: Vec<(String, String)> =
             data.initiatives.iter().filter(|i| i.nis == nis).map(|i| (i.id.clone(), i.name.clone())).collect();
         let more = here.len().saturating_sub(INITIATIVES_SHOWN);
-        let directory = format!("/?gemeente={nis}");
+        let directory = crate::public_url::href(&format!("/?gemeente={nis}"));
         let covered = !cover.partnerships.is_empty();
         view! {
             <h2 id="h-gekozen"><bdi>{name.clone()}</bdi></h2>
             <h3>{t().label_partnership}</h3>
-            {if covered { partnership_views.into_any() } else { view! { <p>{t().panel_none}</p> }.into_any() }}
+            {if covered {
+                partnership_views.into_any()
+            } else if cover.unknown() {
+                view! { <p data-state="unknown">{t().panel_unknown}</p> }.into_any()
+            } else {
+                view! { <p data-state="uncovered">{t().panel_none}</p> }.into_any()
+            }}
             {partly.map(|p| view! { <p class="hint">{p}</p> })}
             <h3>{fill(t().panel_initiatives, "x", &name)}</h3>
             {if here.is_empty() {
@@ -103,7 +136,7 @@ pub fn SelectionPanel(
                 view! {
                     <ul class="panel-initiatives">
                         {here.into_iter().take(INITIATIVES_SHOWN).map(|(id, name)| view! {
-                            <li><RegionLink href=format!("/initiatief/{id}") nis=nis.clone()>{name}</RegionLink></li>
+                            <li><RegionLink href=crate::public_url::href(&format!("/initiatief/{id}")) nis=nis.clone()>{name}</RegionLink></li>
                         }).collect_view()}
                     </ul>
                     {(more > 0).then(|| view! { <p>{fill(t().panel_more, "n", more)}</p> })}

@@ -1,7 +1,7 @@
 //! The accessible alternative to the map: a sortable, searchable table of municipalities with
 //! their partnership and contact, and a searchable list of partnerships with their members.
 
-use super::panel::ContactLinks;
+use super::panel::{ContactLinks, SourceLine};
 use crate::app::use_app_state;
 use crate::coverage::PeriodCoverage;
 use crate::coverage_view::{filter_partnerships, filter_rows, municipality_rows, sort_rows, SortColumn};
@@ -62,18 +62,21 @@ pub fn MunicipalityTable(data: Arc<Dataset>, #[prop(into)] coverage: Signal<Arc<
                 .map(|row| {
                     let contacts: Vec<Partnership> =
                         data.partnerships.iter().filter(|p| row.partnerships.contains(&p.id)).cloned().collect();
-                    let partnership = if row.partnerships.is_empty() {
-                        view! { <span class="muted">{t().table_none}</span> }.into_any()
+                    let partnership = if row.unknown {
+                        view! { <span class="muted" data-state="unknown">{t().table_unknown}</span> }.into_any()
+                    } else if row.partnerships.is_empty() {
+                        view! { <span class="muted" data-state="uncovered">{t().table_none}</span> }.into_any()
                     } else {
                         view! {
                             {row.partnership_names.clone()}
                             {row.partly.then(|| format!(" {}", t().table_partly))}
+                            {contacts.iter().map(|p| view! { <br/><SourceLine partnership=p.clone()/> }).collect_view()}
                         }
                         .into_any()
                     };
                     view! {
                         <tr>
-                            <th scope="row"><RegionLink href=format!("/?gemeente={}", row.nis) nis=row.nis.clone()><bdi>{row.name.clone()}</bdi></RegionLink></th>
+                            <th scope="row"><RegionLink href=crate::public_url::href(&format!("/?gemeente={}", row.nis)) nis=row.nis.clone()><bdi>{row.name.clone()}</bdi></RegionLink></th>
                             <td>{row.province.clone()}</td>
                             <td>{partnership}</td>
                             <td>{contacts.into_iter().map(|p| view! { <p class="table-contact"><ContactLinks contact=p.contact/></p> }).collect_view()}</td>
@@ -135,6 +138,7 @@ pub fn PartnershipList(data: Arc<Dataset>, #[prop(into)] coverage: Signal<Arc<Pe
                         <p class="card-kind">{fill(t().members_count, "n", members.len())}</p>
                         <p><bdi>{members.join(", ")}</bdi></p>
                         <p><ContactLinks contact=p.contact.clone()/></p>
+                        <p class="hint"><SourceLine partnership=p.clone()/></p>
                     </li>
                 }
             })

@@ -2,7 +2,7 @@
 //! missing translation is a compile error. Pure Rust: host tests check the locales.
 //! Templates use `{n}` / `{x}` placeholders, filled with [`fill`].
 
-use crate::model::Lang;
+use crate::model::{Confidence, Lang};
 
 mod en;
 mod fr;
@@ -220,6 +220,38 @@ pub struct Texts {
     pub builder_bad_colour: &'static str,
     pub builder_low_contrast: &'static str,
     pub about_embed: &'static str,
+    pub legend_unknown: &'static str,
+    pub table_unknown: &'static str,
+    pub panel_unknown: &'static str,
+    pub source_prefix: &'static str,
+    pub source_read: &'static str,
+    pub confidence_label: &'static str,
+    pub confidence_official: &'static str,
+    pub confidence_published: &'static str,
+    pub confidence_derived: &'static str,
+    pub confidence_other: &'static str,
+    pub fig_computed_heading: &'static str,
+    pub fig_known_covered: &'static str,
+    pub fig_unknown: &'static str,
+    pub fig_unknown_value: &'static str,
+    pub fig_incomplete_note: &'static str,
+    pub reported_heading: &'static str,
+    pub reported_partnerships: &'static str,
+    pub reported_approx: &'static str,
+    /// Month names, January first (dates like "gelezen op 12 maart 2025").
+    pub months: [&'static str; 12],
+}
+
+impl Texts {
+    /// The words for a partnership's confidence level.
+    pub fn confidence(&self, c: Confidence) -> &'static str {
+        match c {
+            Confidence::Official => self.confidence_official,
+            Confidence::Published => self.confidence_published,
+            Confidence::Derived => self.confidence_derived,
+            Confidence::Other => self.confidence_other,
+        }
+    }
 }
 
 pub fn texts(lang: Lang) -> &'static Texts {

@@ -20,8 +20,8 @@ pub(super) fn muni(nis: &str, nl: &str, fr: Option<&str>, province: &str, postco
         name: text(nl, fr, None),
         province: province.into(),
         postcodes: postcodes.iter().map(|p| p.to_string()).collect(),
-        population: None,
         point: Some(Point { lat: point.0, lon: point.1 }),
+        ..Default::default()
     }
 }
 
@@ -63,6 +63,9 @@ pub(super) fn partnership(id: &str, name: &str, members: &[&str]) -> Partnership
         period: Period { from: 2020, to: 2025 },
         contact: Contact { organisation: name.into(), ..Default::default() },
         source_url: None,
+        source_read: None,
+        confidence: None,
+        source_note: None,
         demo: true,
     }
 }

@@ -39,6 +39,8 @@ usage: publish --initiatives FILE.csv --partnerships FILE.csv --out DIR [options
                               (default: the endpoint already in --out, if any)
   --no-previous               a fresh publication: no delta, whatever --out holds
   --sources FILE.csv          sources and licences, written as sources.json (name,url,licence,used_for)
+  --periods FILE.csv          per period: complete (yes/no) and reported totals with their
+                              source (period,complete,regisseurs,...,source,source_url)
   --publisher TEXT            publisher for index.json
   --dataset-version N         default: previous + 1, or 1
   --generated-at RFC3339      default: now
@@ -52,10 +54,10 @@ Open-data exports go to DIR/open-data/: CSV with \",\" for portals, and in open-
 the same tables with \";\", a BOM and decimal commas, as Excel in Belgium opens them.";
 
     /// Every option, for "did you mean".
-    const OPTIONS: [&str; 26] = [
+    const OPTIONS: [&str; 27] = [
         "--initiatives", "--partnerships", "--categories", "--municipalities", "--refnis", "--mergers", "--merger-year",
         "--population", "--boundaries", "--nis-property", "--simplify", "--quantization", "--previous", "--no-previous",
-        "--sources", "--publisher", "--dataset-version", "--generated-at", "--sample", "--no-exports", "--check", "--list",
+        "--sources", "--periods", "--publisher", "--dataset-version", "--generated-at", "--sample", "--no-exports", "--check", "--list",
         "--lang", "--out", "--help", "-h",
     ];
 
@@ -119,7 +121,7 @@ the same tables with \";\", a BOM and decimal commas, as Excel in Belgium opens 
                 |v: &str| v.parse::<f64>().map_err(|_| Msg::OptionNotANumber { option: flag.clone(), value: v.to_string() });
             match flag.as_str() {
                 "--initiatives" | "--partnerships" | "--categories" | "--municipalities" | "--refnis" | "--mergers"
-                | "--population" | "--boundaries" | "--sources" | "--hsds" => {
+                | "--population" | "--boundaries" | "--sources" | "--periods" | "--hsds" => {
                     a.files.push((flag.trim_start_matches("--").to_string(), PathBuf::from(value)))
                 }
                 "--previous" => a.previous = Some(PathBuf::from(value)),
@@ -231,6 +233,7 @@ the same tables with \";\", a BOM and decimal commas, as Excel in Belgium opens 
                 "mergers" => &mut inputs.mergers,
                 "population" => &mut inputs.population,
                 "boundaries" => &mut inputs.boundaries,
+                "periods" => &mut inputs.periods,
                 _ => &mut inputs.sources,
             };
             *slot = Some(input);

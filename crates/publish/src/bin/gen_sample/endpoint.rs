@@ -66,6 +66,21 @@ pub(crate) fn sources(report: &MatchReport, municipalities: usize, with_publishe
             ),
         });
     }
+    // The publisher's built-in municipalities add these (crates/publish/src/default_municipalities.csv).
+    out.push(Source {
+        name: "Statbel: REFNIS-codes 2019 en bevolking op 1 januari 2020".into(),
+        url: "https://statbel.fgov.be/nl/open-data".into(),
+        licence: "open data (Statbel)".into(),
+        used_for: "De 27 voormalige gemeenten van voor de fusies van 1 januari 2025 (naam, NIS-code) en het aantal \
+                   inwoners per gemeente op 1 januari 2020; een gefusioneerde gemeente telt haar delen samen."
+            .into(),
+    });
+    out.push(Source {
+        name: "Informatie Vlaanderen: Voorlopig referentiebestand gemeentegrenzen (2019)".into(),
+        url: "https://www.vlaanderen.be/digitaal-vlaanderen".into(),
+        licence: "gratis hergebruik (open data)".into(),
+        used_for: "Het punt van de voormalige gemeenten: het midden van hun officiële grens.".into(),
+    });
     for p in PUBLISHED.iter().filter(|p| with_published.contains(&p.id)) {
         out.push(Source {
             name: format!("socialeeconomie.be: {}", p.name),
@@ -150,6 +165,7 @@ pub fn generate(inputs: &Inputs, options: &Options) -> Result<Generated, String>
         sources: Vec::new(),
         collections,
         changes: Vec::new(),
+        periods: Vec::new(),
     };
     // Compact, as the publishing tool writes it (scripts/gen-sample-data compares the bytes).
     let mut index_bytes = serde_json::to_vec(&index).map_err(|e| format!("serialising index: {e}"))?;

@@ -19,6 +19,9 @@ pub(crate) fn published(municipalities: &[Municipality]) -> Vec<Partnership> {
             period: Period { from: p.period.0, to: p.period.1 },
             contact: Contact { organisation: p.organisation.into(), ..Contact::default() },
             source_url: Some(p.source_url.into()),
+            source_read: Some(p.source_read.into()),
+            confidence: Some(p.confidence),
+            source_note: Some(p.source_note.into()),
             demo: false,
         })
         .collect()
@@ -47,6 +50,9 @@ pub(crate) fn demo_partnership(
             website: Some(format!("https://example.org/demo-regie-{key}")),
         },
         source_url: None,
+        source_read: None,
+        confidence: None,
+        source_note: None,
         demo: true,
     }
 }

@@ -172,8 +172,8 @@ pub fn locate(inputs: &Inputs) -> Result<(Vec<Municipality>, MatchReport), Strin
             name: Text { nl: m.name.nl.clone(), fr, en: None },
             province: m.province.clone(),
             postcodes: codes,
-            population: None,
             point: Some(Point { lat: round5(point.lat), lon: round5(point.lon) }),
+            ..Default::default()
         });
     }
     if !unmatched.is_empty() {

@@ -2,6 +2,8 @@
 //! fr and en, made-up names and streets, the demo regions, and the real published partnerships.
 //! The logic that uses them is in the other files.
 
+use wegwijzer_core::model::Confidence;
+
 pub(crate) struct KindDef {
     pub(crate) id: &'static str,
     pub(crate) label: [&'static str; 3],
@@ -377,6 +379,11 @@ pub struct PublishedPartnership {
     pub members: [&'static str; 3],
     pub period: (u16, u16),
     pub source_url: &'static str,
+    /// When the source was read (`YYYY-MM-DD`).
+    pub source_read: &'static str,
+    pub confidence: Confidence,
+    /// What the source leaves open.
+    pub source_note: &'static str,
 }
 
 /// Real partnerships. socialeeconomie.be (the Flemish government's social-economy site)
@@ -391,4 +398,11 @@ pub static PUBLISHED: [PublishedPartnership; 1] = [PublishedPartnership {
     members: ["71004", "71070", "72039"],
     period: (2023, 2025),
     source_url: "https://www.socialeeconomie.be/nl/verhalen/met-een-bredere-invalshoek-kunnen-we-als-regisseur-nog-meer-resultaten-boeken",
+    // The date of the reference collection that lists it (../shared/reference,
+    // regie_partnerships_found.csv): the page was read by then.
+    source_read: "2026-11-30",
+    // An interview with a member municipality's staff on the government's site: published by a
+    // member, not an official list.
+    confidence: Confidence::Published,
+    source_note: "Ongedateerd verhaal met een medewerker van Heusden-Zolder; de periode 2023-2025 is een aanname.",
 }];

@@ -166,7 +166,7 @@ fn the_sample_loads_and_is_consistent() {
     assert_eq!(index.generated_at, DEFAULT_GENERATED_AT);
     assert!(index.sources.is_empty(), "sources are in sources.json, not in index.json");
     let source_names: Vec<&str> = d.sources.iter().map(|s| s.name.as_str()).collect();
-    assert_eq!(source_names.len(), 4, "{source_names:?}");
+    assert_eq!(source_names.len(), 6, "{source_names:?}");
     assert!(d.sources.last().unwrap().used_for.contains("Mesen"));
     assert_eq!(d.municipalities.len(), 9);
 
@@ -237,8 +237,8 @@ fn published_partnerships_are_sourced_and_stay_out_of_the_demo_ones() {
             name: Text::nl(format!("M{i}")),
             province: "70000".into(),
             postcodes: vec!["3580".into()],
-            population: None,
             point: Some(Point { lat: 51.0 + i as f64 * 0.01, lon: 5.3 }),
+            ..Default::default()
         })
         .collect();
     let ps = partnerships(&mut Rng::new(SEED), &located);

@@ -1,0 +1,142 @@
+#!/usr/bin/env node
+// Trunk's post_build hook (Trunk.toml): finishes the build in Trunk's staging folder before it
+// becomes dist/. One script, because Trunk runs the hooks of one stage side by side and these
+// steps have an order:
+//   1. prerender: the built app runs once in headless chromium per language (nl, fr, en) on its
+//      start page; the picture of that page it keeps for the next start (first_paint.rs) goes
+//      into index.html as `<script type="application/json" id="wegwijzer-prerender">`, which
+//      public/first-paint.js paints on a first visit before any wasm has arrived. Only the cards
+//      of the first screen are kept (the app renders the rest), and not the build machine's sync
+//      status or storage note. Needs chromium and
+//      tests/node_modules (scripts/setup); without them the build goes on without pictures.
+//   2. precompress: every compressible file gets a `.br` (brotli -q 11) and a `.gz` (gzip -9)
+//      beside it, which scripts/serve.mjs serves as is (and nginx's `brotli_static` /
+//      `gzip_static`, Caddy's `precompressed`).
+//   0. public URL (every profile): Trunk prefixes only its own assets; the page's meta
+//      `wegwijzer-public-url` and the links marked `data-public-url` get TRUNK_PUBLIC_URL here.
+// Steps 1 and 2 run for release builds only: development builds stay quick. Trunk sets TRUNK_STAGING_DIR,
+// TRUNK_PROFILE and TRUNK_PUBLIC_URL; by hand: `node scripts/post-build.mjs DIR [PUBLIC_URL]`.
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+const dir = process.env.TRUNK_STAGING_DIR || process.argv[2];
+const release = (process.env.TRUNK_PROFILE || 'release') === 'release';
+const publicUrl = process.env.TRUNK_PUBLIC_URL || process.argv[3] || '/';
+// Cards kept in the picture: a phone's first screen and more; the app renders the rest.
+const PRERENDER_CARDS = 8;
+if (!dir) {
+  console.error('post-build: no folder (TRUNK_STAGING_DIR or an argument)');
+  process.exit(2);
+}
+
+const COMPRESSIBLE = /\.(html|js|mjs|wasm|css|json|svg|webmanifest|txt)$/;
+
+/** Every file under `root`, recursively. */
+function files(root) {
+  return fs.readdirSync(root, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(root, entry.name);
+    return entry.isDirectory() ? files(full) : [full];
+  });
+}
+
+function precompress(root) {
+  let count = 0;
+  for (const file of files(root)) {
+    if (!COMPRESSIBLE.test(file)) continue;
+    const body = fs.readFileSync(file);
+    const br = zlib.brotliCompressSync(body, { params: {
+      [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
+      [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+    } });
+    const gz = zlib.gzipSync(body, { level: 9 });
+    // A compressed file that is not smaller is not worth serving.
+    if (br.length < body.length) fs.writeFileSync(`${file}.br`, br);
+    if (gz.length < body.length) fs.writeFileSync(`${file}.gz`, gz);
+    count++;
+  }
+  return count;
+}
+
+/** The pictures of the start page per language, or null when they cannot be taken here. */
+async function pictures(root) {
+  let chromium;
+  try {
+    ({ chromium } = createRequire(path.join(repo, 'tests/package.json'))('playwright-core'));
+  } catch {
+    console.warn('post-build: no tests/node_modules (run scripts/setup): no prerendered start page');
+    return null;
+  }
+  if (!publicUrl.startsWith('/')) {
+    console.warn(`post-build: public URL ${publicUrl} is not a path: no prerendered start page`);
+    return null;
+  }
+  const { startServer, CHROMIUM_ARGS } = await import('../tests/e2e/harness.mjs');
+  const server = await startServer({ root, extra: ['--base', publicUrl, '--no-compress'] });
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  const found = {};
+  try {
+    for (const [lang, locale] of [['nl', 'nl-BE'], ['fr', 'fr-BE'], ['en', 'en-GB']]) {
+      const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale, serviceWorkers: 'block' });
+      const page = await context.newPage();
+      await page.goto(server.url + publicUrl);
+      // first_paint.rs keeps the picture once the complete start page has been quiet a while.
+      const handle = await page.waitForFunction(() => localStorage.getItem('wegwijzer-first-paint'), null, { timeout: 60_000, polling: 200 });
+      const picture = JSON.parse(await handle.jsonValue());
+      if (picture.lang !== lang) throw new Error(`picture for ${locale} is in ${picture.lang}`);
+      picture.html = await page.evaluate(([html, keep]) => {
+        const template = document.createElement('template');
+        template.innerHTML = html;
+        for (const card of template.content.querySelectorAll(`.cards > li:nth-child(n+${keep + 1})`)) card.remove();
+        // This machine's sync status and storage note at build time say nothing about the
+        // visitor's: the status line stays (empty, for the layout), the note goes.
+        for (const note of template.content.querySelectorAll('.storage-note')) note.remove();
+        for (const status of template.content.querySelectorAll('[data-sync]')) {
+          status.removeAttribute('data-sync');
+          status.textContent = '';
+        }
+        return template.innerHTML;
+      }, [picture.html, PRERENDER_CARDS]);
+      found[lang] = picture;
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+  return found;
+}
+
+/** Puts the pictures into index.html, first thing in the body (before first-paint.js runs). */
+async function prerender(root) {
+  const file = path.join(root, 'index.html');
+  const found = await pictures(root);
+  if (!found) return 0;
+  // JSON inside a script element: `<` escaped, so no `</script>` can end it early.
+  const json = JSON.stringify(found).replace(/</g, '\\u003c');
+  const html = fs.readFileSync(file, 'utf8')
+    .replace(/<script type="application\/json" id="wegwijzer-prerender">[^]*?<\/script>/, '')
+    .replace(/<body>/, () => `<body><script type="application/json" id="wegwijzer-prerender">${json}</script>`);
+  fs.writeFileSync(file, html);
+  return Object.keys(found).length;
+}
+
+/** Writes the public URL into the page (see step 0). */
+function writePublicUrl(root) {
+  if (!publicUrl.startsWith('/')) return;
+  const file = path.join(root, 'index.html');
+  const html = fs.readFileSync(file, 'utf8')
+    .replace(/(<meta name="wegwijzer-public-url" content=")[^"]*"/, (_, head) => `${head}${publicUrl}"`)
+    .replace(/(href|src)="\/([^"]*)"([^>]*?) data-public-url(?:="")?/g, (_, attr, rest, more) => `${attr}="${publicUrl}${rest}"${more}`);
+  fs.writeFileSync(file, html);
+}
+
+writePublicUrl(dir);
+if (release) {
+  console.log(`post-build: prerendered the start page in ${await prerender(dir)} languages`);
+  console.log(`post-build: precompressed ${precompress(dir)} files (brotli, gzip)`);
+}
