@@ -48,7 +48,8 @@ impl Facet {
 
     fn label(self, data: &Dataset, id: &str, lang: Lang) -> String {
         match self {
-            Facet::Services | Facet::Kinds | Facet::Audience => data.category(id).map(|c| c.label.get(lang).to_string()),
+            Facet::Services | Facet::Kinds => data.category(id).map(|c| c.label.get(lang).to_string()),
+            Facet::Audience => data.audience(id).map(|a| a.label.get(lang).to_string()),
             Facet::Languages => Some(super::language_name(id, lang)),
             Facet::Wheelchair => crate::model::Wheelchair::parse(id).map(|w| crate::service_text::wheelchair_text(w, lang).to_string()),
             Facet::Provinces => province_name(id, lang).map(String::from),

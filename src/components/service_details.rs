@@ -103,7 +103,8 @@ pub fn ServiceDetails(data: Arc<Dataset>, initiative: Arc<Initiative>) -> impl I
     let audience = (!i.audience.is_empty() || i.eligibility.is_some()).then(|| {
         let (d, ids, eligibility) = (data.clone(), i.audience.clone(), i.eligibility.clone());
         let labels = move || {
-            ids.iter().map(|id| d.category(id).map(|c| c.label.get(lang.get()).to_string()).unwrap_or_else(|| id.clone())).map(|l| view! { <li>{l}</li> }).collect_view()
+            // An id the dataset does not list is left out, not shown raw.
+            ids.iter().filter_map(|id| d.audience(id)).map(|a| view! { <li>{a.label.get(lang.get()).to_string()}</li> }).collect_view()
         };
         view! {
             <section aria-labelledby="h-audience">

@@ -77,7 +77,9 @@ pub fn json_ld(data: &Dataset, i: &Initiative, lang: Lang, page_url: &str) -> St
         service["serviceType"] = json!(i.services.iter().map(label).collect::<Vec<_>>());
     }
     if !i.audience.is_empty() {
-        service["audience"] = json!(i.audience.iter().map(|a| json!({"@type": "Audience", "audienceType": label(a)})).collect::<Vec<_>>());
+        // Only the target groups the dataset knows (an unknown id says nothing to a reader).
+        let audiences = i.audience.iter().filter_map(|a| data.audience(a)).map(|a| json!({"@type": "Audience", "audienceType": a.label.get(lang)}));
+        service["audience"] = json!(audiences.collect::<Vec<_>>());
     }
     if !i.languages.is_empty() {
         service["availableLanguage"] = json!(i.languages);

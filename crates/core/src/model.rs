@@ -165,6 +165,10 @@ pub struct Changes {
     /// The whole new list of sources when the [`SOURCES`] collection changed (it is short).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sources: Option<Vec<Source>>,
+    /// The whole new list of target groups when `audiences` in `categories.json` changed (it
+    /// is short). Builds that do not know it ignore it, as they ignore the field in the file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub audiences: Option<Vec<Audience>>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -234,6 +238,16 @@ pub struct Collection<T> {
     pub items: Vec<T>,
 }
 
+/// `categories.json`: the [`Collection`] envelope with the target groups beside its `items`
+/// (docs/data-format.md, "Target groups"). `index.json` counts the `items` only.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CategoriesFile {
+    pub dataset_version: u64,
+    pub items: Vec<Category>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub audiences: Vec<Audience>,
+}
+
 /// Text in several languages; Dutch is required, the others are optional.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
 pub struct Text {
@@ -267,9 +281,21 @@ pub enum CategoryKind {
     Service,
     /// What an initiative is (LDE, maatwerkbedrijf, arbeidszorg, wijk-werken).
     InitiativeType,
-    /// Who it is for: the `doelgroep` taxonomy (older people, job seekers, ...).
-    Audience,
 }
+
+/// One target group of the `doelgroep` taxonomy (older people, job seekers, ...), which
+/// [`Initiative::audience`] refers to by id. Published in the `audiences` field of
+/// `categories.json`, beside its `items`: builds from before issue 13 read `items` strictly
+/// (a category kind they do not know leaves the record out, and eight of them are more than
+/// the share a build may leave out), but skip a top-level field they do not know.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Audience {
+    pub id: String,
+    pub label: Text,
+}
+
+/// The name of the field of `categories.json` that holds the [`Audience`]s.
+pub const AUDIENCES: &str = "audiences";
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Category {
@@ -543,7 +569,8 @@ pub struct Initiative {
     /// What the hours cannot say: "op afspraak", "zomersluiting 15/7-15/8".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub opening_hours_note: Option<Text>,
-    /// Target groups: ids of categories of kind `audience`.
+    /// Target groups: ids of [`Audience`]s (`audiences` in `categories.json`). An id the
+    /// dataset does not list is ignored by the app; the publisher refuses it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub audience: Vec<String>,
     /// Who can use it, in words (conditions, referral).

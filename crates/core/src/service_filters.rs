@@ -10,6 +10,7 @@ use crate::dataset::Dataset;
 use crate::model::{Initiative, Status};
 use crate::opening_hours::OpeningHours;
 use crate::search::Hit;
+use std::collections::HashMap;
 
 /// The issue-13 part of a directory view.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
@@ -90,8 +91,8 @@ fn sorted(mut counts: std::collections::HashMap<String, usize>) -> Vec<(String, 
 /// other active filter of this module applied.
 pub fn counts(data: &Dataset, hits: &[Hit], f: &ServiceFilters, now_unix: i64) -> ServiceFacetCounts {
     let mut out = ServiceFacetCounts::default();
-    let (mut audience, mut languages, mut wheelchair) = Default::default();
-    let bump = |m: &mut std::collections::HashMap<String, usize>, k: &str| *m.entry(k.to_string()).or_insert(0) += 1;
+    let (mut audience, mut languages, mut wheelchair): (HashMap<String, usize>, _, _) = Default::default();
+    let bump = |m: &mut HashMap<String, usize>, k: &str| *m.entry(k.to_string()).or_insert(0) += 1;
     for h in hits {
         let i = &data.initiatives[h.doc as usize];
         if passes(i, f, now_unix, Some(Facet::OpenNow)) && is_open_now(i, now_unix) {
@@ -109,6 +110,8 @@ pub fn counts(data: &Dataset, hits: &[Hit], f: &ServiceFilters, now_unix: i64) -
             }
         }
     }
+    // Offered are the target groups the dataset lists (an unknown id has no label).
+    audience.retain(|id, _| data.audience(id).is_some());
     out.audience = sorted(audience);
     out.languages = sorted(languages);
     out.wheelchair = sorted(wheelchair);

@@ -12,7 +12,7 @@
 //! assert_eq!(plan_sync(Some(&index), &index), Ok(SyncPlan::Unchanged));
 //! ```
 
-use crate::dataset::{is_plain_file_name, parse_collection, parse_screened, sha256_hex, Dataset, LoadError};
+use crate::dataset::{is_plain_file_name, parse_collection, parse_screened, read_audiences, sha256_hex, valid_audiences, Dataset, LoadError};
 use crate::quarantine::{left_out_records, strip_bom, Records, Screened};
 use crate::validate::Problem;
 use crate::model::{Changes, ChangesEntry, CollectionChanges, Index, Keyed, Source, COLLECTIONS, FORMAT_VERSION, PATCHES_FORMAT_VERSION, SOURCES};
@@ -151,9 +151,15 @@ pub fn assemble(cached: Option<&Dataset>, offered: Index, downloaded: &HashMap<S
         _ => None,
     };
     let sources = offered_sources(cached, &offered, fresh)?;
+    // The target groups come with categories.json, or stay as cached with it.
+    let audiences = match downloaded.get("categories") {
+        Some(bytes) => read_audiences(bytes),
+        None => cached.map(|d| d.audiences.clone()).unwrap_or_default(),
+    };
     let records = Records { categories, municipalities, partnerships, initiatives };
     let mut dataset = Dataset::screened(Some(offered), records, left_out)?;
     dataset.sources = sources;
+    dataset.audiences = audiences;
     Ok(dataset)
 }
 
@@ -198,6 +204,7 @@ pub fn apply_changes(cached: &Dataset, offered: Index, entry: &ChangesEntry, byt
     };
     let mut dataset = Dataset::screened(Some(offered), records, Vec::new())?;
     dataset.sources = sources;
+    dataset.audiences = changes.audiences.map(valid_audiences).unwrap_or_else(|| cached.audiences.clone());
     Ok(dataset)
 }
 

@@ -1,7 +1,7 @@
 //! Record validation on ingest. Every problem is reported with where it is and what is wrong,
 //! so a publisher can fix it and the app can say why it refused a dataset. Never panics.
 
-use crate::model::{Category, CategoryKind, Initiative, Municipality, Partnership, Point, COLLECTIONS};
+use crate::model::{Audience, Category, CategoryKind, Initiative, Municipality, Partnership, Point, COLLECTIONS};
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -50,6 +50,8 @@ pub enum ProblemKind {
     DuplicateId,
     Empty,
     UnknownCategory(String),
+    /// An `audience` id that is not a target group of the dataset (`audiences`).
+    UnknownAudience(String),
     WrongCategoryKind { id: String, expected: CategoryKind },
     BadNisCode(String),
     UnknownNisCode(String),
@@ -77,6 +79,7 @@ impl fmt::Display for ProblemKind {
             ProblemKind::DuplicateId => write!(f, "duplicate id"),
             ProblemKind::Empty => write!(f, "must not be empty"),
             ProblemKind::UnknownCategory(c) => write!(f, "unknown category id {c:?}"),
+            ProblemKind::UnknownAudience(a) => write!(f, "unknown target group id {a:?}"),
             ProblemKind::WrongCategoryKind { id, expected } => {
                 write!(f, "category {id:?} is not of kind {expected:?}")
             }
@@ -270,7 +273,7 @@ impl Checker {
 /// Version of the rules below. The offline copy records which rules it passed; a build whose
 /// rules differ (tightened or loosened) validates that copy again before using it. Bump it with
 /// every change to what [`validate`] accepts.
-pub const RULES_VERSION: u32 = 2;
+pub const RULES_VERSION: u32 = 3;
 
 /// Validates the four collections together (initiatives refer to categories and municipalities).
 /// Returns every problem found; an empty list means the dataset is usable.
@@ -382,10 +385,30 @@ pub fn validate(
         c.contact(i, &it.id, "", it.phone.as_deref(), it.email.as_deref());
         c.url(i, &it.id, "website", it.website.as_deref());
         c.non_empty(i, &it.id, "updated_at", &it.updated_at);
-        for (j, a) in it.audience.iter().enumerate() {
-            category(&mut c, i, &it.id, format!("audience[{j}]"), a, CategoryKind::Audience);
-        }
         c.service_details(i, it);
+    }
+    problems.append(&mut c.problems);
+    problems
+}
+
+/// Checks the target groups (`audiences` in `categories.json`; problems of collection
+/// [`crate::model::AUDIENCES`]): each has an id, unique, and a Dutch label. And every
+/// initiative's `audience` ids against them ([`ProblemKind::UnknownAudience`], collection
+/// `initiatives`, field `audience[j]`). The app reads only the target groups without a problem
+/// and ignores ids it does not know (`dataset::read_audiences`); the publisher refuses both.
+pub fn validate_audiences(audiences: &[Audience], initiatives: &[Initiative]) -> Vec<Problem> {
+    let mut c = Checker::new(crate::model::AUDIENCES);
+    let mut seen = HashSet::new();
+    for (i, a) in audiences.iter().enumerate() {
+        c.id(&mut seen, i, &a.id, "id");
+        c.non_empty(i, &a.id, "label.nl", &a.label.nl);
+    }
+    let mut problems = c.problems;
+    let mut c = Checker::new("initiatives");
+    for (i, it) in initiatives.iter().enumerate() {
+        for (j, a) in it.audience.iter().enumerate().filter(|(_, a)| !seen.contains(*a)) {
+            c.add(i, &it.id, format!("audience[{j}]"), ProblemKind::UnknownAudience(a.clone()));
+        }
     }
     problems.append(&mut c.problems);
     problems

@@ -4,11 +4,15 @@
 
 use wegwijzer_core::model::*;
 use wegwijzer_core::opening_hours::parse::ErrorKind;
-use wegwijzer_core::validate::{validate, ProblemKind};
+use wegwijzer_core::validate::{validate, validate_audiences, ProblemKind};
 
 fn categories() -> Vec<Category> {
     let c = |id: &str, kind| Category { id: id.into(), kind, label: Text::nl(id), group: None, keywords: Default::default() };
-    vec![c("lde", CategoryKind::InitiativeType), c("fietspunt", CategoryKind::Service), c("ouderen", CategoryKind::Audience), c("iedereen", CategoryKind::Audience)]
+    vec![c("lde", CategoryKind::InitiativeType), c("fietspunt", CategoryKind::Service)]
+}
+
+fn audiences() -> Vec<Audience> {
+    ["ouderen", "iedereen"].map(|id| Audience { id: id.into(), label: Text::nl(id) }).to_vec()
 }
 
 fn municipalities() -> Vec<Municipality> {
@@ -40,7 +44,9 @@ fn initiative() -> Initiative {
 }
 
 fn problems(i: Initiative) -> Vec<(String, ProblemKind)> {
-    validate(&categories(), &municipalities(), &[], &[i]).into_iter().map(|p| (p.field, p.kind)).collect()
+    let initiatives = [i];
+    let found = validate(&categories(), &municipalities(), &[], &initiatives).into_iter();
+    found.chain(validate_audiences(&audiences(), &initiatives)).map(|p| (p.field, p.kind)).collect()
 }
 
 #[test]
@@ -85,10 +91,28 @@ fn unknown_languages_and_target_groups() {
     assert_eq!(
         found,
         vec![
-            ("audience[1]".into(), ProblemKind::UnknownCategory("studenten".into())),
-            ("audience[2]".into(), ProblemKind::WrongCategoryKind { id: "fietspunt".into(), expected: CategoryKind::Audience }),
             ("languages[1]".into(), ProblemKind::UnknownLanguage("NL".into())),
             ("languages[2]".into(), ProblemKind::UnknownLanguage("vlaams".into())),
+            // A service category is not a target group: those are a list of their own.
+            ("audience[1]".into(), ProblemKind::UnknownAudience("studenten".into())),
+            ("audience[2]".into(), ProblemKind::UnknownAudience("fietspunt".into())),
+        ]
+    );
+}
+
+#[test]
+fn target_groups_need_an_id_once_and_a_dutch_label() {
+    let mut list = audiences();
+    list.push(Audience { id: "ouderen".into(), label: Text::nl("Senioren") });
+    list.push(Audience { id: " ".into(), label: Text::nl("Leeg") });
+    list.push(Audience { id: "jongeren".into(), label: Text { nl: "".into(), fr: Some("Jeunes".into()), en: None } });
+    let found: Vec<_> = validate_audiences(&list, &[]).into_iter().map(|p| (p.collection, p.index, p.field, p.kind)).collect();
+    assert_eq!(
+        found,
+        vec![
+            (AUDIENCES, 2, "id".into(), ProblemKind::DuplicateId),
+            (AUDIENCES, 3, "id".into(), ProblemKind::Empty),
+            (AUDIENCES, 4, "label.nl".into(), ProblemKind::Empty),
         ]
     );
 }

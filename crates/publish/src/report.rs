@@ -108,6 +108,8 @@ pub enum Msg {
     NotPublishedWithout { column: String, needs: String },
     /// An unknown category, with the nearest id when one is close.
     UnknownCategory { value: String, suggestion: Option<String> },
+    /// An `audience` id that is not a target group (a row of kind `audience` in the categories).
+    UnknownAudience { value: String, suggestion: Option<String> },
     /// The file is a workbook or a web page, not a CSV file.
     NotCsv(NotCsv),
     /// A value taken over from a previous publication that holds sample data (warning).
@@ -233,14 +235,26 @@ fn list(codes: &[String]) -> String {
     }
 }
 
+/// "unknown category "x"; did you mean "y"? All categories: ..." with `what` (one, all) in the
+/// report's language.
+fn unknown_id(value: &str, suggestion: &Option<String>, what: (&str, &str), nl: bool) -> String {
+    let hint = suggestion
+        .as_ref()
+        .map(|s| if nl { format!("; bedoelt u \"{s}\"?") } else { format!("; did you mean \"{s}\"?") })
+        .unwrap_or_else(|| ".".into());
+    let (one, all) = what;
+    match nl {
+        true => format!("onbekende {one} \"{value}\"{hint} Alle {all}: publish --list categories"),
+        false => format!("unknown {one} \"{value}\"{hint} All {all}: publish --list categories"),
+    }
+}
+
 fn kind_name(kind: CategoryKind, nl: bool) -> &'static str {
     match (kind, nl) {
         (CategoryKind::InitiativeType, true) => "soort initiatief (initiative_type)",
         (CategoryKind::InitiativeType, false) => "initiative type (initiative_type)",
         (CategoryKind::Service, true) => "dienst (service)",
         (CategoryKind::Service, false) => "service (service)",
-        (CategoryKind::Audience, true) => "doelgroep (audience)",
-        (CategoryKind::Audience, false) => "target group (audience)",
     }
 }
 
@@ -253,6 +267,11 @@ fn record_text(kind: &ProblemKind, nl: bool) -> String {
             format!("onbekende categorie \"{c}\" (niet in de categorieënlijst)")
         } else {
             format!("unknown category \"{c}\" (not in the category list)")
+        },
+        ProblemKind::UnknownAudience(a) => if nl {
+            format!("onbekende doelgroep \"{a}\" (geen rij van soort audience in de categorieënlijst)")
+        } else {
+            format!("unknown target group \"{a}\" (no row of kind audience in the category list)")
         },
         ProblemKind::WrongCategoryKind { id, expected } => if nl {
             format!("categorie \"{id}\" is geen {}", kind_name(*expected, nl))
@@ -504,14 +523,10 @@ impl Msg {
                 format!("\"{column}\" is filled in but is only published with \"{needs}\", which is empty: fill in \"{needs}\""),
             ),
             Msg::UnknownCategory { value, suggestion } => {
-                let hint = suggestion
-                    .as_ref()
-                    .map(|s| if nl { format!("; bedoelt u \"{s}\"?") } else { format!("; did you mean \"{s}\"?") })
-                    .unwrap_or_else(|| ".".into());
-                t(
-                    format!("onbekende categorie \"{value}\"{hint} Alle categorieën: publish --list categories"),
-                    format!("unknown category \"{value}\"{hint} All categories: publish --list categories"),
-                )
+                unknown_id(value, suggestion, if nl { ("categorie", "categorieën") } else { ("category", "categories") }, nl)
+            }
+            Msg::UnknownAudience { value, suggestion } => {
+                unknown_id(value, suggestion, if nl { ("doelgroep", "doelgroepen") } else { ("target group", "target groups") }, nl)
             }
             Msg::NotCsv(kind) => not_csv_text(*kind, nl),
             Msg::InheritedFromSample(Inherited::Publisher(p)) => t(

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use wegwijzer_core::dataset::Dataset;
 use wegwijzer_core::model::{Initiative, Text};
-use wegwijzer_publish::hsds::{self, import, tables};
+use wegwijzer_publish::hsds::{self, import, tables, terms};
 use wegwijzer_publish::{csv, fsio};
 
 fn root() -> PathBuf {
@@ -34,7 +34,7 @@ fn errors(v: &jsonschema::Validator, instance: &Value) -> Vec<String> {
 #[test]
 fn services_json_is_valid_hsds() {
     let d = sample();
-    let t = tables(&d.categories, &d.municipalities, &d.initiatives);
+    let t = tables(&terms(&d.categories, &d.audiences), &d.municipalities, &d.initiatives);
     let services = hsds::services_json(&t);
     let v = validator(&schema("service_with_definitions.json"));
     let all = services.as_array().unwrap();
@@ -117,7 +117,7 @@ fn tabular_schema() -> Value {
 #[test]
 fn the_tabular_package_is_valid_hsds_and_reads_back() {
     let d = sample();
-    let files = hsds::files(&d.categories, &d.municipalities, &d.initiatives);
+    let files = hsds::files(&terms(&d.categories, &d.audiences), &d.municipalities, &d.initiatives);
     let tabular = tabular_schema();
     let instance = tabular_instance(&files, &tabular);
     let e = errors(&validator(&tabular), &instance);
@@ -134,7 +134,7 @@ fn the_tabular_package_is_valid_hsds_and_reads_back() {
 
     // Import: the same initiatives, with their texts in Dutch.
     let by_file: HashMap<String, Vec<u8>> = files.iter().filter(|(n, _)| n.contains("/tabular/")).map(|(n, b)| (n.rsplit('/').next().unwrap().to_string(), b.clone())).collect();
-    let back = import::read(&by_file, &d.categories).unwrap();
+    let back = import::read(&by_file, &terms(&d.categories, &d.audiences)).unwrap();
     let dutch = |t: &Option<Text>| t.as_ref().map(|t| Text::nl(t.nl.clone()));
     let expected: Vec<Initiative> = d
         .initiatives
@@ -160,14 +160,14 @@ fn the_tabular_package_is_valid_hsds_and_reads_back() {
 fn a_foreign_package_without_wegwijzer_notes_still_imports() {
     let d = sample();
     let one = d.initiatives.iter().find(|i| i.opening_hours.as_deref().is_some_and(|h| h.contains(",") && h.contains("PH off"))).unwrap();
-    let files = hsds::files(&d.categories, &d.municipalities, std::slice::from_ref(one));
+    let files = hsds::files(&terms(&d.categories, &d.audiences), &d.municipalities, std::slice::from_ref(one));
     let mut by_file: HashMap<String, Vec<u8>> = files.iter().filter(|(n, _)| n.contains("/tabular/")).map(|(n, b)| (n.rsplit('/').next().unwrap().to_string(), b.clone())).collect();
     by_file.remove("organization_identifiers.csv");
     // Schedules with RRULE parts only: the hours are rebuilt from them.
     let schedules = String::from_utf8(by_file["schedules.csv"].clone()).unwrap();
     let stripped: String = schedules.lines().map(|l| l.split(",\"opening_hours: ").next().unwrap().to_string() + "\n").collect();
     by_file.insert("schedules.csv".into(), stripped.into_bytes());
-    let back = import::read(&by_file, &d.categories).unwrap();
+    let back = import::read(&by_file, &terms(&d.categories, &d.audiences)).unwrap();
     assert_eq!(back[0].id, hsds::uuid("organization", &one.id));
     let original = wegwijzer_core::opening_hours::OpeningHours::parse(one.opening_hours.as_deref().unwrap()).unwrap();
     let rebuilt = back[0].opening_hours.as_deref().expect("hours rebuilt from the schedules");

@@ -23,7 +23,13 @@ fn csv(replace: (&str, &str)) -> String {
 }
 
 fn run(initiatives: &str) -> Result<wegwijzer_publish::Publication, Vec<Issue>> {
+    run_with(None, initiatives)
+}
+
+/// With `categories` as the categories sheet (else the built-in list).
+fn run_with(categories: Option<&str>, initiatives: &str) -> Result<wegwijzer_publish::Publication, Vec<Issue>> {
     let inputs = Inputs {
+        categories: categories.map(|c| Input::new("categories.csv", c)),
         initiatives: Some(Input::new("initiatives.csv", initiatives)),
         partnerships: Some(Input::new("partnerships.csv", fixture("partnerships.csv"))),
         municipalities: Some(Input::new("municipalities.csv", fixture("municipalities.csv"))),
@@ -80,14 +86,37 @@ fn bad_values_are_errors_at_their_line_and_column() {
     assert!(text.contains("line 2, column J (opening_hours)"), "{text}");
     assert!(text.contains("unreadable at character 31: \"PH\" where \";\" or the end was expected (Mo-Fr 09:00-12:00,13:00-16:30 »PH off)"), "{text}");
     error_at(("nl fr ar", "nl vlaams"), "languages", &|m| matches!(m, Msg::Record(ProblemKind::UnknownLanguage(c)) if c == "vlaams"));
-    error_at(("ouderen laag-inkomen", "ouderen senioren"), "audience", &|m| matches!(m, Msg::UnknownCategory { value, .. } if value == "senioren"));
+    let text = error_at(("ouderen laag-inkomen", "ouderen senioren"), "audience", &|m| matches!(m, Msg::UnknownAudience { value, .. } if value == "senioren"));
+    assert!(text.contains("unknown target group \"senioren\""), "{text}");
     // The suggestion comes from the target groups, not from every category.
-    let text = error_at(("ouderen laag-inkomen", "ouderen jongerem"), "audience", &|m| matches!(m, Msg::UnknownCategory { .. }));
+    let text = error_at(("ouderen laag-inkomen", "ouderen jongerem"), "audience", &|m| matches!(m, Msg::UnknownAudience { .. }));
     assert!(text.contains("did you mean \"jongeren\"?"), "{text}");
-    error_at(("ouderen laag-inkomen", "fietspunt"), "audience", &|m| matches!(m, Msg::Record(ProblemKind::WrongCategoryKind { .. })));
+    // A service is not a target group (those are the rows of kind audience).
+    error_at(("ouderen laag-inkomen", "fietspunt"), "audience", &|m| matches!(m, Msg::UnknownAudience { value, .. } if value == "fietspunt"));
     // `2/10/2026` is read as 2026-10-02 with a warning, like `updated_at`; this is no date.
     error_at(("2026-10-02", "2026-13-02"), "checked_at", &|m| matches!(m, Msg::BadDate(v) if v == "2026-13-02"));
     error_at(("Verbouwing tot 1 maart", ""), "alert_nl", &|m| matches!(m, Msg::Record(ProblemKind::MissingAlert)));
     error_at(("tijdelijk gesloten", "dicht"), "status", &|m| matches!(m, Msg::BadStatus(v) if v == "dicht"));
     error_at(("beperkt", "soms"), "wheelchair", &|m| matches!(m, Msg::BadWheelchair(v) if v == "soms"));
+}
+
+/// A categories sheet's rows of kind `audience` (or `doelgroep`) are the target groups: they go
+/// to `audiences` in categories.json, not to its `items`, which index.json counts.
+#[test]
+fn target_groups_come_from_the_categories_sheet_and_stay_out_of_the_items() {
+    let sheet = "id,kind,label_nl\nlde,initiative_type,LDE\nfietspunt,service,Fietspunt\nklusdienst,service,Klusdienst\nouderen,doelgroep,Ouderen\nlaag-inkomen,audience,Laag inkomen\n";
+    let p = run_with(Some(sheet), &csv(("", ""))).unwrap_or_else(|e| panic!("{e:?}"));
+    let file = &p.files.iter().find(|(n, _)| n == "categories.json").unwrap().1;
+    let json: serde_json::Value = serde_json::from_slice(file).unwrap();
+    let ids = |key: &str| json[key].as_array().unwrap().iter().map(|c| c["id"].as_str().unwrap().to_string()).collect::<Vec<_>>();
+    assert_eq!(ids("items"), ["lde", "fietspunt", "klusdienst"]);
+    assert_eq!(ids("audiences"), ["ouderen", "laag-inkomen"]);
+    assert_eq!(p.built.index.collections["categories"].count, 3);
+    assert_eq!(p.built.dataset.audience("laag-inkomen").unwrap().label.nl, "Laag inkomen");
+
+    // A target group twice, or without a Dutch label: an error at its line.
+    let issues = run_with(Some(&format!("{sheet}ouderen,audience,Senioren\njongeren,audience,\n")), &csv(("", ""))).err().unwrap();
+    let at = |line: usize, column: &str| issues.iter().find(|e| e.location.line == Some(line) && e.location.column.as_ref().is_some_and(|(_, h)| h == column));
+    assert!(matches!(at(7, "id").map(|e| &e.msg), Some(Msg::DuplicateId { first_line: Some(5), .. })), "{issues:?}");
+    assert!(matches!(at(8, "label_nl").map(|e| &e.msg), Some(Msg::Record(ProblemKind::Empty))), "{issues:?}");
 }

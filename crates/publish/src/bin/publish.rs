@@ -275,17 +275,19 @@ the same tables with \";\", a BOM and decimal commas, as Excel in Belgium opens 
         say(
             lang,
             format!(
-                "versie {}: {} categorieën, {} gemeenten, {} samenwerkingsverbanden, {} initiatieven",
+                "versie {}: {} categorieën, {} doelgroepen, {} gemeenten, {} samenwerkingsverbanden, {} initiatieven",
                 b.index.dataset_version,
                 d.categories.len(),
+                d.audiences.len(),
                 d.municipalities.len(),
                 d.partnerships.len(),
                 d.initiatives.len()
             ),
             format!(
-                "version {}: {} categories, {} municipalities, {} partnerships, {} initiatives",
+                "version {}: {} categories, {} target groups, {} municipalities, {} partnerships, {} initiatives",
                 b.index.dataset_version,
                 d.categories.len(),
+                d.audiences.len(),
                 d.municipalities.len(),
                 d.partnerships.len(),
                 d.initiatives.len()
@@ -353,23 +355,19 @@ the same tables with \";\", a BOM and decimal commas, as Excel in Belgium opens 
             eprint!("{}", report.render(a.lang));
             return 1;
         };
-        let (categories, _) = read_categories(&sheet, &mut report);
+        let read = read_categories(&sheet, &mut report);
         let nl = a.lang == ReportLang::Nl;
-        for kind in [CategoryKind::InitiativeType, CategoryKind::Service, CategoryKind::Audience] {
-            println!(
-                "{}",
-                match (kind, nl) {
-                    (CategoryKind::InitiativeType, true) => "soorten initiatief (kolom kind):",
-                    (CategoryKind::InitiativeType, false) => "initiative types (column kind):",
-                    (CategoryKind::Service, true) => "diensten (kolom services):",
-                    (CategoryKind::Service, false) => "services (column services):",
-                    (CategoryKind::Audience, true) => "doelgroepen (kolom audience):",
-                    (CategoryKind::Audience, false) => "target groups (column audience):",
-                }
-            );
-            for c in categories.iter().filter(|c| c.kind == kind) {
-                let label = if nl { &c.label.nl } else { c.label.en.as_ref().unwrap_or(&c.label.nl) };
-                println!("  {:<28} {label}", c.id);
+        let label = |l: &wegwijzer_core::model::Text| if nl { l.nl.clone() } else { l.en.clone().unwrap_or_else(|| l.nl.clone()) };
+        let of_kind = |kind| read.categories.iter().filter(move |c| c.kind == kind).map(|c| (c.id.clone(), label(&c.label)));
+        let lists: [(&str, &str, Vec<(String, String)>); 3] = [
+            ("soorten initiatief (kolom kind):", "initiative types (column kind):", of_kind(CategoryKind::InitiativeType).collect()),
+            ("diensten (kolom services):", "services (column services):", of_kind(CategoryKind::Service).collect()),
+            ("doelgroepen (kolom audience):", "target groups (column audience):", read.audiences.iter().map(|a| (a.id.clone(), label(&a.label))).collect()),
+        ];
+        for (heading_nl, heading_en, items) in lists {
+            println!("{}", if nl { heading_nl } else { heading_en });
+            for (id, label) in items {
+                println!("  {id:<28} {label}");
             }
         }
         0

@@ -8,10 +8,10 @@
 //! `opening_hours:` note are rebuilt from the weekly schedules (`byday`, `opens_at`,
 //! `closes_at`); a service area names its municipality by `NIS <code>` in its description.
 
-use super::tables::{HOURS_NOTE, ID_SCHEME};
+use super::tables::{Term, HOURS_NOTE, ID_SCHEME};
 use crate::csv;
 use std::collections::HashMap;
-use wegwijzer_core::model::{Accessibility, Address, Category, Initiative, Lang, Point, Status, Text, Wheelchair};
+use wegwijzer_core::model::{Accessibility, Address, Initiative, Lang, Point, Status, Text, Wheelchair};
 use wegwijzer_core::service_text::wheelchair_text;
 
 type Row = HashMap<String, String>;
@@ -71,8 +71,9 @@ fn hours_from_schedules(schedules: &[&Row]) -> Option<String> {
     (!text.is_empty()).then(|| text.join("; "))
 }
 
-/// The initiatives of the package in `files` (file name → bytes, e.g. `services.csv`).
-pub fn read(files: &HashMap<String, Vec<u8>>, categories: &[Category]) -> Result<Vec<Initiative>, String> {
+/// The initiatives of the package in `files` (file name → bytes, e.g. `services.csv`). A term
+/// of `taxonomy` (ours) goes to the field it belongs to; others by their `link_type`.
+pub fn read(files: &HashMap<String, Vec<u8>>, taxonomy: &[Term]) -> Result<Vec<Initiative>, String> {
     let [organizations, identifiers, services, locations, addresses, accessibility, sals, schedules, languages, areas, phones, terms, attributes] = [
         "organizations.csv", "organization_identifiers.csv", "services.csv", "locations.csv", "addresses.csv", "accessibility.csv",
         "service_at_location.csv", "schedules.csv", "languages.csv", "service_areas.csv", "phones.csv", "taxonomy_terms.csv", "attributes.csv",
@@ -116,7 +117,7 @@ pub fn read(files: &HashMap<String, Vec<u8>>, categories: &[Category]) -> Result
         let (mut service_ids, mut audience) = (Vec::new(), Vec::new());
         for a in by(&attributes, "link_id", service_id) {
             let Some(code) = by(&terms, "id", get(a, "taxonomy_term_id")).first().map(|t| get(t, "code").to_string()) else { continue };
-            let kind_of = categories.iter().find(|c| c.id == code).map(|c| super::tables::link_type(c.kind));
+            let kind_of = taxonomy.iter().find(|c| c.id == code).map(|c| c.link_type);
             match kind_of.unwrap_or(get(a, "link_type")) {
                 "kind" => kind = code,
                 "audience" => audience.push(code),

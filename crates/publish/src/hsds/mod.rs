@@ -18,10 +18,10 @@
 pub mod import;
 mod tables;
 
-pub use tables::{tables, Table};
+pub use tables::{tables, terms, Table, Term};
 
 use serde_json::{Map, Value};
-use wegwijzer_core::model::{Category, Initiative, Municipality};
+use wegwijzer_core::model::{Initiative, Municipality};
 
 /// A stable UUID (version 8, RFC 9562) for `kind` and `id`: the first 128 bits of
 /// SHA-256("wegwijzer:<kind>:<id>") with the version and variant bits set.
@@ -124,8 +124,8 @@ pub fn datapackage(tables: &[Table]) -> Value {
 
 /// The export files, relative to the endpoint: `open-data/hsds/services.json`, the CSV files
 /// and `datapackage.json` under `open-data/hsds/tabular/`.
-pub fn files(categories: &[Category], municipalities: &[Municipality], initiatives: &[Initiative]) -> Vec<(String, Vec<u8>)> {
-    let tables = tables(categories, municipalities, initiatives);
+pub fn files(terms: &[Term], municipalities: &[Municipality], initiatives: &[Initiative]) -> Vec<(String, Vec<u8>)> {
+    let tables = tables(terms, municipalities, initiatives);
     let mut out = vec![("open-data/hsds/services.json".to_string(), serde_json::to_vec(&services_json(&tables)).unwrap_or_default())];
     for t in &tables {
         out.push((format!("open-data/hsds/tabular/{}", t.file), super::csv::write(t.columns, &t.rows, b',', false)));

@@ -2,7 +2,7 @@
 //! columns (names as in HSDS), one row per record, ids from [`super::uuid`].
 
 use super::uuid;
-use wegwijzer_core::model::{province_name, Category, CategoryKind, Initiative, Lang, Municipality, Status, Text};
+use wegwijzer_core::model::{province_name, Audience, Category, CategoryKind, Initiative, Lang, Municipality, Status, Text};
 use wegwijzer_core::opening_hours::parse::fmt_minutes;
 use wegwijzer_core::opening_hours::{OpeningHours, State};
 use wegwijzer_core::service_text::wheelchair_text;
@@ -49,13 +49,23 @@ fn nl(t: &Option<Text>) -> String {
     t.as_ref().map(|t| t.get(Lang::Nl).to_string()).unwrap_or_default()
 }
 
-/// `link_type` of an attribute: which of the initiative's fields the term comes from.
-pub fn link_type(kind: CategoryKind) -> &'static str {
-    match kind {
+/// One `taxonomy_term`: a category or a target group, with the `link_type` its attributes
+/// get, which says which of the initiative's fields names it (`kind`, `services`, `audience`).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Term<'a> {
+    pub id: &'a str,
+    pub label: &'a Text,
+    pub link_type: &'static str,
+}
+
+/// The terms of the taxonomy: the categories, then the target groups.
+pub fn terms<'a>(categories: &'a [Category], audiences: &'a [Audience]) -> Vec<Term<'a>> {
+    let link_type = |kind| match kind {
         CategoryKind::InitiativeType => "kind",
         CategoryKind::Service => "services",
-        CategoryKind::Audience => "audience",
-    }
+    };
+    let categories = categories.iter().map(|c| Term { id: &c.id, label: &c.label, link_type: link_type(c.kind) });
+    categories.chain(audiences.iter().map(|a| Term { id: &a.id, label: &a.label, link_type: "audience" })).collect()
 }
 
 /// Weekly schedules: one per time range with the days it applies to (holiday and month rules
@@ -99,7 +109,7 @@ fn schedules(i: &Initiative, service_id: &str) -> Vec<Vec<String>> {
 }
 
 /// Every table for the dataset, in HSDS's order.
-pub fn tables(categories: &[Category], municipalities: &[Municipality], initiatives: &[Initiative]) -> Vec<Table> {
+pub fn tables(terms: &[Term], municipalities: &[Municipality], initiatives: &[Initiative]) -> Vec<Table> {
     let mut t: Vec<Table> = SCHEMAS.iter().map(|(name, file, columns)| Table { name, file, columns, rows: Vec::new() }).collect();
     let idx = |name: &str| SCHEMAS.iter().position(|(n, _, _)| *n == name).unwrap_or(0);
     let taxonomy_id = uuid("taxonomy", TAXONOMY_ID_KEY);
@@ -109,8 +119,8 @@ pub fn tables(categories: &[Category], municipalities: &[Municipality], initiati
         "Soorten initiatieven, diensten en doelgroepen (categories.json van het Wegwijzer-eindpunt)".into(),
         "1".into(),
     ]);
-    for c in categories {
-        t[idx("taxonomy_term")].rows.push(vec![uuid("term", &c.id), c.id.clone(), c.label.nl.clone(), c.label.nl.clone(), taxonomy_id.clone(), "nl".into()]);
+    for c in terms {
+        t[idx("taxonomy_term")].rows.push(vec![uuid("term", c.id), c.id.into(), c.label.nl.clone(), c.label.nl.clone(), taxonomy_id.clone(), "nl".into()]);
     }
     let muni = |nis: &str| municipalities.iter().find(|m| m.nis == nis);
     for i in initiatives {
@@ -173,12 +183,12 @@ pub fn tables(categories: &[Category], municipalities: &[Municipality], initiati
             t[idx("phone")].rows.push(vec![uuid("phone", &i.id), service.clone(), p.clone()]);
         }
         let kinds = std::iter::once(&i.kind).chain(&i.services).chain(&i.audience);
-        for c in kinds.filter_map(|id| categories.iter().find(|c| &c.id == id)) {
+        for c in kinds.filter_map(|id| terms.iter().find(|c| c.id == id)) {
             t[idx("attribute")].rows.push(vec![
                 uuid("attribute", &format!("{}#{}", i.id, c.id)),
                 service.clone(),
-                uuid("term", &c.id),
-                link_type(c.kind).into(),
+                uuid("term", c.id),
+                c.link_type.into(),
                 "service".into(),
             ]);
         }

@@ -4,31 +4,12 @@
 //! fields left every earlier field of the sample as it was.
 
 use crate::helpers::Rng;
-use wegwijzer_core::model::{Accessibility, Category, CategoryKind, Initiative, Status, Text, Wheelchair};
+use wegwijzer_core::model::{Accessibility, Audience, Initiative, Status, Text, Wheelchair};
 
-/// The `doelgroep` taxonomy: (id, [nl, fr, en]).
-pub const AUDIENCES: [(&str, [&str; 3]); 8] = [
-    ("iedereen", ["Iedereen", "Tout le monde", "Everyone"]),
-    ("ouderen", ["Ouderen", "Personnes âgées", "Older people"]),
-    ("gezinnen-met-kinderen", ["Gezinnen met kinderen", "Familles avec enfants", "Families with children"]),
-    ("jongeren", ["Jongeren", "Jeunes", "Young people"]),
-    ("werkzoekenden", ["Werkzoekenden", "Demandeurs d'emploi", "Job seekers"]),
-    ("personen-met-een-beperking", ["Personen met een beperking", "Personnes en situation de handicap", "People with a disability"]),
-    ("laag-inkomen", ["Mensen met een laag inkomen", "Personnes à faible revenu", "People on a low income"]),
-    ("nieuwkomers", ["Nieuwkomers", "Primo-arrivants", "Newcomers"]),
-];
-
-pub fn audience_categories() -> Vec<Category> {
-    AUDIENCES
-        .iter()
-        .map(|(id, l)| Category {
-            id: id.to_string(),
-            kind: CategoryKind::Audience,
-            label: Text { nl: l[0].into(), fr: Some(l[1].into()), en: Some(l[2].into()) },
-            group: Some("doelgroep".into()),
-            keywords: Default::default(),
-        })
-        .collect()
+/// The target groups, for `audiences` in `categories.json`: the built-in ones of the publisher
+/// (`default_categories.csv`, kind `audience`), so the taxonomy is kept in one place.
+pub fn audiences() -> Vec<Audience> {
+    wegwijzer_publish::reference::default_categories().audiences
 }
 
 fn text(t: [&str; 3]) -> Text {
@@ -241,7 +222,9 @@ mod tests {
         assert!(figures.iter().all(|n| *n >= 5 && *n <= 200), "{figures:?}");
         assert!(closed_for_now <= 30, "a few temporarily closed: {closed_for_now}");
         assert!([Wheelchair::Yes, Wheelchair::Limited, Wheelchair::No].into_iter().all(|w| wheelchair(w) >= 20));
-        let audiences: std::collections::HashSet<&str> = all.iter().flat_map(|i| i.audience.iter().map(String::as_str)).collect();
-        assert_eq!(audiences.len(), AUDIENCES.len(), "every target group is used: {audiences:?}");
+        let used: std::collections::HashSet<&str> = all.iter().flat_map(|i| i.audience.iter().map(String::as_str)).collect();
+        let taxonomy = super::audiences();
+        let known: std::collections::HashSet<&str> = taxonomy.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(used, known, "every target group is used, and only those");
     }
 }
