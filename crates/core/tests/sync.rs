@@ -2,22 +2,17 @@
 
 use serde_json::json;
 use std::collections::HashMap;
-use wegwijzer_core::dataset::{sha256_hex, Dataset, LoadError};
+use wegwijzer_core::dataset::{Dataset, LoadError};
 use wegwijzer_core::model::*;
 use wegwijzer_core::sync::*;
 
 mod sample_endpoint;
-use sample_endpoint::{sample, sample_dataset, signed_delta};
+use sample_endpoint::{sample, sample_dataset, signed_delta, with_file};
 
 /// Publishes `initiatives` as version `version` on top of `base`: only that collection changes.
 fn publish_initiatives(base: &Index, version: u64, initiatives: &[Initiative]) -> (Index, Vec<u8>) {
     let bytes = serde_json::to_vec(&Collection { dataset_version: version, items: initiatives.to_vec() }).unwrap();
-    let mut index = base.clone();
-    index.dataset_version = version;
-    let entry = index.collections.get_mut("initiatives").unwrap();
-    entry.bytes = bytes.len() as u64;
-    entry.count = initiatives.len() as u64;
-    entry.sha256 = sha256_hex(&bytes);
+    let index = Index { dataset_version: version, ..with_file(base, "initiatives", &bytes, initiatives.len()) };
     (index, bytes)
 }
 
@@ -264,12 +259,7 @@ fn focus_syncs_again_only_after_fifteen_minutes() {
 /// Publishes `sources` as sources.json of `base` (same version): only that entry changes.
 fn publish_sources(base: &Index, sources: &[Source]) -> (Index, Vec<u8>) {
     let bytes = serde_json::to_vec(&Collection { dataset_version: base.dataset_version, items: sources.to_vec() }).unwrap();
-    let mut index = base.clone();
-    let entry = index.collections.get_mut(SOURCES).unwrap();
-    entry.bytes = bytes.len() as u64;
-    entry.count = sources.len() as u64;
-    entry.sha256 = sha256_hex(&bytes);
-    (index, bytes)
+    (with_file(base, SOURCES, &bytes, sources.len()), bytes)
 }
 
 #[test]
