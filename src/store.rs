@@ -22,7 +22,7 @@
 //! ```ignore
 //! let store = Store::open().await?;
 //! if let Some(cached) = store.load(&endpoint).await? { show(cached.dataset) }
-//! store.save(&endpoint, &dataset, etag, now).await?;
+//! store.save(&endpoint, &dataset, etag, now, false).await?;
 //! ```
 
 use crate::dataset::{Dataset, LoadError, FIRST_PAGE};
@@ -60,12 +60,22 @@ pub struct StoredMeta {
     /// exactly what was shown, and the notice about the rest survives a restart.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub left_out: Vec<Problem>,
+    /// The records were written by an earlier build and stored again by this one: they lack
+    /// the fields that build did not know, so the next sync downloads everything
+    /// (`sync::plan_sync_for_copy`). False once a sync has replaced them.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub refresh: bool,
 }
 
 impl StoredMeta {
     /// Whether the stored records can be used without validating them again.
     pub fn is_current(&self) -> bool {
         self.validated_with == RULES_VERSION
+    }
+
+    /// Whether the next sync must download every collection again (see `refresh`).
+    pub fn needs_refresh(&self) -> bool {
+        self.refresh || !self.is_current()
     }
 }
 
@@ -159,8 +169,9 @@ impl Store {
     }
 
     /// Stores `dataset` as the one in use for `endpoint`, replacing the previous version
-    /// atomically.
-    pub async fn save(&self, endpoint: &str, dataset: &Dataset, etag: Option<String>, synced_at_ms: f64) -> Result<(), String> {
+    /// atomically. `refresh`: its records come from a copy an earlier build wrote (see
+    /// [`StoredMeta::refresh`]).
+    pub async fn save(&self, endpoint: &str, dataset: &Dataset, etag: Option<String>, synced_at_ms: f64, refresh: bool) -> Result<(), String> {
         let index = dataset.index.clone().ok_or("dataset without index")?;
         let v = index.dataset_version;
         // Serialise before the transaction opens: a transaction must not wait on other work.
@@ -174,7 +185,7 @@ impl Store {
             serde_json::to_string(&dataset.sources),
             serde_json::to_string(&dataset.audiences),
         ];
-        let meta = StoredMeta { index, etag, synced_at_ms, validated_with: RULES_VERSION, left_out: dataset.left_out.clone() };
+        let meta = StoredMeta { index, etag, synced_at_ms, validated_with: RULES_VERSION, left_out: dataset.left_out.clone(), refresh };
         let meta = serde_json::to_string(&meta).map_err(js_err)?;
         let tx = self.db.transaction([META, FILES]).with_mode(TransactionMode::Readwrite).build().map_err(js_err)?;
         let meta_store = tx.object_store(META).map_err(js_err)?;

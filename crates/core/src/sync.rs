@@ -86,6 +86,20 @@ pub fn plan_sync_for(cached: Option<&Dataset>, offered: &Index) -> Result<SyncPl
     }
 }
 
+/// [`plan_sync_for`] for a copy that `current` says this build wrote (stored with this build's
+/// [`crate::validate::RULES_VERSION`]). A copy an earlier build wrote holds only the fields that
+/// build knew: it dropped what it did not read (issue 13's fields of initiatives, the target
+/// groups of `categories.json`) when it stored its records. So every collection is downloaded
+/// again, at the same version too, and no delta is applied to it; a version going back is
+/// still refused.
+pub fn plan_sync_for_copy(cached: Option<&Dataset>, offered: &Index, current: bool) -> Result<SyncPlan, LoadError> {
+    let plan = plan_sync_for(cached, offered)?;
+    if current || cached.is_none() {
+        return Ok(plan);
+    }
+    plan_sync(None, offered)
+}
+
 /// Whether collection `name` has the same SHA-256 in both indexes (and is listed in both).
 fn same_file(a: &Index, b: &Index, name: &str) -> bool {
     let sha = |i: &Index| i.collections.get(name).map(|e| e.sha256.trim().to_ascii_lowercase());

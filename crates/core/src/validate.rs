@@ -271,8 +271,10 @@ impl Checker {
 }
 
 /// Version of the rules below. The offline copy records which rules it passed; a build whose
-/// rules differ (tightened or loosened) validates that copy again before using it. Bump it with
-/// every change to what [`validate`] accepts.
+/// rules differ (tightened or loosened) validates that copy again before using it, and
+/// downloads every collection again at its next sync (`sync::plan_sync_for_copy`). Bump it with
+/// every change to what [`validate`] accepts, and with every field added to the records (an
+/// earlier build stored its copy without it).
 pub const RULES_VERSION: u32 = 3;
 
 /// Validates the four collections together (initiatives refer to categories and municipalities).

@@ -325,3 +325,23 @@ fn a_copy_cached_with_inline_sources_moves_to_sources_json() {
     assert_eq!(next.sources, cached.sources);
     assert_eq!(entry.count as usize, next.sources.len());
 }
+
+/// A copy that an earlier build stored lacks the fields that build did not know (issue 13's
+/// fields, the target groups): it is downloaded again whole, at the same version too, and
+/// never patched by a delta; a version going back is still refused.
+#[test]
+fn a_copy_an_earlier_build_wrote_is_downloaded_again_whole() {
+    let (index, _) = sample();
+    let cached = sample_dataset();
+    let all = vec!["categories", "municipalities", "partnerships", "initiatives", "sources"];
+    assert_eq!(plan_sync_for_copy(Some(&cached), &index, true), Ok(SyncPlan::Unchanged));
+    assert_eq!(plan_sync_for_copy(Some(&cached), &index, false), Ok(SyncPlan::Download(all.clone())));
+    let delta = ChangesEntry { from: index.dataset_version, to: index.dataset_version + 1, file: "changes/1-2.json".into(), bytes: 2, sha256: "00".into() };
+    let newer = Index { dataset_version: index.dataset_version + 1, changes: vec![delta.clone()], ..index.clone() };
+    assert_eq!(plan_sync_for_copy(Some(&cached), &newer, true), Ok(SyncPlan::Changes(delta)));
+    assert_eq!(plan_sync_for_copy(Some(&cached), &newer, false), Ok(SyncPlan::Download(all.clone())));
+    assert_eq!(plan_sync_for_copy(None, &index, false), Ok(SyncPlan::Download(all)));
+    let mut ahead = cached.clone();
+    ahead.index = Some(newer);
+    assert!(matches!(plan_sync_for_copy(Some(&ahead), &index, false), Err(LoadError::VersionWentBack { .. })));
+}
