@@ -3,9 +3,10 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::path::PathBuf;
-use wegwijzer_core::model::{Status, Wheelchair};
+use wegwijzer_core::model::{Changes, Status, Wheelchair};
+use wegwijzer_core::sync::apply_changes;
 use wegwijzer_publish::report::{Issue, Msg, ReportLang};
-use wegwijzer_publish::{initiatives, publish, Input, Inputs, Options};
+use wegwijzer_publish::{fsio, initiatives, publish, Input, Inputs, Options};
 use wegwijzer_core::validate::ProblemKind;
 
 fn fixture(name: &str) -> String {
@@ -28,14 +29,21 @@ fn run(initiatives: &str) -> Result<wegwijzer_publish::Publication, Vec<Issue>> 
 
 /// With `categories` as the categories sheet (else the built-in list).
 fn run_with(categories: Option<&str>, initiatives: &str) -> Result<wegwijzer_publish::Publication, Vec<Issue>> {
-    let inputs = Inputs {
+    run_inputs(&inputs_with(categories, initiatives))
+}
+
+fn inputs_with(categories: Option<&str>, initiatives: &str) -> Inputs {
+    Inputs {
         categories: categories.map(|c| Input::new("categories.csv", c)),
         initiatives: Some(Input::new("initiatives.csv", initiatives)),
         partnerships: Some(Input::new("partnerships.csv", fixture("partnerships.csv"))),
         municipalities: Some(Input::new("municipalities.csv", fixture("municipalities.csv"))),
         ..Inputs::default()
-    };
-    publish(&inputs, &Options { generated_at: "2026-11-24T00:00:00Z".into(), ..Options::default() }).map_err(|r| r.errors().cloned().collect())
+    }
+}
+
+fn run_inputs(inputs: &Inputs) -> Result<wegwijzer_publish::Publication, Vec<Issue>> {
+    publish(inputs, &Options { generated_at: "2026-11-24T00:00:00Z".into(), ..Options::default() }).map_err(|r| r.errors().cloned().collect())
 }
 
 #[test]
@@ -102,9 +110,11 @@ fn bad_values_are_errors_at_their_line_and_column() {
 
 /// A categories sheet's rows of kind `audience` (or `doelgroep`) are the target groups: they go
 /// to `audiences` in categories.json, not to its `items`, which index.json counts.
+const SHEET: &str = "id,kind,label_nl\nlde,initiative_type,LDE\nfietspunt,service,Fietspunt\nklusdienst,service,Klusdienst\nouderen,doelgroep,Ouderen\nlaag-inkomen,audience,Laag inkomen\n";
+
 #[test]
 fn target_groups_come_from_the_categories_sheet_and_stay_out_of_the_items() {
-    let sheet = "id,kind,label_nl\nlde,initiative_type,LDE\nfietspunt,service,Fietspunt\nklusdienst,service,Klusdienst\nouderen,doelgroep,Ouderen\nlaag-inkomen,audience,Laag inkomen\n";
+    let sheet = SHEET;
     let p = run_with(Some(sheet), &csv(("", ""))).unwrap_or_else(|e| panic!("{e:?}"));
     let file = &p.files.iter().find(|(n, _)| n == "categories.json").unwrap().1;
     let json: serde_json::Value = serde_json::from_slice(file).unwrap();
@@ -119,4 +129,34 @@ fn target_groups_come_from_the_categories_sheet_and_stay_out_of_the_items() {
     let at = |line: usize, column: &str| issues.iter().find(|e| e.location.line == Some(line) && e.location.column.as_ref().is_some_and(|(_, h)| h == column));
     assert!(matches!(at(7, "id").map(|e| &e.msg), Some(Msg::DuplicateId { first_line: Some(5), .. })), "{issues:?}");
     assert!(matches!(at(8, "label_nl").map(|e| &e.msg), Some(Msg::Record(ProblemKind::Empty))), "{issues:?}");
+}
+
+/// Only a target group's label changes: categories.json is written again (same items, same
+/// count), and the delta carries the whole new list, which the client applies.
+#[test]
+fn a_change_of_target_groups_goes_into_categories_json_and_the_delta() {
+    let dir = std::env::temp_dir().join(format!("wegwijzer-publish-{}-audiences", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let first = run_with(Some(SHEET), &csv(("", ""))).unwrap_or_else(|e| panic!("{e:?}"));
+    fsio::write_endpoint(&dir, &first.files, None).unwrap();
+    let previous = fsio::read_previous(&dir).unwrap();
+    assert_eq!(previous.dataset.audiences, first.built.dataset.audiences);
+    let mut inputs = inputs_with(Some(&SHEET.replace("Laag inkomen", "Mensen met een laag inkomen")), &csv(("", "")));
+    inputs.previous = Some(previous.clone());
+    let next = run_inputs(&inputs).unwrap_or_else(|e| panic!("{e:?}"));
+    let (old, new) = (&previous.index.collections["categories"], &next.built.index.collections["categories"]);
+    assert_ne!(old.sha256, new.sha256);
+    assert_eq!(new.count, 3);
+    let delta = next.built.delta.as_ref().unwrap();
+    let audiences = delta.changed.iter().find(|c| c.collection == "audiences").unwrap();
+    assert_eq!((audiences.added, audiences.changed), (0, 2));
+    assert!(!delta.changed.iter().any(|c| c.collection == "categories"));
+    let entry = &next.built.index.changes[0];
+    let bytes = &next.files.iter().find(|(n, _)| *n == entry.file).unwrap().1;
+    let changes: Changes = serde_json::from_slice(bytes).unwrap();
+    assert!(changes.categories.is_empty());
+    assert_eq!(changes.audiences.as_ref().unwrap()[1].label.nl, "Mensen met een laag inkomen");
+    let applied = apply_changes(&previous.dataset, next.built.index.clone(), entry, bytes).unwrap();
+    assert_eq!(applied.audience("laag-inkomen").unwrap().label.nl, "Mensen met een laag inkomen");
+    let _ = std::fs::remove_dir_all(&dir);
 }
