@@ -156,6 +156,7 @@ pub fn provide_app_state() -> AppState {
         looked_for: RwSignal::new(None),
     };
     provide_context(state);
+    crate::components::provide_clock();
     Effect::new(move |_| {
         if let Some(html) = document().document_element() {
             let _ = html.set_attribute("lang", state.lang.get().code());

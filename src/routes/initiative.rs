@@ -1,5 +1,5 @@
 use crate::app::use_app_state;
-use crate::components::{set_page_title, with_data, ShareButton};
+use crate::components::{set_page_title, with_data, ServiceDetails, ShareButton};
 use crate::dataset::Dataset;
 use crate::model::{Initiative, Lang};
 use crate::validate::{is_email, is_http_url, is_phone, tel_href};
@@ -68,6 +68,7 @@ fn Detail(data: Arc<Dataset>, initiative: Initiative) -> impl IntoView {
             <h1><bdi>{i.name.clone()}</bdi></h1>
             <p class="detail-kind"><bdi>{kind}</bdi>" · "<bdi>{place}</bdi></p>
             {description.clone()().map(|_| view! { <p class="detail-description" dir="auto">{description}</p> })}
+            <ServiceDetails data=data.clone() initiative=i.clone()/>
             <section aria-labelledby="h-contact">
                 <h2 id="h-contact">{state.text(|t| t.label_contact)}</h2>
                 <dl class="facts">

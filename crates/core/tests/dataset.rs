@@ -56,6 +56,7 @@ fn initiative(id: &str) -> Initiative {
         website: Some("https://example.org/fietspunt".into()),
         serves: vec!["33021".into()],
         updated_at: "2026-11-01".into(),
+        ..Default::default()
     }
 }
 

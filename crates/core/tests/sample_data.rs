@@ -93,12 +93,12 @@ fn every_category_is_used_and_everything_made_up_says_so() {
     let used: HashSet<&str> = d
         .initiatives
         .iter()
-        .flat_map(|i| std::iter::once(i.kind.as_str()).chain(i.services.iter().map(String::as_str)))
+        .flat_map(|i| std::iter::once(i.kind.as_str()).chain(i.services.iter().chain(&i.audience).map(String::as_str)))
         .collect();
     for c in &d.categories {
         assert!(used.contains(c.id.as_str()), "category {} is not used", c.id);
         assert!(c.label.fr.is_some() && c.label.en.is_some(), "category {} lacks a translation", c.id);
-        assert_eq!(c.kind == CategoryKind::Service, c.group.is_some(), "category {}", c.id);
+        assert_eq!(c.kind != CategoryKind::InitiativeType, c.group.is_some(), "category {}", c.id);
     }
     for i in &d.initiatives {
         assert!(i.name.contains("(demo)"), "{} is not marked as demo: {}", i.id, i.name);

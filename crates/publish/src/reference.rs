@@ -6,7 +6,7 @@ use super::csv;
 use super::report::{Location, Msg, Report};
 use super::rows::{Provenance, Sheet};
 use wegwijzer_core::coverage::{Merger, MergerTable};
-use wegwijzer_core::model::{Category, CategoryKind, Keywords, Municipality, Source, Text};
+use wegwijzer_core::model::{Audience, Category, CategoryKind, Keywords, Municipality, Source, Text};
 use wegwijzer_core::validate::is_nis_code;
 use std::collections::{BTreeMap, HashMap};
 
@@ -47,30 +47,50 @@ pub const DEFAULT_MUNICIPALITIES: &str = include_str!("default_municipalities.cs
 pub const DEFAULT_POPULATION_DATE: &str = "2020-01-01";
 
 /// [`DEFAULT_CATEGORIES`] read: the generator of the sample data takes its categories'
-/// keywords from here, so the vocabulary is kept in one place.
-pub fn default_categories() -> Vec<Category> {
+/// keywords and its target groups from here, so the vocabulary is kept in one place.
+pub fn default_categories() -> Categories {
     let mut report = Report::default();
     let sheet = Sheet::open("categories (built-in)", DEFAULT_CATEGORIES.as_bytes(), &["id", "kind", "label_nl"], &CATEGORY_COLUMNS, &mut report);
-    sheet.map(|s| read_categories(&s, &mut report).0).unwrap_or_default()
+    sheet.map(|s| read_categories(&s, &mut report)).unwrap_or_default()
 }
 
-pub fn read_categories(sheet: &Sheet, report: &mut Report) -> (Vec<Category>, Provenance) {
-    let mut items = Vec::new();
-    let mut lines = Vec::new();
+/// What a categories sheet holds. Rows of kind `audience` (or `doelgroep`) are the target
+/// groups: they go to `audiences` in `categories.json`, beside the `items` that older builds
+/// read strictly (docs/data-format.md, "Target groups"); their `group` and keywords are not
+/// published.
+#[derive(Clone, Debug, Default)]
+pub struct Categories {
+    pub categories: Vec<Category>,
+    /// The lines of `categories`.
+    pub provenance: Provenance,
+    pub audiences: Vec<Audience>,
+    /// The lines of `audiences`.
+    pub audience_provenance: Provenance,
+}
+
+pub fn read_categories(sheet: &Sheet, report: &mut Report) -> Categories {
+    let mut out = Categories::default();
+    let (mut lines, mut audience_lines) = (Vec::new(), Vec::new());
     for row in sheet.rows() {
         let raw = row.text("kind");
+        let label = Text { nl: row.text("label_nl"), fr: row.opt("label_fr"), en: row.opt("label_en") };
         let kind = match raw.to_lowercase().replace([' ', '-'], "_").as_str() {
             "initiative_type" | "type" | "soort" => CategoryKind::InitiativeType,
             "service" | "dienst" => CategoryKind::Service,
+            "audience" | "doelgroep" => {
+                out.audiences.push(Audience { id: row.text("id"), label });
+                audience_lines.push(Some(row.line()));
+                continue;
+            }
             _ => {
                 report.error(row.location("kind"), Msg::BadCategoryKind(raw));
                 CategoryKind::Service
             }
         };
-        items.push(Category {
+        out.categories.push(Category {
             id: row.text("id"),
             kind,
-            label: Text { nl: row.text("label_nl"), fr: row.opt("label_fr"), en: row.opt("label_en") },
+            label,
             group: row.opt("group"),
             keywords: Keywords {
                 nl: keyword_list(&row.text("keywords_nl")),
@@ -80,7 +100,9 @@ pub fn read_categories(sheet: &Sheet, report: &mut Report) -> (Vec<Category>, Pr
         });
         lines.push(Some(row.line()));
     }
-    (items, sheet.provenance(lines))
+    out.provenance = sheet.provenance(lines);
+    out.audience_provenance = sheet.provenance(audience_lines);
+    out
 }
 
 /// The keywords of a `keywords_*` cell: split at `;`, trimmed, inner spaces collapsed, empty
@@ -97,26 +119,28 @@ pub fn keyword_list(cell: &str) -> Vec<String> {
     out
 }
 
-pub fn category_rows(items: &[Category]) -> Vec<Vec<String>> {
-    items
-        .iter()
-        .map(|c| {
-            vec![
-                c.id.clone(),
-                match c.kind {
-                    CategoryKind::InitiativeType => "initiative_type".into(),
-                    CategoryKind::Service => "service".into(),
-                },
-                c.label.nl.clone(),
-                c.label.fr.clone().unwrap_or_default(),
-                c.label.en.clone().unwrap_or_default(),
-                c.group.clone().unwrap_or_default(),
-                c.keywords.nl.join("; "),
-                c.keywords.fr.join("; "),
-                c.keywords.en.join("; "),
-            ]
-        })
-        .collect()
+/// The rows of a categories sheet: the categories, then the target groups (kind `audience`).
+pub fn category_rows(items: &[Category], audiences: &[Audience]) -> Vec<Vec<String>> {
+    let row = |id: &str, kind: &str, label: &Text, group: Option<&String>, keywords: &Keywords| {
+        vec![
+            id.to_string(),
+            kind.to_string(),
+            label.nl.clone(),
+            label.fr.clone().unwrap_or_default(),
+            label.en.clone().unwrap_or_default(),
+            group.cloned().unwrap_or_default(),
+            keywords.nl.join("; "),
+            keywords.fr.join("; "),
+            keywords.en.join("; "),
+        ]
+    };
+    let kind = |k: CategoryKind| match k {
+        CategoryKind::InitiativeType => "initiative_type",
+        CategoryKind::Service => "service",
+    };
+    let categories = items.iter().map(|c| row(&c.id, kind(c.kind), &c.label, c.group.as_ref(), &c.keywords));
+    let no_keywords = Keywords::default();
+    categories.chain(audiences.iter().map(|a| row(&a.id, "audience", &a.label, None, &no_keywords))).collect()
 }
 
 pub fn read_municipalities(sheet: &Sheet, report: &mut Report) -> (Vec<Municipality>, Provenance) {
@@ -476,9 +500,10 @@ mod keyword_tests {
     /// English keywords per category, none repeating the category's own label.
     #[test]
     fn default_categories_ship_a_vocabulary() {
-        let cats = default_categories();
-        assert_eq!(cats.len(), 25);
-        for c in &cats {
+        let defaults = default_categories();
+        // Target groups (8) are filters, not searched: the bar is for what people type.
+        assert_eq!((defaults.categories.len(), defaults.audiences.len()), (25, 8));
+        for c in &defaults.categories {
             let k = &c.keywords;
             assert!(k.nl.len() >= 8 && k.fr.len() >= 3 && k.en.len() >= 3, "{}: {:?}", c.id, k);
             for (words, label) in [(&k.nl, Some(&c.label.nl)), (&k.fr, c.label.fr.as_ref()), (&k.en, c.label.en.as_ref())] {
@@ -490,14 +515,16 @@ mod keyword_tests {
 
     #[test]
     fn keywords_survive_the_csv_round_trip() {
-        let cats = default_categories();
+        let defaults = default_categories();
         let mut text = CATEGORY_COLUMNS.join(",");
-        for row in category_rows(&cats) {
+        for row in category_rows(&defaults.categories, &defaults.audiences) {
             text.push('\n');
             text.push_str(&row.iter().map(|v| format!("\"{}\"", v.replace('"', "\"\""))).collect::<Vec<_>>().join(","));
         }
         let mut report = Report::default();
         let sheet = Sheet::open("c.csv", text.as_bytes(), &["id"], &CATEGORY_COLUMNS, &mut report).unwrap();
-        assert_eq!(read_categories(&sheet, &mut report).0, cats);
+        let read = read_categories(&sheet, &mut report);
+        assert_eq!((read.categories, read.audiences), (defaults.categories, defaults.audiences));
+        assert!(!report.has_errors());
     }
 }

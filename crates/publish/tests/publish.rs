@@ -11,7 +11,7 @@ use serde_json::json;
 use wegwijzer_core::model::{CategoryKind, Initiative, Keyed, Patch, PATCHES_FORMAT_VERSION};
 use wegwijzer_publish::report::{Issue, Msg, ReportLang, Severity};
 use wegwijzer_publish::endpoint::{diff, merge_diff};
-use wegwijzer_publish::{export, fsio, publish, Input, Inputs, Options, Publication};
+use wegwijzer_publish::{export, fsio, publish, Input, Inputs, Options, Publication, Records};
 use wegwijzer_core::sync::{apply_changes, merge_patch, plan_sync, SyncPlan};
 use wegwijzer_core::validate::ProblemKind;
 
@@ -226,7 +226,7 @@ fn sample() -> Dataset {
 #[test]
 fn export_then_import_gives_the_same_dataset() {
     let d = sample();
-    let files = export::exports(&d.categories, &d.municipalities, &d.partnerships, &d.initiatives);
+    let files = export::exports(&Records::of(&d));
     let get = |name: &str| files.iter().find(|(n, _)| n == name).unwrap().1.clone();
     let inputs = Inputs {
         categories: Some(Input::new("categories.csv", get("open-data/categories.csv"))),
@@ -241,6 +241,8 @@ fn export_then_import_gives_the_same_dataset() {
     assert_eq!(back.municipalities, d.municipalities);
     assert_eq!(back.partnerships, d.partnerships);
     assert_eq!(back.initiatives, d.initiatives);
+    assert!(!d.audiences.is_empty());
+    assert_eq!(back.audiences, d.audiences, "the target groups go through categories.csv (kind audience)");
     // The GeoJSON and JSON-LD exports are JSON with one entry per initiative.
     let geo: serde_json::Value = serde_json::from_slice(file(&p, "open-data/initiatives.geojson")).unwrap();
     assert_eq!(geo["features"].as_array().unwrap().len(), d.initiatives.len());
@@ -450,7 +452,7 @@ fn the_command_exits_non_zero_on_errors_and_writes_nothing() {
 
     let r = run(&fixtures().join("initiatives.csv"), "en");
     assert_eq!(r.status.code(), Some(0), "{}", String::from_utf8_lossy(&r.stderr));
-    assert!(String::from_utf8_lossy(&r.stdout).contains("version 1: 25 categories"));
+    assert!(String::from_utf8_lossy(&r.stdout).contains("version 1: 25 categories, 8 target groups, "));
     assert_eq!(fsio::read_previous(&out).unwrap().dataset.initiatives.len(), 3);
 
     // Run again on the same folder: it becomes the previous version, with a delta.

@@ -7,6 +7,7 @@ use crate::model::{Confidence, Lang};
 mod en;
 mod fr;
 mod nl;
+pub mod service;
 
 pub struct Texts {
     pub app_title: &'static str,

@@ -131,7 +131,7 @@ pub fn generate(inputs: &Inputs, options: &Options) -> Result<Generated, String>
     let v = options.dataset_version;
     let sources_count = sources.len();
     let bodies = [
-        collection_bytes(v, categories)?,
+        wegwijzer_publish::endpoint::categories_file(v, &categories, &crate::details::audiences())?,
         collection_bytes(v, municipalities)?,
         collection_bytes(v, partnerships)?,
         collection_bytes(v, initiatives)?,

@@ -114,7 +114,7 @@ pub(crate) fn initiatives(
         serves.sort();
         let month = 1 + rng.below(11);
         let day = 1 + rng.below(if month == 11 { 22 } else { 28 });
-        out.push(Initiative {
+        let mut initiative = Initiative {
             id,
             name,
             kind: kind.id.into(),
@@ -128,7 +128,10 @@ pub(crate) fn initiatives(
             website,
             serves,
             updated_at: format!("2026-{month:02}-{day:02}"),
-        });
+            ..Default::default()
+        };
+        crate::details::fill(&mut initiative, i, primary.id);
+        out.push(initiative);
     }
     Ok(out)
 }

@@ -23,6 +23,7 @@
 
 mod categories;
 mod contact;
+mod details;
 mod endpoint;
 mod helpers;
 mod initiatives;
