@@ -16,6 +16,12 @@ const byNis = new Map(municipalities.map((m) => [m.nis, m]));
 const latestTo = Math.max(...partnerships.map((p) => p.period.to));
 const latest = partnerships.filter((p) => p.period.to === latestTo);
 const periodLabel = (p) => `${p.period.from}–${p.period.to}`;
+// A partnership of the latest period and its first member on today's map (a 2020-2025 list may
+// name a municipality merged since, which the map draws as part of its new municipality).
+const isToday = (nis) => byNis.has(nis) && !byNis.get(nis).ceased;
+const sampled = latest.find((p) => p.members.some(isToday));
+const sampledMember = byNis.get(sampled.members.find(isToday));
+const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const MIN_TARGET = 24;
 
 async function openMap(page, query = '') {
@@ -204,7 +210,7 @@ test('tap targets: a municipality too small to tap zooms in first, then it is 24
 });
 
 test('the map opens on the user\'s municipality (this URL, a search in the directory, the shared location) or on an embed\'s region', async () => {
-  const member = byNis.get(latest[0].members[0]);
+  const member = sampledMember;
   const province = current.filter((m) => m.province === member.province);
   const onScreen = async (page, codes) => {
     const svg = await page.locator('svg.coverage-map').boundingBox();
@@ -317,11 +323,11 @@ test('the table keeps the partnership on screen at 360 px, stat labels fit their
   assert.match(headers[1], /Samenwerkingsverband/, 'the answer is the second column');
   const column = await table.locator('thead th').nth(1).boundingBox();
   assert.ok(column.x + column.width <= 360, `partnership column ends at ${column.x + column.width} px`);
-  const member = byNis.get(latest[0].members[0]);
+  const member = sampledMember;
   const row = table.locator('tbody tr', { has: page.locator('th', { hasText: new RegExp(`^${member.name.nl}$`) }) });
   const cell = await row.locator('td').first().boundingBox();
   assert.ok(cell.x + cell.width <= 360, 'its cell is on screen');
-  assert.match(await row.locator('td').first().textContent(), new RegExp(latest[0].name));
+  assert.match(await row.locator('td').first().textContent(), new RegExp(escapeRe(sampled.name)));
   assert.ok(await pageWidth(page) <= 360, 'nothing scrolls sideways');
   assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(page.errors, []);
