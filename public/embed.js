@@ -1,7 +1,7 @@
 /*
  * Wegwijzer Sociale Economie — embed script for host sites.
  *
- *   <div data-wegwijzer data-regio="demo-regie-kust" data-taal="nl"></div>
+ *   <div data-wegwijzer data-regio="regie-westhoek" data-taal="nl"></div>
  *   <script src="https://WEGWIJZER-ORIGIN/embed.js" async></script>
  *
  * Every element with `data-wegwijzer` becomes an iframe of the app in embed mode. Its other

@@ -48,6 +48,9 @@ pub struct AppState {
     /// The directory's last URL (path and query), for "Terug naar de lijst": the same search,
     /// filters and order, like the browser's Back.
     pub list_url: RwSignal<String>,
+    /// The municipality (NIS) the user last looked for in the directory (a place in the search,
+    /// the place to measure from, a municipality filter): the coverage map opens on it.
+    pub looked_for: RwSignal<Option<String>>,
 }
 
 impl AppState {
@@ -80,7 +83,8 @@ pub fn use_app_state() -> AppState {
     expect_context::<AppState>()
 }
 
-fn query_parameter(name: &str) -> Option<String> {
+/// One parameter of the page's URL query, read from the location (outside the router too).
+pub fn query_parameter(name: &str) -> Option<String> {
     let search = window().location().search().ok()?;
     let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
     params.get(name)
@@ -149,8 +153,10 @@ pub fn provide_app_state() -> AppState {
         embed,
         embed_scope,
         list_url: RwSignal::new(crate::public_url::href("/")),
+        looked_for: RwSignal::new(None),
     };
     provide_context(state);
+    crate::components::provide_clock();
     Effect::new(move |_| {
         if let Some(html) = document().document_element() {
             let _ = html.set_attribute("lang", state.lang.get().code());

@@ -8,7 +8,7 @@ use crate::app::{AppState, LoadState};
 use crate::dataset::{Dataset, LoadError};
 use crate::model::Index;
 use crate::store::Store;
-use crate::sync::{apply_changes, assemble, due_on_focus, plan_sync_for, retry_delay_ms, SyncPlan, SyncState};
+use crate::sync::{apply_changes, assemble, due_on_focus, plan_sync_for, plan_sync_for_copy, retry_delay_ms, SyncPlan, SyncState};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::cell::RefCell;
@@ -41,6 +41,9 @@ struct Runtime {
     failures: u32,
     retry_timer: Option<i32>,
     last_success_ms: Option<f64>,
+    /// The copy in use was written by an earlier build ([`crate::store::StoredMeta::needs_refresh`]):
+    /// the next sync downloads everything again (`sync::plan_sync_for_copy`).
+    stale_copy: bool,
     /// The one channel this tab listens and posts on: a channel never hears its own messages,
     /// whereas a second channel object in the same tab would make the tab reload what it just
     /// stored (and rebuild the page).
@@ -87,12 +90,15 @@ pub fn start(state: AppState) {
                         });
                         state.sync.set(SyncState::UpToDate { at_ms: cached.meta.synced_at_ms });
                         let meta = cached.meta;
+                        RUNTIME.with_borrow_mut(|r| r.stale_copy = meta.needs_refresh());
                         let dataset = show(state, cached.dataset);
                         if !meta.is_current() {
                             // Written by an earlier build: validated just now; store it again
-                            // with the stamp and the first page, so the next start is fast.
+                            // with the stamp and the first page, so the next start is fast, and
+                            // marked for a full download: it lacks the fields that build did
+                            // not know.
                             after_paint().await;
-                            if let Err(e) = store.save(&endpoint, &dataset, meta.etag, meta.synced_at_ms).await {
+                            if let Err(e) = store.save(&endpoint, &dataset, meta.etag, meta.synced_at_ms, true).await {
                                 leptos::logging::warn!("could not upgrade the stored dataset: {e}");
                             }
                         }
@@ -196,7 +202,9 @@ async fn fetch_and_store(state: AppState) -> Result<(), LoadError> {
         _ => None,
     };
     let cached_index = cached.as_ref().and_then(|d| d.index.as_ref());
-    let etag = cached_index.and(RUNTIME.with_borrow(|r| r.etag.clone()));
+    let stale = RUNTIME.with_borrow(|r| r.stale_copy);
+    // A stale copy asks for the index unconditionally: a 304 would keep it.
+    let etag = cached_index.filter(|_| !stale).and(RUNTIME.with_borrow(|r| r.etag.clone()));
     let store = RUNTIME.with_borrow(|r| r.store.clone());
     let (offered, etag) = match fetch_index(&endpoint, etag.as_deref()).await? {
         IndexResponse::NotModified => {
@@ -205,7 +213,7 @@ async fn fetch_and_store(state: AppState) -> Result<(), LoadError> {
         }
         IndexResponse::Fresh { index, etag } => (index, etag),
     };
-    let next = match plan_sync_for(cached.as_deref(), &offered)? {
+    let next = match plan_sync_for_copy(cached.as_deref(), &offered, !stale)? {
         SyncPlan::Unchanged => {
             RUNTIME.with_borrow_mut(|r| r.etag = etag.clone());
             touch(&store, &endpoint.base, etag).await;
@@ -238,11 +246,14 @@ async fn fetch_and_store(state: AppState) -> Result<(), LoadError> {
     };
     // Everything is verified and valid: store it atomically, then show it.
     if let Some(store) = &store {
-        if let Err(e) = store.save(&endpoint.base, &next, etag.clone(), now_ms()).await {
+        if let Err(e) = store.save(&endpoint.base, &next, etag.clone(), now_ms(), false).await {
             leptos::logging::warn!("could not store the new dataset: {e}");
         }
     }
-    RUNTIME.with_borrow_mut(|r| r.etag = etag);
+    RUNTIME.with_borrow_mut(|r| {
+        r.etag = etag;
+        r.stale_copy = false;
+    });
     show(state, next);
     broadcast_update();
     Ok(())
@@ -354,7 +365,10 @@ fn listen(state: AppState) {
                 let Some(store) = RUNTIME.with_borrow(|r| r.store.clone()) else { return };
                 let endpoint = state.endpoint.get_value().base;
                 if let Ok(Some(cached)) = store.load(&endpoint).await {
-                    RUNTIME.with_borrow_mut(|r| r.etag = cached.meta.etag.clone());
+                    RUNTIME.with_borrow_mut(|r| {
+                        r.etag = cached.meta.etag.clone();
+                        r.stale_copy = cached.meta.needs_refresh();
+                    });
                     state.sync.set(SyncState::UpToDate { at_ms: cached.meta.synced_at_ms });
                     show(state, cached.dataset);
                 }

@@ -3,7 +3,8 @@
 //! Two object stores: `meta` holds, per endpoint, the index of the dataset in use, its ETag,
 //! the time of the last successful sync and the validation rules its records passed; `files`
 //! holds each collection's records as JSON text under `<endpoint>|<dataset version>/<collection>`
-//! (the four collections and `sources`; copies from before `sources` had its own file lack it).
+//! (the four collections, `sources` and `audiences`; copies from before `sources` had its own
+//! file lack it, copies from before the target groups lack `audiences`).
 //! A new version is written with its meta in ONE transaction that also deletes the previous
 //! version's files, and a reader reads meta and files in one transaction, so nobody ever sees a
 //! mix of two versions. Records stamped with the current [`RULES_VERSION`] were validated before
@@ -21,11 +22,11 @@
 //! ```ignore
 //! let store = Store::open().await?;
 //! if let Some(cached) = store.load(&endpoint).await? { show(cached.dataset) }
-//! store.save(&endpoint, &dataset, etag, now).await?;
+//! store.save(&endpoint, &dataset, etag, now, false).await?;
 //! ```
 
 use crate::dataset::{Dataset, LoadError, FIRST_PAGE};
-use crate::model::{Category, Index, Initiative, Municipality, Partnership, COLLECTIONS, SOURCES};
+use crate::model::{Audience, Category, Index, Initiative, Municipality, Partnership, AUDIENCES, COLLECTIONS, SOURCES};
 use crate::validate::{Problem, RULES_VERSION};
 use indexed_db_futures::database::Database;
 use indexed_db_futures::object_store::ObjectStore;
@@ -59,12 +60,22 @@ pub struct StoredMeta {
     /// exactly what was shown, and the notice about the rest survives a restart.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub left_out: Vec<Problem>,
+    /// The records were written by an earlier build and stored again by this one: they lack
+    /// the fields that build did not know, so the next sync downloads everything
+    /// (`sync::plan_sync_for_copy`). False once a sync has replaced them.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub refresh: bool,
 }
 
 impl StoredMeta {
     /// Whether the stored records can be used without validating them again.
     pub fn is_current(&self) -> bool {
         self.validated_with == RULES_VERSION
+    }
+
+    /// Whether the next sync must download every collection again (see `refresh`).
+    pub fn needs_refresh(&self) -> bool {
+        self.refresh || !self.is_current()
     }
 }
 
@@ -127,6 +138,7 @@ impl Store {
         let Some(texts) = read_texts(&files, endpoint, v).await? else { return Ok(None) };
         // Absent in copies stored before sources had their own file: the index then has them.
         let sources = read_text(&files, &file_key(endpoint, v, SOURCES)).await?;
+        let audiences = read_text(&files, &file_key(endpoint, v, AUDIENCES)).await?;
         drop(tx);
         let dataset = (|| -> Result<Dataset, LoadError> {
             let index = Some(meta.index.clone());
@@ -141,6 +153,9 @@ impl Store {
             if let Some(sources) = sources {
                 dataset.sources = parse(&sources).map_err(not_json)?;
             }
+            if let Some(audiences) = audiences {
+                dataset.audiences = parse(&audiences).map_err(not_json)?;
+            }
             dataset.left_out = meta.left_out.clone();
             Ok(dataset)
         })();
@@ -154,8 +169,9 @@ impl Store {
     }
 
     /// Stores `dataset` as the one in use for `endpoint`, replacing the previous version
-    /// atomically.
-    pub async fn save(&self, endpoint: &str, dataset: &Dataset, etag: Option<String>, synced_at_ms: f64) -> Result<(), String> {
+    /// atomically. `refresh`: its records come from a copy an earlier build wrote (see
+    /// [`StoredMeta::refresh`]).
+    pub async fn save(&self, endpoint: &str, dataset: &Dataset, etag: Option<String>, synced_at_ms: f64, refresh: bool) -> Result<(), String> {
         let index = dataset.index.clone().ok_or("dataset without index")?;
         let v = index.dataset_version;
         // Serialise before the transaction opens: a transaction must not wait on other work.
@@ -167,14 +183,15 @@ impl Store {
             serde_json::to_string(&dataset.partnerships),
             serde_json::to_string(&dataset.initiatives),
             serde_json::to_string(&dataset.sources),
+            serde_json::to_string(&dataset.audiences),
         ];
-        let meta = StoredMeta { index, etag, synced_at_ms, validated_with: RULES_VERSION, left_out: dataset.left_out.clone() };
+        let meta = StoredMeta { index, etag, synced_at_ms, validated_with: RULES_VERSION, left_out: dataset.left_out.clone(), refresh };
         let meta = serde_json::to_string(&meta).map_err(js_err)?;
         let tx = self.db.transaction([META, FILES]).with_mode(TransactionMode::Readwrite).build().map_err(js_err)?;
         let meta_store = tx.object_store(META).map_err(js_err)?;
         let files = tx.object_store(FILES).map_err(js_err)?;
         let previous = read_meta(&meta_store, endpoint).await.ok().flatten().map(|m| m.index.dataset_version);
-        let names = || COLLECTIONS.into_iter().chain([SOURCES]);
+        let names = || COLLECTIONS.into_iter().chain([SOURCES, AUDIENCES]);
         for (name, text) in names().zip(texts) {
             let text = text.map_err(js_err)?;
             files.put(text).with_key(file_key(endpoint, v, name)).primitive().map_err(js_err)?;
@@ -217,6 +234,8 @@ struct FirstPageSnapshot {
     initiatives: Vec<Initiative>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     left_out: Vec<Problem>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    audiences: Vec<Audience>,
 }
 
 pub(crate) fn local_storage() -> Option<web_sys::Storage> {
@@ -231,6 +250,7 @@ pub fn read_first_page(endpoint: &str) -> Option<Dataset> {
     (page.validated_with == RULES_VERSION).then(|| {
         let mut dataset = Dataset::trusted(Some(page.index), page.categories, page.municipalities, page.partnerships, page.initiatives);
         dataset.left_out = page.left_out;
+        dataset.audiences = page.audiences;
         dataset
     })
 }
@@ -246,6 +266,7 @@ fn write_first_page(endpoint: &str, dataset: &Dataset) {
         partnerships: dataset.partnerships.clone(),
         initiatives: dataset.initiatives.iter().take(FIRST_PAGE).cloned().collect(),
         left_out: dataset.left_out.clone(),
+        audiences: dataset.audiences.clone(),
     };
     let (Some(storage), Ok(text)) = (local_storage(), serde_json::to_string(&page)) else { return };
     if storage.set_item(&format!("{FIRST_PAGE_KEY}{endpoint}"), &text).is_err() {

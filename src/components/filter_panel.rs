@@ -2,7 +2,9 @@ use crate::app::use_app_state;
 use crate::i18n::fill;
 use crate::dataset::Dataset;
 use crate::model::{province_name, Lang};
+use crate::i18n::service::service_texts;
 use crate::search::{normalize, FacetCounts};
+use crate::service_filters::ServiceFacetCounts;
 use crate::view_state::{toggle, DirectoryView};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -14,6 +16,9 @@ enum Facet {
     Kinds,
     Provinces,
     Partnerships,
+    Audience,
+    Languages,
+    Wheelchair,
 }
 
 impl Facet {
@@ -23,23 +28,33 @@ impl Facet {
             Facet::Kinds => &mut view.kinds,
             Facet::Provinces => &mut view.provinces,
             Facet::Partnerships => &mut view.partnerships,
+            Facet::Audience => &mut view.service.audience,
+            Facet::Languages => &mut view.service.languages,
+            Facet::Wheelchair => &mut view.service.wheelchair,
         }
     }
 
-    fn counts(self, facets: &FacetCounts) -> &Vec<(String, usize)> {
+    fn counts<'a>(self, facets: &'a FacetCounts, service: &'a ServiceFacetCounts) -> &'a Vec<(String, usize)> {
         match self {
             Facet::Services => &facets.services,
             Facet::Kinds => &facets.kinds,
             Facet::Provinces => &facets.provinces,
             Facet::Partnerships => &facets.partnerships,
+            Facet::Audience => &service.audience,
+            Facet::Languages => &service.languages,
+            Facet::Wheelchair => &service.wheelchair,
         }
     }
 
     fn label(self, data: &Dataset, id: &str, lang: Lang) -> String {
         match self {
             Facet::Services | Facet::Kinds => data.category(id).map(|c| c.label.get(lang).to_string()),
+            Facet::Audience => data.audience(id).map(|a| a.label.get(lang).to_string()),
+            Facet::Languages => Some(super::language_name(id, lang)),
+            Facet::Wheelchair => crate::model::Wheelchair::parse(id).map(|w| crate::service_text::wheelchair_text(w, lang).to_string()),
             Facet::Provinces => province_name(id, lang).map(String::from),
-            Facet::Partnerships => data.partnerships.iter().find(|p| p.id == id).map(|p| p.name.clone()),
+            // With its period: the same name often returns in the next period.
+            Facet::Partnerships => data.partnerships.iter().find(|p| p.id == id).map(|p| p.name_with_period()),
         }
         .unwrap_or_else(|| id.to_string())
     }
@@ -55,6 +70,7 @@ pub fn FilterPanel(
     data: Arc<Dataset>,
     view: Memo<DirectoryView>,
     facets: Signal<FacetCounts>,
+    service_facets: Signal<ServiceFacetCounts>,
     /// How many results the current choice gives, for the "show N results" button.
     total: Signal<usize>,
     on_change: Callback<DirectoryView>,
@@ -62,7 +78,7 @@ pub fn FilterPanel(
     let opened = Memo::new(move |before: Option<&bool>| before == Some(&true) || open.get());
     view! {
         <div id="filters" class="filters" hidden=move || !open.get()>
-            {move || opened.get().then(|| panel_content(open, data.clone(), view, facets, total, on_change))}
+            {move || opened.get().then(|| panel_content(open, data.clone(), view, facets, service_facets, total, on_change))}
         </div>
     }
 }
@@ -75,7 +91,20 @@ pub fn FilterChips(data: Arc<Dataset>, view: Memo<DirectoryView>, on_change: Cal
         let lang = state.lang.get();
         let current = view.get();
         let mut chips: Vec<(String, DirectoryView)> = Vec::new();
-        for facet in [Facet::Services, Facet::Kinds, Facet::Provinces, Facet::Partnerships] {
+        if current.service.open_now {
+            let mut next = current.clone();
+            next.service.open_now = false;
+            chips.push((service_texts(lang).facet_open_now.to_string(), next));
+        }
+        for facet in [
+            Facet::Services,
+            Facet::Kinds,
+            Facet::Provinces,
+            Facet::Partnerships,
+            Facet::Audience,
+            Facet::Languages,
+            Facet::Wheelchair,
+        ] {
             let mut v = current.clone();
             for id in facet.values(&mut v).clone() {
                 let mut next = current.clone();
@@ -116,19 +145,20 @@ fn panel_content(
     data: Arc<Dataset>,
     view: Memo<DirectoryView>,
     facets: Signal<FacetCounts>,
+    service_facets: Signal<ServiceFacetCounts>,
     total: Signal<usize>,
     on_change: Callback<DirectoryView>,
 ) -> impl IntoView {
     let state = use_app_state();
-    let fieldset = |facet: Facet, legend: fn(&crate::i18n::Texts) -> &'static str, key: &'static str| {
+    let fieldset = |facet: Facet, legend: Signal<&'static str>, key: &'static str| {
         let data = data.clone();
         view! {
             <fieldset class="facet">
-                <legend>{move || legend(state.t())}</legend>
+                <legend>{legend}</legend>
                 {move || {
                     let lang = state.lang.get();
                     let selected = view.with(|v| { let mut v = v.clone(); facet.values(&mut v).clone() });
-                    let mut rows: Vec<(String, usize)> = facets.with(|f| facet.counts(f).clone());
+                    let mut rows: Vec<(String, usize)> = facets.with(|f| service_facets.with(|s| facet.counts(f, s).clone()));
                     // A selected value stays visible even when the query leaves it no results.
                     for s in &selected {
                         if !rows.iter().any(|(id, _)| id == s) {
@@ -187,10 +217,29 @@ fn panel_content(
     };
     let based_in_options = municipality_options.clone();
     view! {
-            {fieldset(Facet::Services, |t| t.facet_services, "dienst")}
-            {fieldset(Facet::Kinds, |t| t.facet_kinds, "soort")}
-            {fieldset(Facet::Provinces, |t| t.facet_provinces, "provincie")}
-            {fieldset(Facet::Partnerships, |t| t.facet_partnerships, "regie")}
+            <div class="check check-open-now">
+                <input
+                    type="checkbox"
+                    id="f-open-nu"
+                    prop:checked=move || view.with(|v| v.service.open_now)
+                    on:change=move |_| {
+                        let mut next = view.get_untracked();
+                        next.service.open_now = !next.service.open_now;
+                        on_change.run(next);
+                    }
+                />
+                <label for="f-open-nu">
+                    {move || service_texts(state.lang.get()).facet_open_now}" "
+                    <span class="count">"("{move || service_facets.with(|s| s.open_now)}")"</span>
+                </label>
+            </div>
+            {fieldset(Facet::Services, Signal::derive(state.text(|t| t.facet_services)), "dienst")}
+            {fieldset(Facet::Kinds, Signal::derive(state.text(|t| t.facet_kinds)), "soort")}
+            {fieldset(Facet::Provinces, Signal::derive(state.text(|t| t.facet_provinces)), "provincie")}
+            {fieldset(Facet::Partnerships, Signal::derive(state.text(|t| t.facet_partnerships)), "regie")}
+            {fieldset(Facet::Audience, Signal::derive(move || service_texts(state.lang.get()).facet_audience), "doelgroep")}
+            {fieldset(Facet::Languages, Signal::derive(move || service_texts(state.lang.get()).facet_languages), "dienst-taal")}
+            {fieldset(Facet::Wheelchair, Signal::derive(move || service_texts(state.lang.get()).facet_wheelchair), "rolstoel")}
             <div class="field">
                 <label for="f-gemeente">{state.text(|t| t.facet_municipalities)}</label>
                 <select

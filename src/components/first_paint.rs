@@ -111,8 +111,9 @@ fn picture() -> Option<String> {
     let body = document.body()?;
     let copy: web_sys::Element = body.clone_node_with_deep(true).ok()?.dyn_into().ok()?;
     // Not part of the picture: scripts, a leftover painted element, the "new version" banner
-    // (it belongs to this start, not the next one).
-    remove_each(&copy.query_selector_all(&format!("script, noscript, [{PAINTED}], .update-banner")).ok()?);
+    // (it belongs to this start, not the next one), open/closed lines (true only at the time
+    // they were drawn; a picture shown tomorrow morning must not say "Nu open").
+    remove_each(&copy.query_selector_all(&format!("script, noscript, [{PAINTED}], .update-banner, .open-line")).ok()?);
     let entry = js_sys::Object::new();
     let set = |k: &str, v: String| js_sys::Reflect::set(&entry, &k.into(), &v.into()).ok();
     set("build", build(&document)?)?;

@@ -42,6 +42,7 @@ pub fn InitiativeCard(
         let (data, nis) = (data.clone(), initiative.nis.clone());
         move || data.municipality(&nis).map(|m| m.name.get(lang.get()).to_string()).unwrap_or_default()
     };
+    let (status, hours) = (initiative.status, initiative.opening_hours.clone());
     view! {
         <li class="card">
             <h2 class="card-title"><A href=href><bdi>{initiative.name}</bdi></A></h2>
@@ -51,6 +52,7 @@ pub fn InitiativeCard(
                 <span class="visually-hidden">{state.text(|t| t.label_municipality)} ": "</span><bdi>{place}</bdi>
                 {distance_km.map(|km| view! { " · " <span class="distance">{move || format_km(km, lang.get(), state.t().distance_km)}</span> })}
             </p>
+            <super::OpenLine status hours/>
         </li>
     }
 }

@@ -1,5 +1,6 @@
 //! Small building blocks shared by the pages.
 
+mod clock;
 mod coverage_map;
 mod data_view;
 mod device_location;
@@ -14,10 +15,12 @@ mod layout;
 mod left_out_notice;
 mod page_title;
 mod share_button;
+mod service_details;
 mod source_notice;
 mod sync_status;
 mod update_banner;
 
+pub use clock::{language_name, provide_clock, use_now};
 pub use coverage_map::{warm_up_coverage_map, CoverageExplorer, GEOMETRY_COLLECTION};
 pub use data_view::{with_data, with_first_page};
 pub use device_location::{request_device_location, LocationError};
@@ -32,6 +35,7 @@ pub use layout::{Footer, Header, SampleNotice};
 pub use left_out_notice::LeftOutNotice;
 pub use page_title::set_page_title;
 pub use share_button::{call_promise, ShareButton};
+pub use service_details::{OpenLine, ServiceDetails};
 pub use source_notice::SourceNotice;
 pub use sync_status::SyncStatus;
 pub use update_banner::UpdateBanner;

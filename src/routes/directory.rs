@@ -107,6 +107,7 @@ pub fn Directory() -> impl IntoView {
             </form>
         })}
         {with_first_page(move |data| {
+            let clock = crate::components::use_now();
             let computed = {
                 let data = data.clone();
                 Memo::new(move |_| {
@@ -116,10 +117,26 @@ pub fn Directory() -> impl IntoView {
                         return None;
                     }
                     let region = embed.as_ref().map(|e| &e.0);
-                    compute(&data, index.as_deref(), &view.get(), state.here.get(), region)
+                    let view = view.get();
+                    // The clock only matters (and only wakes this memo) with "Nu open" on.
+                    let now = if view.service.open_now { clock.get() } else { clock.get_untracked() };
+                    compute(&data, index.as_deref(), &view, state.here.get(), region, now)
                 })
             };
             let results = Signal::derive(move || computed.get().unwrap_or_default());
+            // The municipality the user looked for, for the coverage map to open on.
+            Effect::new(move |_| {
+                let looked = results.with(|r| r.scope.clone()).or_else(|| {
+                    view.with(|v| match (&v.place, v.municipalities.as_slice()) {
+                        (Some(Place::Municipality(nis)), _) => Some(nis.clone()),
+                        (_, [one]) => Some(one.clone()),
+                        _ => None,
+                    })
+                });
+                if looked.is_some() {
+                    state.looked_for.set(looked);
+                }
+            });
             // The settled default view of the complete dataset is what the next start paints
             // first (first_paint.rs); a later change (more cards, a new version, another
             // language) pictures it again.
@@ -293,6 +310,7 @@ pub fn Directory() -> impl IntoView {
                         data=data.clone()
                         view=view
                         facets=Signal::derive(move || results.with(|r| r.facets.clone()))
+                        service_facets=Signal::derive(move || results.with(|r| r.service_facets.clone()))
                         total=Signal::derive(total)
                         on_change=Callback::new(move |next: DirectoryView| set_view.with_value(|f| f(next, true)))
                     />

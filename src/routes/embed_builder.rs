@@ -164,7 +164,7 @@ pub fn EmbedBuilder() -> impl IntoView {
         <div class="builder-controls">
         {with_data(move |data| {
             let partnerships: Vec<(String, String)> =
-                data.partnerships.iter().map(|p| (p.id.clone(), format!("{} ({}–{})", p.name, p.period.from, p.period.to))).collect();
+                data.partnerships.iter().map(|p| (p.id.clone(), p.name_with_period())).collect();
             let mut provinces: Vec<String> = data.municipalities.iter().map(|m| m.province.clone()).collect();
             provinces.sort_unstable();
             provinces.dedup();

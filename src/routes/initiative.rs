@@ -1,5 +1,5 @@
 use crate::app::use_app_state;
-use crate::components::{set_page_title, with_data, ShareButton};
+use crate::components::{set_page_title, with_data, ServiceDetails, ShareButton};
 use crate::dataset::Dataset;
 use crate::model::{Initiative, Lang};
 use crate::validate::{is_email, is_http_url, is_phone, tel_href};
@@ -54,7 +54,9 @@ fn Detail(data: Arc<Dataset>, initiative: Initiative) -> impl IntoView {
     let description = { let i = i.clone(); move || i.description.as_ref().map(|d| d.get(lang.get()).to_string()) };
     let services = { let (d, i) = (data.clone(), i.clone()); move || labels(&d, &i.services, lang.get()).into_iter().map(|s| view! { <li><bdi>{s}</bdi></li> }).collect_view() };
     let serves = { let (d, i) = (data.clone(), i.clone()); move || municipality_names(&d, &i.serves, lang.get()).join(", ") };
-    let partnerships = data.partnerships_for(&i.nis).into_iter().map(|p| p.name.clone()).collect::<Vec<_>>();
+    // The current partnership(s), named with their period: older periods belong on the map.
+    let year = js_sys::Date::new_0().get_full_year() as u16;
+    let partnerships = data.current_partnerships_for(&i.nis, year).into_iter().map(|p| p.name_with_period()).collect::<Vec<_>>();
     let partnerships = (!partnerships.is_empty()).then(|| partnerships.join(", "));
     // Links only from values that pass the same checks as ingest: never a javascript: href.
     let phone = i.phone.clone().filter(|p| is_phone(p));
@@ -66,6 +68,7 @@ fn Detail(data: Arc<Dataset>, initiative: Initiative) -> impl IntoView {
             <h1><bdi>{i.name.clone()}</bdi></h1>
             <p class="detail-kind"><bdi>{kind}</bdi>" · "<bdi>{place}</bdi></p>
             {description.clone()().map(|_| view! { <p class="detail-description" dir="auto">{description}</p> })}
+            <ServiceDetails data=data.clone() initiative=i.clone()/>
             <section aria-labelledby="h-contact">
                 <h2 id="h-contact">{state.text(|t| t.label_contact)}</h2>
                 <dl class="facts">

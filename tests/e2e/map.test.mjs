@@ -1,22 +1,28 @@
 // End-to-end: the coverage map (/kaart) on a 360 px phone. The expected figures are computed
 // here from the served JSON (partnerships.json, municipalities.json), never typed in.
-import { test } from 'node:test';
+import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
-import { useServerAndBrowser, readSample, phonePage, axeViolations } from './harness.mjs';
+import os from 'node:os';
+import path from 'node:path';
+import { useServerAndBrowser, readSample, phonePage, axeViolations, distWithEndpoint, startServer, repo, chooseMunicipality } from './harness.mjs';
 
 const env = useServerAndBrowser();
 const municipalities = readSample('municipalities');
 const partnerships = readSample('partnerships');
 // What index.json says per period: complete or not, reported totals. Unlisted means complete.
-const listedPeriods = JSON.parse(fs.readFileSync(new URL('../../dist/data/v1/index.json', import.meta.url), 'utf8')).periods ?? [];
-const infoOf = (period) => listedPeriods.find((p) => p.from === period.from && p.to === period.to);
-const isComplete = (period) => infoOf(period)?.complete ?? true;
+const servedIndex = JSON.parse(fs.readFileSync(new URL('../../dist/data/v1/index.json', import.meta.url), 'utf8'));
+const listedPeriods = servedIndex.periods ?? [];
+const infoOf = (period, listed = listedPeriods) => listed.find((p) => p.from === period.from && p.to === period.to);
+const isComplete = (period, listed = listedPeriods) => infoOf(period, listed)?.complete ?? true;
+const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 // Today's municipalities are drawn; the former ones (ceased, merged_into) say how the mergers
 // went: merged code → the codes it was formed from (itself too unless it was formed under a new
 // code). A period before the merger counts the municipalities of its first year.
 const current = municipalities.filter((m) => !m.ceased);
+const isToday = (nis) => current.some((m) => m.nis === nis);
 const byNis = new Map(municipalities.map((m) => [m.nis, m]));
 const FORMED_FROM = {};
 let mergerYear = Infinity;
@@ -27,10 +33,44 @@ for (const m of municipalities.filter((x) => x.ceased)) {
 }
 
 const periodKey = (p) => `${p.from}-${p.to}`;
-const periods = [...new Map([...partnerships.map((p) => p.period), ...listedPeriods].map((p) => [periodKey(p), { from: p.from, to: p.to }])).values()]
+const periodsOf = (parts, listed) => [...new Map([...parts.map((p) => p.period), ...listed].map((p) => [periodKey(p), { from: p.from, to: p.to }])).values()]
   .sort((a, b) => a.from - b.from || a.to - b.to);
+const periods = periodsOf(partnerships, listedPeriods);
 
-function expectedFigures(period) {
+/**
+ * The bundled data is real: one list of partnerships (2020-2025, not complete), so no
+ * municipality is known to be without one and no period adds any. A complete list and a
+ * comparison are checked on a copy of the build served from a temporary folder, whose endpoint
+ * adds, for this test only, an earlier list made from the same partnerships: 2017-2019, each
+ * without its last member (ids end in "-2017"), marked complete.
+ */
+const variant = { server: null, root: null, partnerships: null, listed: null };
+before(async () => {
+  const data = fs.mkdtempSync(path.join(os.tmpdir(), 'ww-map-variant-data-'));
+  const served = path.join(repo, 'dist/data/v1');
+  for (const f of fs.readdirSync(served).filter((x) => x.endsWith('.json'))) fs.copyFileSync(path.join(served, f), path.join(data, f));
+  const collection = JSON.parse(fs.readFileSync(path.join(data, 'partnerships.json'), 'utf8'));
+  const earlier = collection.items.filter((p) => p.members.length > 1)
+    .map((p) => ({ ...p, id: `${p.id}-2017`, members: p.members.slice(0, -1), period: { from: 2017, to: 2019 } }));
+  collection.items.push(...earlier);
+  const bytes = Buffer.from(`${JSON.stringify(collection)}\n`);
+  fs.writeFileSync(path.join(data, 'partnerships.json'), bytes);
+  const index = structuredClone(servedIndex);
+  index.collections.partnerships = { ...index.collections.partnerships, bytes: bytes.length, count: collection.items.length, sha256: crypto.createHash('sha256').update(bytes).digest('hex') };
+  index.periods = [{ from: 2017, to: 2019, complete: true }, ...listedPeriods];
+  fs.writeFileSync(path.join(data, 'index.json'), JSON.stringify(index));
+  variant.root = distWithEndpoint(path.join(repo, 'dist'), data, 'ww-map-variant-');
+  fs.rmSync(data, { recursive: true, force: true });
+  variant.partnerships = collection.items;
+  variant.listed = index.periods;
+  variant.server = await startServer({ root: variant.root });
+});
+after(async () => {
+  await variant.server?.stop();
+  if (variant.root) fs.rmSync(variant.root, { recursive: true, force: true });
+});
+
+function expectedFigures(period, { parts = partnerships, listed = listedPeriods } = {}) {
   const before = period.from < mergerYear;
   // A code (of either era) as the municipalities of the period's first year.
   const inYear = (nis) => {
@@ -46,12 +86,12 @@ function expectedFigures(period) {
     return m.population - FORMED_FROM[nis].filter((x) => x !== nis).reduce((sum, x) => sum + byNis.get(x).population, 0);
   };
   const universe = new Set(current.flatMap((m) => inYear(m.nis)));
-  const active = partnerships.filter((p) => p.period.from <= period.to && period.from <= p.period.to);
+  const active = parts.filter((p) => p.period.from <= period.to && period.from <= p.period.to);
   const covered = new Set(active.flatMap((p) => p.members.flatMap(inYear)).filter((n) => universe.has(n)));
   const percent = (x) => `${(x * 100).toFixed(1).replace('.', ',')} %`;
   const total = [...universe].reduce((sum, n) => sum + population(n), 0);
   const coveredPopulation = [...covered].reduce((sum, n) => sum + population(n), 0);
-  const complete = isComplete(period);
+  const complete = isComplete(period, listed);
   return {
     active,
     covered,
@@ -66,6 +106,8 @@ function expectedFigures(period) {
   };
 }
 
+const MONTHS = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
+
 async function figures(page) {
   const text = (name) => page.locator(`[data-figure="${name}"]`).first().textContent();
   return {
@@ -76,9 +118,21 @@ async function figures(page) {
   };
 }
 
-async function openMap(page) {
-  await page.goto(`${env.server.url}/kaart`);
-  await page.locator('svg.coverage-map path.muni').first().waitFor();
+/** What the page says about the count: the period's municipalities versus today's on the map. */
+function expectedCountNote(period, expected) {
+  const total = Number(expected.coveredText.split(' van ')[1]);
+  return total === current.length
+    ? `Gemeenten zoals ze waren op 1 januari ${period.from}.`
+    : `Geteld in de ${total} gemeenten van 1 januari ${period.from}; de kaart en de tabel tonen de ${current.length} gemeenten van vandaag, na de fusies.`;
+}
+
+// The final map: the endpoint's boundaries when it lists them (the bundled one does), which
+// replace the hexagons shown while they load.
+const FINAL_MAP = servedIndex.collections.geometry ? 'svg.coverage-map[data-geometry="boundaries"] path.muni' : 'svg.coverage-map path.muni';
+
+async function openMap(page, url = env.server.url) {
+  await page.goto(`${url}/kaart`);
+  await page.locator(FINAL_MAP).first().waitFor();
 }
 
 test('figures match the data, a tap shows the partnership and its contact', async () => {
@@ -93,17 +147,24 @@ test('figures match the data, a tap shows the partnership and its contact', asyn
   assert.equal(shown.coveredText, expected.coveredText);
   assert.equal(shown.share, expected.share);
   assert.equal(shown.population, expected.populationShare, 'every municipality has a population (Statbel 2020)');
+  // The day the population counts refer to, from index.json.
+  const [py, pm, pd] = servedIndex.population_date.split('-').map(Number);
+  assert.equal((await page.locator('[data-figure="population-date"]').textContent()).trim(), `Aantal inwoners op ${pd} ${MONTHS[pm - 1]} ${py}.`);
+  // "49 van 300" beside a map of 285: the page says why the totals differ.
+  assert.equal((await page.locator('[data-figure="count-note"]').textContent()).trim(), expectedCountNote(latest, expected));
 
-  // Tap a member of a demo partnership with full contact details.
-  const partnership = expected.active.find((p) => p.demo && p.contact.email && p.contact.phone);
+  // Tap a member of a sourced partnership with an address (of today's municipalities only, so
+  // every member has its own shape).
+  const partnership = expected.active.find((p) => p.contact.address && p.members.length > 1 && p.members.every(isToday));
   const nis = partnership.members[0];
   const name = municipalities.find((m) => m.nis === nis).name.nl;
-  await page.locator(`path.muni[data-nis="${nis}"]`).click();
+  await chooseMunicipality(page, nis);
   const panel = page.locator('.selection-panel');
   await panel.locator('h2', { hasText: name }).waitFor();
-  await panel.getByText(partnership.name, { exact: true }).waitFor();
-  assert.equal(await panel.locator(`a[href="mailto:${partnership.contact.email}"]`).count(), 1);
-  assert.equal(await panel.locator('a[href^="tel:"]').count(), 1);
+  await panel.getByText(partnership.name, { exact: true }).first().waitFor();
+  await panel.getByText(partnership.contact.address).waitFor();
+  // The sourced partnerships publish no e-mail or phone; no link is made up.
+  assert.equal(await panel.locator('a[href^="mailto:"], a[href^="tel:"]').count(), 0);
   // The other members are outlined on the map; the directory link filters on the municipality.
   assert.equal(await page.locator('.outlines .outline-member').count(), partnership.members.length - 1);
   assert.equal(await panel.locator(`a[href="/?gemeente=${nis}"]`).count(), 1);
@@ -119,7 +180,7 @@ test('keyboard: one tab stop, arrow keys to a neighbour, Enter selects it', asyn
   const page = await phonePage(env.browser);
   await openMap(page);
   assert.equal(await page.locator('path.muni[tabindex="0"]').count(), 1, 'a roving tab stop');
-  const start = active.find((p) => p.demo).members[0];
+  const start = active.flatMap((p) => p.members).find(isToday);
   await page.locator(`path.muni[data-nis="${start}"]`).click();
   await page.locator(`path.muni[data-nis="${start}"]`).focus();
   // Walk with the arrow keys until the focus is on another covered municipality.
@@ -136,8 +197,8 @@ test('keyboard: one tab stop, arrow keys to a neighbour, Enter selects it', asyn
   const owner = active.find((p) => p.members.includes(target));
   const panel = page.locator('.selection-panel');
   await panel.locator('h2', { hasText: m.name.nl }).waitFor();
-  await panel.getByText(owner.name, { exact: true }).waitFor();
-  await panel.getByText(owner.contact.organisation).waitFor();
+  await panel.getByText(owner.name, { exact: true }).first().waitFor();
+  await panel.getByText(owner.contact.organisation).first().waitFor();
   assert.equal(await page.locator(`path.muni[data-nis="${target}"]`).getAttribute('tabindex'), '0');
   // Space works too, on the focused shape.
   await page.keyboard.press('ArrowLeft');
@@ -149,11 +210,14 @@ test('keyboard: one tab stop, arrow keys to a neighbour, Enter selects it', asyn
 });
 
 test('switching and comparing periods changes the figures accordingly', async () => {
-  const [earlier, latest] = [periods[0], periods[periods.length - 1]];
-  const before = expectedFigures(earlier);
-  const after = expectedFigures(latest);
+  // On the served copy with an earlier, complete list (see `variant`).
+  const data = { parts: variant.partnerships, listed: variant.listed };
+  const all = periodsOf(variant.partnerships, variant.listed);
+  const [earlier, latest] = [all[0], all[all.length - 1]];
+  const before = expectedFigures(earlier, data);
+  const after = expectedFigures(latest, data);
   const page = await phonePage(env.browser);
-  await openMap(page);
+  await openMap(page, variant.server.url);
   await page.locator('#periode').selectOption({ label: `${earlier.from}–${earlier.to}` });
   await page.locator('#h-dekking', { hasText: `${earlier.from}–${earlier.to}` }).waitFor();
   const shown = await figures(page);
@@ -161,6 +225,7 @@ test('switching and comparing periods changes the figures accordingly', async ()
   assert.equal(shown.coveredText, before.coveredText);
   assert.equal(shown.share, before.share);
   assert.notEqual(shown.coveredText, after.coveredText, 'the two periods differ');
+  assert.equal((await page.locator('[data-figure="count-note"]').textContent()).trim(), expectedCountNote(earlier, before));
 
   await page.locator('#vergelijk').selectOption({ label: `${latest.from}–${latest.to}` });
   const comparison = page.locator('.comparison');
@@ -189,10 +254,11 @@ test('the table view lists every municipality, sorts, searches, and passes axe',
   const table = page.locator('table.coverage-table');
   await table.waitFor();
   assert.equal(await table.locator('tbody tr').count(), current.length);
-  const partnership = active.find((p) => p.demo);
+  // A partnership of several of today's municipalities, so each member is one row.
+  const partnership = active.find((p) => p.members.length > 1 && p.members.every(isToday));
   const member = municipalities.find((m) => m.nis === partnership.members[0]);
-  const row = table.locator('tbody tr', { has: page.locator('th', { hasText: new RegExp(`^${member.name.nl}$`) }) });
-  assert.match(await row.textContent(), new RegExp(partnership.name));
+  const row = table.locator('tbody tr', { has: page.locator('th', { hasText: new RegExp(`^${escape(member.name.nl)}$`) }) });
+  assert.match(await row.textContent(), new RegExp(escape(partnership.name)));
 
   const header = table.locator('th[scope="col"]', { hasText: 'Samenwerkingsverband' });
   assert.equal(await header.getAttribute('aria-sort'), 'none');
@@ -236,7 +302,7 @@ test('the map readied while the directory was idle is the same map as one drawn 
   // From scratch: /kaart opened directly, so nothing was readied in advance.
   const cold = await phonePage(env.browser);
   await cold.goto(`${env.server.url}/kaart`);
-  await cold.locator('svg.coverage-map path.muni').first().waitFor();
+  await cold.locator(FINAL_MAP).first().waitFor();
   const fresh = await cold.locator('svg.coverage-map g.shapes').innerHTML();
   await cold.context().close();
 
@@ -248,13 +314,13 @@ test('the map readied while the directory was idle is the same map as one drawn 
   await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 3000 })));
   await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300)));
   await page.getByRole('link', { name: 'Kaart' }).click();
-  await page.locator('svg.coverage-map path.muni').first().waitFor();
+  await page.locator(FINAL_MAP).first().waitFor();
   assert.equal(await page.locator('svg.coverage-map g.shapes').innerHTML(), fresh);
   assert.equal(await page.locator('svg.coverage-map path.muni').count(), current.length);
 
   // The copied shapes answer like parsed ones: a tap selects, and the selection is drawn.
   const first = page.locator('svg.coverage-map path.muni').first();
-  await first.click();
+  await chooseMunicipality(page, await first.getAttribute('data-nis'));
   await page.locator('svg.coverage-map path.muni.selected').waitFor();
   assert.equal(await page.locator('svg.coverage-map path.muni[aria-pressed="true"]').count(), 1);
   assert.deepEqual(page.errors, []);
@@ -263,8 +329,7 @@ test('the map readied while the directory was idle is the same map as one drawn 
 
 test('provenance, completeness and reported totals: three states, a source shown, figures labelled apart', async () => {
   const incomplete = periods.find((p) => !isComplete(p));
-  const complete = periods.find((p) => isComplete(p));
-  assert.ok(incomplete && complete, 'the sample has a complete and an incomplete period');
+  assert.ok(incomplete, 'the bundled list of partnerships is not complete');
   const expected = expectedFigures(incomplete);
   const page = await phonePage(env.browser);
   await openMap(page);
@@ -299,18 +364,22 @@ test('provenance, completeness and reported totals: three states, a source shown
   assert.equal(await computed.locator('[data-reported]').count(), 0, 'reported and computed are never mixed');
   await page.getByRole('heading', { name: 'Gerapporteerd door de overheid' }).waitFor();
 
-  // A member of a sourced partnership shows "Bron: …, gelezen op …" with its link.
-  const sourced = expected.active.find((p) => p.source_url && p.source_read);
-  await page.locator(`path.muni[data-nis="${sourced.members[0]}"]`).click();
+  // A member of a sourced partnership shows "Bron: <link>, gelezen op … · Zekerheid: …" and
+  // the source's note (which evidence won, what it leaves open).
+  assert.ok(expected.active.every((p) => p.source_url && !p.demo), 'every bundled partnership is sourced');
+  const sourced = expected.active.find((p) => p.source_note && p.members.every(isToday));
+  await chooseMunicipality(page, sourced.members[0]);
   const line = page.locator(`.selection-panel [data-source="${sourced.id}"]`);
   await line.waitFor();
-  const [y, mo, d] = sourced.source_read.split('-').map(Number);
-  const month = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'][mo - 1];
-  assert.match(await line.textContent(), new RegExp(`^Bron: .*, gelezen op ${d} ${month} ${y}`));
+  const read = sourced.source_read
+    ? (([y, mo, d]) => `, gelezen op ${d} ${MONTHS[mo - 1]} ${y}`)(sourced.source_read.split('-').map(Number))
+    : '';
+  assert.match(await line.textContent(), new RegExp(`^Bron: \\S+${escape(read)}(, | · )?Zekerheid: `));
   assert.equal(await line.locator(`a[href="${sourced.source_url}"]`).count(), 1);
+  assert.equal((await line.locator('.source-note').textContent()).trim(), sourced.source_note);
   // An unknown municipality says why, and so does its table row.
   const unknownNis = current.find((m) => expected.unknown.has(m.nis)).nis;
-  await page.locator(`path.muni[data-nis="${unknownNis}"]`).click();
+  await chooseMunicipality(page, unknownNis);
   await page.locator('.selection-panel [data-state="unknown"]').waitFor();
   assert.deepEqual(await axeViolations(page), []);
   await page.getByRole('button', { name: 'Tabel' }).click();
@@ -320,11 +389,25 @@ test('provenance, completeness and reported totals: three states, a source shown
   assert.equal(await table.locator(`[data-source="${sourced.id}"]`).count(), sourced.members.length);
   assert.deepEqual(await axeViolations(page), []);
 
-  // A complete period: the hatch for uncovered municipalities, no dots.
-  await page.getByRole('button', { name: 'Kaart' }).click();
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('a complete list: uncovered municipalities are hatched, none is unknown', async () => {
+  // The third state, on the served copy with an earlier, complete list (see `variant`).
+  const complete = variant.listed.find((p) => p.complete);
+  const expected = expectedFigures(complete, { parts: variant.partnerships, listed: variant.listed });
+  const page = await phonePage(env.browser);
+  await openMap(page, variant.server.url);
   await page.locator('#periode').selectOption({ label: `${complete.from}–${complete.to}` });
   await page.locator('#h-dekking', { hasText: `${complete.from}–${complete.to}` }).waitFor();
-  shown = await fills();
+  const shown = await page.locator('svg.coverage-map path.muni').evaluateAll((paths) => paths.map((p) => p.getAttribute('fill')));
+  const f = await figures(page);
+  assert.equal(f.coveredText, expected.coveredText);
+  assert.equal(f.population, expected.populationShare);
+  // A shape of today's map is uncovered when none of the municipalities it was in that year is covered.
+  const uncovered = current.filter((m) => expected.inYear(m.nis).every((n) => !expected.covered.has(n))).length;
+  assert.equal(shown.filter((x) => x === 'url(#niet-gedekt)').length, uncovered);
   assert.ok(shown.some((f) => f === 'url(#niet-gedekt)'), 'uncovered municipalities are hatched');
   assert.equal(shown.filter((f) => f === 'url(#onbekend)').length, 0);
   assert.equal(await page.locator('[data-figure="unknown"]').count(), 0);

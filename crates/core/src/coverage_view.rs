@@ -1,14 +1,12 @@
 //! What the coverage map page (`/kaart`) shows, computed without the DOM: the drawable geometry
 //! (hexagons from points, or real boundaries merged onto the dataset's municipalities), colours
-//! per partnership, keyboard steps between shapes, the pan/zoom window, the table rows with
+//! per partnership, keyboard steps between shapes, the table rows with
 //! sorting and search, and number formatting. The page only turns these values into elements.
 //!
 //! ```
-//! use wegwijzer_core::coverage_view::{format_percent, ViewWindow};
+//! use wegwijzer_core::coverage_view::format_percent;
 //! use wegwijzer_core::model::Lang;
 //! assert_eq!(format_percent(0.8697, Lang::Nl), "87,0 %");
-//! let w = ViewWindow::full(1000.0, 500.0).zoom(2.0, [250.0, 250.0]);
-//! assert_eq!((w.x, w.w), (125.0, 500.0));
 //! ```
 
 use crate::coverage::{MergerTable, PeriodCoverage};
@@ -20,6 +18,9 @@ use crate::map::{
 use crate::model::{Lang, Municipality, Partnership};
 use crate::search::normalize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// The pan and zoom window lives with the other pure geometry (`map::view_window`).
+pub use crate::map::{ViewWindow, MAX_ZOOM};
 
 /// Okabe & Ito's colour-blind-safe palette without black (too dark behind the borders). With
 /// more partnerships than colours, neighbouring partnerships still get different colours (see
@@ -66,6 +67,8 @@ pub struct MapShape {
     pub path: String,
     /// A point inside or near the shape: keyboard steps go from centre to centre.
     pub center: Xy,
+    /// The shape's bounding box: what the map zooms to, and its size on screen for a tap.
+    pub bounds: Bounds,
 }
 
 /// Everything the SVG needs, computed once per dataset (hexagons) or geometry file.
@@ -106,7 +109,8 @@ pub fn hex_geometry(municipalities: &[Municipality]) -> MapGeometry {
         .map(|cell| {
             let ring: Vec<Xy> = layout.corners(cell).iter().map(|&p| to_svg(p)).collect();
             let shape = Shape { id: cell.id.clone(), name: None, polygons: vec![Polygon { exterior: ring, holes: vec![] }] };
-            (MapShape { nis: cell.id.clone(), path: svg_path(&shape), center: to_svg(cell.center) }, (cell.q, cell.r))
+            let shape_bounds = shape.bounds();
+            (MapShape { nis: cell.id.clone(), path: svg_path(&shape), center: to_svg(cell.center), bounds: shape_bounds }, (cell.q, cell.r))
         })
         .collect();
     shapes.sort_unstable_by(|a, b| a.0.nis.cmp(&b.0.nis));
@@ -190,7 +194,7 @@ pub fn boundary_geometry(
         .map(|s| {
             let projected = fit.project_shape(s);
             let center = projected.centroid().unwrap_or_else(|| projected.bounds().center());
-            MapShape { nis: s.id.clone(), path: svg_path(&projected), center }
+            MapShape { nis: s.id.clone(), path: svg_path(&projected), center, bounds: projected.bounds() }
         })
         .collect();
     let has: BTreeSet<&str> = drawn.iter().map(|s| s.nis.as_str()).collect();
@@ -251,7 +255,8 @@ pub fn push_attribute_value(out: &mut String, text: &str) {
 /// ```
 /// use wegwijzer_core::coverage_view::{shapes_markup, GeometryKind, MapGeometry, MapShape, ShapeState};
 /// let g = MapGeometry { kind: GeometryKind::Hexagons, width: 10.0, height: 10.0, adjacency: vec![], missing: vec![],
-///     shapes: vec![MapShape { nis: "33011".into(), path: "M0 0L1 0L1 1Z".into(), center: [0.5, 0.5] }] };
+///     shapes: vec![MapShape { nis: "33011".into(), path: "M0 0L1 0L1 1Z".into(), center: [0.5, 0.5],
+///     bounds: wegwijzer_core::map::Bounds::of_points([[0.0, 0.0], [1.0, 1.0]]) }] };
 /// let html = shapes_markup(&g, |_| ShapeState { class: "muni", fill: "#E69F00".into(), tab_stop: true,
 ///     label: "Ieper: <Regie> \"West\" & co".into(), pressed: false });
 /// assert_eq!(html, "<path d=\"M0 0L1 0L1 1Z\" data-nis=\"33011\" role=\"button\" class=\"muni\" fill=\"#E69F00\" \
@@ -422,63 +427,6 @@ pub fn step(centres: &[Xy], from: usize, direction: Direction) -> Option<usize> 
         })
         .min_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)))
         .map(|(_, i)| i)
-}
-
-/// The visible part of the map (the SVG `viewBox`) for pan and zoom.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct ViewWindow {
-    pub x: f64,
-    pub y: f64,
-    pub w: f64,
-    pub h: f64,
-    full_w: f64,
-    full_h: f64,
-}
-
-/// Deepest zoom: enough to tap a small municipality on a phone.
-pub const MAX_ZOOM: f64 = 12.0;
-
-impl ViewWindow {
-    pub fn full(width: f64, height: f64) -> ViewWindow {
-        ViewWindow { x: 0.0, y: 0.0, w: width, h: height, full_w: width, full_h: height }
-    }
-
-    pub fn zoom_level(&self) -> f64 {
-        self.full_w / self.w
-    }
-
-    /// Zooms by `factor` (> 1 zooms in) keeping the map point `around` where it is on screen.
-    pub fn zoom(self, factor: f64, around: Xy) -> ViewWindow {
-        if !(factor.is_finite() && factor > 0.0) {
-            return self;
-        }
-        let level = (self.zoom_level() * factor).clamp(1.0, MAX_ZOOM);
-        let (w, h) = (self.full_w / level, self.full_h / level);
-        let fx = if self.w > 0.0 { (around[0] - self.x) / self.w } else { 0.5 };
-        let fy = if self.h > 0.0 { (around[1] - self.y) / self.h } else { 0.5 };
-        ViewWindow { x: around[0] - fx * w, y: around[1] - fy * h, w, h, ..self }.clamped()
-    }
-
-    /// Moves the window by `dx`, `dy` map units.
-    pub fn pan(self, dx: f64, dy: f64) -> ViewWindow {
-        ViewWindow { x: self.x + dx, y: self.y + dy, ..self }.clamped()
-    }
-
-    pub fn reset(self) -> ViewWindow {
-        ViewWindow::full(self.full_w, self.full_h)
-    }
-
-    /// Keeps the window inside the map, so it can never be panned away into emptiness.
-    fn clamped(self) -> ViewWindow {
-        let x = self.x.clamp(0.0, (self.full_w - self.w).max(0.0));
-        let y = self.y.clamp(0.0, (self.full_h - self.h).max(0.0));
-        ViewWindow { x, y, ..self }
-    }
-
-    pub fn view_box(&self) -> String {
-        let r = |v: f64| (v * 10.0).round() / 10.0;
-        format!("{} {} {} {}", r(self.x), r(self.y), r(self.w), r(self.h))
-    }
 }
 
 /// A `YYYY-MM-DD` date written out: "12 maart 2025". `months` are the language's month names,
@@ -796,20 +744,6 @@ mod tests {
         let c = partnership_colours(20, &touching, PALETTE.len());
         assert!(touching.iter().all(|&(a, b)| c[a] != c[b]));
         assert!(c.iter().all(|&x| x < PALETTE.len()));
-    }
-
-    #[test]
-    fn the_window_zooms_pans_and_stays_on_the_map() {
-        let w = ViewWindow::full(1000.0, 400.0);
-        assert_eq!(w.view_box(), "0 0 1000 400");
-        assert_eq!(w.zoom(0.5, [500.0, 200.0]), w, "never smaller than the whole map");
-        let z = w.zoom(4.0, [1000.0, 400.0]);
-        assert_eq!((z.x, z.y, z.w, z.h), (750.0, 300.0, 250.0, 100.0));
-        assert_eq!(z.pan(100.0, 0.0).x, 750.0, "clamped at the east edge");
-        assert_eq!(z.pan(-100.0, -50.0).view_box(), "650 250 250 100");
-        assert_eq!(w.zoom(100.0, [0.0, 0.0]).zoom_level(), MAX_ZOOM);
-        assert_eq!(z.reset(), w);
-        assert_eq!(w.zoom(f64::NAN, [0.0, 0.0]), w);
     }
 
     #[test]

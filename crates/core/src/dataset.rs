@@ -3,11 +3,11 @@
 //! Pure Rust; the fetching lives in `api.rs`.
 
 use crate::model::{
-    Category, Collection, CollectionEntry, Index, Initiative, Municipality, Partnership, Source, COLLECTIONS,
+    Audience, Category, Collection, CollectionEntry, Index, Initiative, Municipality, Partnership, Source, COLLECTIONS,
     FORMAT_VERSION, SOURCES,
 };
 use crate::quarantine::{left_out_records, quarantine, read_items, strip_bom, Accepted, Records, Screened};
-use crate::validate::{validate, Problem};
+use crate::validate::{validate, validate_audiences, Problem};
 use serde::de::DeserializeOwned;
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
@@ -169,6 +169,27 @@ pub(crate) fn parse_screened<T: DeserializeOwned>(
     Ok(read_items(name, &collection.items))
 }
 
+/// The target groups of a verified `categories.json` (its `audiences` field, beside `items`;
+/// docs/data-format.md). Not counted in `items`, so `index.json`'s count and every build's
+/// check of it stay as they were. The field is optional (none in older publications), and a
+/// target group that cannot be read or fails [`validate_audiences`] is skipped: an initiative
+/// naming it shows without it, the rest of the file is not affected.
+pub fn read_audiences(bytes: &[u8]) -> Vec<Audience> {
+    #[derive(serde::Deserialize)]
+    struct Field<'a> {
+        #[serde(default, borrow)]
+        audiences: Vec<&'a serde_json::value::RawValue>,
+    }
+    let Ok(field) = serde_json::from_slice::<Field>(strip_bom(bytes)) else { return Vec::new() };
+    valid_audiences(field.audiences.iter().filter_map(|raw| serde_json::from_slice(raw.get().as_bytes()).ok()).collect())
+}
+
+/// The target groups of `read` that pass [`validate_audiences`] (the first of each id).
+pub fn valid_audiences(read: Vec<Audience>) -> Vec<Audience> {
+    let bad: std::collections::HashSet<usize> = validate_audiences(&read, &[]).into_iter().map(|p| p.index).collect();
+    read.into_iter().enumerate().filter(|(k, _)| !bad.contains(k)).map(|(_, a)| a).collect()
+}
+
 /// A collection file's version and item count against its index entry.
 fn check_envelope(index: &Index, entry: &CollectionEntry, dataset_version: u64, items: usize) -> Result<(), LoadError> {
     let collection = (dataset_version, items);
@@ -198,6 +219,9 @@ pub struct Dataset {
     /// Where the data comes from (about page): the [`SOURCES`] collection, or the index's
     /// inline list in the older format.
     pub sources: Vec<Source>,
+    /// The target groups initiatives refer to (`audiences` in `categories.json`, see
+    /// [`read_audiences`]): not one of the [`COLLECTIONS`], and counted in none.
+    pub audiences: Vec<Audience>,
     /// The problems of the records left out of this publication (`quarantine.rs`), one per
     /// problem, with file positions; empty when every record passed. The UI counts the records
     /// ([`Dataset::left_out_count`]) and lists the problems.
@@ -239,6 +263,7 @@ impl Dataset {
             municipality_by_nis: by(municipalities.iter().map(|m| &m.nis).collect()),
             initiative_by_id: by(initiatives.iter().map(|i| &i.id).collect()),
             sources: index.as_ref().map(|i| i.sources.clone()).unwrap_or_default(),
+            audiences: Vec::new(),
             left_out: Vec::new(),
             index,
             categories,
@@ -304,7 +329,8 @@ impl Dataset {
             true => Some(parse_collection(&index, SOURCES, get(SOURCES)?)?),
             false => None,
         };
-        let dataset = Dataset::screened(Some(index), records, left_out)?;
+        let audiences = read_audiences(get("categories")?);
+        let dataset = Dataset { audiences, ..Dataset::screened(Some(index), records, left_out)? };
         Ok(match sources {
             Some(sources) => Dataset { sources, ..dataset },
             None => dataset,
@@ -326,6 +352,11 @@ impl Dataset {
         self.category_by_id.get(id).map(|&i| &self.categories[i])
     }
 
+    /// The target group `id`, if the dataset has it.
+    pub fn audience(&self, id: &str) -> Option<&Audience> {
+        self.audiences.iter().find(|a| a.id == id)
+    }
+
     pub fn municipality(&self, nis: &str) -> Option<&Municipality> {
         self.municipality_by_nis.get(nis).map(|&i| &self.municipalities[i])
     }
@@ -340,5 +371,17 @@ impl Dataset {
             self.partnerships.iter().filter(|p| p.members.iter().any(|m| m == nis)).collect();
         found.sort_unstable_by(|a, b| b.period.to.cmp(&a.period.to).then_with(|| a.id.cmp(&b.id)));
         found
+    }
+
+    /// The partnerships of `nis` in `year` (the current ones on a detail page); when none of its
+    /// partnerships covers that year, those of its latest period. Empty when it has none.
+    pub fn current_partnerships_for(&self, nis: &str, year: u16) -> Vec<&Partnership> {
+        let all = self.partnerships_for(nis);
+        let now: Vec<&Partnership> = all.iter().copied().filter(|p| p.period.contains(year)).collect();
+        if !now.is_empty() {
+            return now;
+        }
+        let latest = all.first().map(|p| p.period.clone());
+        all.into_iter().filter(|p| Some(&p.period) == latest.as_ref()).collect()
     }
 }

@@ -702,6 +702,7 @@ mod tests {
                 website: None,
                 serves: serves.iter().map(|s| s.to_string()).collect(),
                 updated_at: "2026-01-01".into(),
+                ..Default::default()
             }
         }
 

@@ -120,6 +120,7 @@ mod tests {
             website: None,
             serves: vec![],
             updated_at: "2026-01-01".into(),
+            ..Default::default()
         }
     }
 

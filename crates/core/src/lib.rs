@@ -10,6 +10,8 @@
 //! - `search`: normalisation, stemming, the index, query parsing and ranking, facets
 //! - `results`, `view_state`, `embed`: what the directory and the embed show for a URL
 //! - `geo`, `map`, `coverage`, `coverage_view`: distances, geometry, coverage figures, the map
+//! - `opening_hours`: the OSM `opening_hours` subset, evaluated in Brussels time with Belgian
+//!   holidays; `languages`: ISO 639-1 codes
 //! - `i18n`: the UI text in nl, fr and en
 
 pub mod config;
@@ -19,13 +21,19 @@ pub mod dataset;
 pub mod embed;
 pub mod geo;
 pub mod i18n;
+pub mod json_ld;
+pub mod languages;
 pub mod map;
+pub mod map_focus;
 pub mod model;
+pub mod opening_hours;
 pub mod public_url;
 pub mod quarantine;
 pub mod region_input;
 pub mod results;
 pub mod search;
+pub mod service_filters;
+pub mod service_text;
 pub mod sync;
 pub mod validate;
 pub mod view_state;

@@ -80,6 +80,10 @@ pub struct Index {
     /// complete (the format before this field). Older builds ignore it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub periods: Vec<PeriodInfo>,
+    /// `YYYY-MM-DD`: the day the municipalities' `population` counts refer to (Statbel counts
+    /// the population on 1 January), shown with the population share. Older builds ignore it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub population_date: Option<String>,
 }
 
 /// One policy period as `index.json` describes it (docs/data-format.md, `periods`).
@@ -165,6 +169,10 @@ pub struct Changes {
     /// The whole new list of sources when the [`SOURCES`] collection changed (it is short).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sources: Option<Vec<Source>>,
+    /// The whole new list of target groups when `audiences` in `categories.json` changed (it
+    /// is short). Builds that do not know it ignore it, as they ignore the field in the file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub audiences: Option<Vec<Audience>>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -234,6 +242,16 @@ pub struct Collection<T> {
     pub items: Vec<T>,
 }
 
+/// `categories.json`: the [`Collection`] envelope with the target groups beside its `items`
+/// (docs/data-format.md, "Target groups"). `index.json` counts the `items` only.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CategoriesFile {
+    pub dataset_version: u64,
+    pub items: Vec<Category>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub audiences: Vec<Audience>,
+}
+
 /// Text in several languages; Dutch is required, the others are optional.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
 pub struct Text {
@@ -268,6 +286,20 @@ pub enum CategoryKind {
     /// What an initiative is (LDE, maatwerkbedrijf, arbeidszorg, wijk-werken).
     InitiativeType,
 }
+
+/// One target group of the `doelgroep` taxonomy (older people, job seekers, ...), which
+/// [`Initiative::audience`] refers to by id. Published in the `audiences` field of
+/// `categories.json`, beside its `items`: builds from before issue 13 read `items` strictly
+/// (a category kind they do not know leaves the record out, and eight of them are more than
+/// the share a build may leave out), but skip a top-level field they do not know.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Audience {
+    pub id: String,
+    pub label: Text,
+}
+
+/// The name of the field of `categories.json` that holds the [`Audience`]s.
+pub const AUDIENCES: &str = "audiences";
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Category {
@@ -356,6 +388,18 @@ pub struct Period {
     pub to: u16,
 }
 
+impl Period {
+    /// "2023–2025" (an en dash, as in the period choice of the map).
+    pub fn label(&self) -> String {
+        format!("{}–{}", self.from, self.to)
+    }
+
+    /// Whether `year` lies in the period (both ends included).
+    pub fn contains(&self, year: u16) -> bool {
+        self.from <= year && year <= self.to
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
 pub struct Contact {
     pub organisation: String,
@@ -393,6 +437,15 @@ pub struct Partnership {
     /// A made-up partnership in sample data.
     #[serde(default)]
     pub demo: bool,
+}
+
+impl Partnership {
+    /// The name with its period, "Regie Kust (2023–2025)": a partnership is named so wherever
+    /// partnerships of more than one period can be listed together (the directory's filter), as
+    /// the same name often returns in the next period.
+    pub fn name_with_period(&self) -> String {
+        format!("{} ({})", self.name, self.period.label())
+    }
 }
 
 /// The kind of source a partnership's membership comes from, most certain first.
@@ -452,7 +505,61 @@ impl Address {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// Whether an initiative can be visited now.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    #[default]
+    Active,
+    /// Closed for a while; the initiative's `alert` says why and until when.
+    TemporarilyClosed,
+    /// Closed for good (kept so links and searches say so instead of failing).
+    Closed,
+}
+
+impl Status {
+    pub fn is_active(&self) -> bool {
+        *self == Status::Active
+    }
+}
+
+/// Wheelchair access to the place where the service is given.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Wheelchair {
+    Yes,
+    /// Accessible with help or in part (a step, a narrow door); `accessibility.note` says how.
+    Limited,
+    No,
+}
+
+impl Wheelchair {
+    pub const ALL: [Wheelchair; 3] = [Wheelchair::Yes, Wheelchair::Limited, Wheelchair::No];
+
+    /// The value as written in the format and in URLs: `yes`, `limited`, `no`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Wheelchair::Yes => "yes",
+            Wheelchair::Limited => "limited",
+            Wheelchair::No => "no",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Wheelchair> {
+        Wheelchair::ALL.into_iter().find(|w| w.code() == s.trim().to_ascii_lowercase())
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
+pub struct Accessibility {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wheelchair: Option<Wheelchair>,
+    /// More about access: entrance, toilets, parking, hearing loop, ...
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
 pub struct Initiative {
     /// Stable across dataset versions.
     pub id: String,
@@ -480,6 +587,39 @@ pub struct Initiative {
     pub serves: Vec<String>,
     /// RFC 3339 date or time of the last change of this record.
     pub updated_at: String,
+    /// OpenStreetMap `opening_hours` value, e.g. `Mo-Fr 09:00-12:00,13:00-16:30; PH off`
+    /// (the subset read by `crate::opening_hours::parse`), in Europe/Brussels time.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub opening_hours: Option<String>,
+    /// What the hours cannot say: "op afspraak", "zomersluiting 15/7-15/8".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub opening_hours_note: Option<Text>,
+    /// Target groups: ids of [`Audience`]s (`audiences` in `categories.json`). An id the
+    /// dataset does not list is ignored by the app; the publisher refuses it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub audience: Vec<String>,
+    /// Who can use it, in words (conditions, referral).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub eligibility: Option<Text>,
+    /// Languages the service is given in: ISO 639-1 codes (`nl`, `fr`, `ar`, ...).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub languages: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accessibility: Option<Accessibility>,
+    /// What it costs, e.g. "€ 8,50 per uur, met dienstencheques".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cost: Option<Text>,
+    /// How to sign up or get the service.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub how_to_apply: Option<Text>,
+    #[serde(default, skip_serializing_if = "Status::is_active")]
+    pub status: Status,
+    /// Why and until when it is temporarily closed; required with that status.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub alert: Option<Text>,
+    /// The date (`YYYY-MM-DD`) the publisher last verified this record.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub checked_at: Option<String>,
 }
 
 /// The names of the Flemish provinces by NIS code. These are fixed administrative facts, so they
@@ -565,6 +705,7 @@ mod tests {
             website: None,
             serves: vec![],
             updated_at: "2026-01-01".into(),
+            ..Default::default()
         };
         let json = serde_json::to_string(&i).unwrap();
         assert!(!json.contains("phone"), "absent optionals are omitted: {json}");

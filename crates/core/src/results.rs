@@ -7,6 +7,7 @@ use crate::embed::EmbedScope;
 use crate::geo::{distance_km, initiative_point, sort_by_distance};
 use crate::model::Point;
 use crate::search::{apply_filters, facet_counts, normalize, FacetCounts, Filters, Hit, SearchIndex};
+use crate::service_filters::{self, ServiceFacetCounts};
 use crate::view_state::{DirectoryView, Place, Sort};
 
 /// What the list shows for the current view.
@@ -17,6 +18,8 @@ pub struct Results {
     /// How many initiatives match: `items.len()`, except on a first page (more to come).
     pub total: usize,
     pub facets: FacetCounts,
+    /// Counts of the open-now, target-group, language and wheelchair filters.
+    pub service_facets: ServiceFacetCounts,
     /// The municipality recognised in the query ("8900", "sint-niklaas"), shown as scope.
     pub scope: Option<String>,
     /// The scope came with a near-phrase ("bij Leuven"): `items` are the matches within
@@ -44,6 +47,7 @@ impl PartialEq for Results {
         self.items == other.items
             && self.total == other.total
             && self.scope == other.scope
+            && self.service_facets == other.service_facets
             && self.near == other.near
             && self.nearest == other.nearest
             && self.suggestion == other.suggestion
@@ -59,7 +63,7 @@ fn origin(data: &Dataset, view: &DirectoryView, here: Option<Point>) -> Option<P
 }
 
 /// Query → scope → search → embed region → filters → facets → sort. Pure apart from reading
-/// its arguments. `embed`: an embed's region and fixed categories (applied before the facets,
+/// its arguments; `now_unix` (seconds since 1970 UTC) is the device's clock for "Nu open". `embed`: an embed's region and fixed categories (applied before the facets,
 /// so its filters only offer what the region has).
 ///
 /// `None` while the answer needs what is not there yet: the search index for a query (built
@@ -72,6 +76,7 @@ pub fn compute(
     view: &DirectoryView,
     here: Option<Point>,
     embed: Option<&EmbedScope>,
+    now_unix: i64,
 ) -> Option<Results> {
     let blank = view.query.trim().is_empty();
     if !data.is_complete() {
@@ -87,7 +92,7 @@ pub fn compute(
     }
     let index = match index {
         Some(index) => index,
-        None if blank => return Some(compute_without_index(data, view, here, embed)),
+        None if blank => return Some(compute_without_index(data, view, here, embed, now_unix)),
         None => return None,
     };
     let place = index.place_in_query(data, &view.query);
@@ -101,11 +106,12 @@ pub fn compute(
         (None, _) => found.clone(),
     };
     let filters = filters_of(view);
+    let (hits, service_facets) = with_service_filters(data, &hits, view, now_unix, |h| index.apply_filters(data, h, &filters));
     let facets = index.facet_counts(data, &hits, &filters);
     let filtered = index.apply_filters(data, &hits, &filters);
     let scope = place.as_ref().and_then(|p| data.municipality(&p.nis).map(|m| m.nis.clone()));
     let near_from = place.as_ref().filter(|p| p.near).and(place_point);
-    let mut results = sorted(data, view, here, &filtered, facets, scope, near_from);
+    let mut results = Results { service_facets, ..sorted(data, view, here, &filtered, facets, scope, near_from) };
     results.near = near_from.is_some();
     results.searched = normalize(text);
     if results.items.is_empty() {
@@ -116,7 +122,9 @@ pub fn compute(
         });
         if let Some((nis, from)) = looked.and_then(|nis| Some((nis.clone(), data.municipality(&nis)?.point?))) {
             let anywhere = Filters { municipalities: Vec::new(), serves: None, provinces: Vec::new(), partnerships: Vec::new(), ..filters };
-            let elsewhere = index.apply_filters(data, &found, &anywhere);
+            // Elsewhere still honours the service filters (open now, target group, ...).
+            let passing = service_filters::apply(data, &found, &view.service, now_unix);
+            let elsewhere = index.apply_filters(data, &passing, &anywhere);
             results.nearest =
                 sort_by_distance(data, &elsewhere, from).into_iter().take(NEAREST).map(|(h, km)| (h.doc, km)).collect();
             results.nearest_from = Some(nis);
@@ -143,13 +151,28 @@ fn near(data: &Dataset, hits: &[Hit], nis: &str, from: Point) -> Vec<Hit> {
 
 /// [`compute`] for an empty query before the index is there: every initiative, in order (what
 /// `SearchIndex::search("")` gives), filtered and counted through the dataset's strings.
-fn compute_without_index(data: &Dataset, view: &DirectoryView, here: Option<Point>, embed: Option<&EmbedScope>) -> Results {
+fn compute_without_index(data: &Dataset, view: &DirectoryView, here: Option<Point>, embed: Option<&EmbedScope>, now_unix: i64) -> Results {
     let mut hits: Vec<Hit> = (0..data.initiatives.len() as u32).map(|doc| Hit { doc, score: 0.0 }).collect();
     keep_in_embed(data, &mut hits, embed);
     let filters = filters_of(view);
+    let (hits, service_facets) = with_service_filters(data, &hits, view, now_unix, |h| apply_filters(data, h, &filters));
     let facets = facet_counts(data, &hits, &filters);
     let filtered = apply_filters(data, &hits, &filters);
-    sorted(data, view, here, &filtered, facets, None, None)
+    Results { service_facets, ..sorted(data, view, here, &filtered, facets, None, None) }
+}
+
+/// The issue-13 filters: their counts over the hits that pass the search's filters
+/// (`search_filtered`), and the hits that pass them, on which the search's own facets and
+/// filters then run. So every count reflects every other active filter.
+fn with_service_filters(
+    data: &Dataset,
+    hits: &[Hit],
+    view: &DirectoryView,
+    now_unix: i64,
+    search_filtered: impl Fn(&[Hit]) -> Vec<Hit>,
+) -> (Vec<Hit>, ServiceFacetCounts) {
+    let counts = service_filters::counts(data, &search_filtered(hits), &view.service, now_unix);
+    (service_filters::apply(data, hits, &view.service, now_unix), counts)
 }
 
 fn keep_in_embed(data: &Dataset, hits: &mut Vec<Hit>, embed: Option<&EmbedScope>) {

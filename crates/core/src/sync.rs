@@ -12,7 +12,7 @@
 //! assert_eq!(plan_sync(Some(&index), &index), Ok(SyncPlan::Unchanged));
 //! ```
 
-use crate::dataset::{is_plain_file_name, parse_collection, parse_screened, sha256_hex, Dataset, LoadError};
+use crate::dataset::{is_plain_file_name, parse_collection, parse_screened, read_audiences, sha256_hex, valid_audiences, Dataset, LoadError};
 use crate::quarantine::{left_out_records, strip_bom, Records, Screened};
 use crate::validate::Problem;
 use crate::model::{Changes, ChangesEntry, CollectionChanges, Index, Keyed, Source, COLLECTIONS, FORMAT_VERSION, PATCHES_FORMAT_VERSION, SOURCES};
@@ -86,6 +86,20 @@ pub fn plan_sync_for(cached: Option<&Dataset>, offered: &Index) -> Result<SyncPl
     }
 }
 
+/// [`plan_sync_for`] for a copy that `current` says this build wrote (stored with this build's
+/// [`crate::validate::RULES_VERSION`]). A copy an earlier build wrote holds only the fields that
+/// build knew: it dropped what it did not read (issue 13's fields of initiatives, the target
+/// groups of `categories.json`) when it stored its records. So every collection is downloaded
+/// again, at the same version too, and no delta is applied to it; a version going back is
+/// still refused.
+pub fn plan_sync_for_copy(cached: Option<&Dataset>, offered: &Index, current: bool) -> Result<SyncPlan, LoadError> {
+    let plan = plan_sync_for(cached, offered)?;
+    if current || cached.is_none() {
+        return Ok(plan);
+    }
+    plan_sync(None, offered)
+}
+
 /// Whether collection `name` has the same SHA-256 in both indexes (and is listed in both).
 fn same_file(a: &Index, b: &Index, name: &str) -> bool {
     let sha = |i: &Index| i.collections.get(name).map(|e| e.sha256.trim().to_ascii_lowercase());
@@ -151,9 +165,15 @@ pub fn assemble(cached: Option<&Dataset>, offered: Index, downloaded: &HashMap<S
         _ => None,
     };
     let sources = offered_sources(cached, &offered, fresh)?;
+    // The target groups come with categories.json, or stay as cached with it.
+    let audiences = match downloaded.get("categories") {
+        Some(bytes) => read_audiences(bytes),
+        None => cached.map(|d| d.audiences.clone()).unwrap_or_default(),
+    };
     let records = Records { categories, municipalities, partnerships, initiatives };
     let mut dataset = Dataset::screened(Some(offered), records, left_out)?;
     dataset.sources = sources;
+    dataset.audiences = audiences;
     Ok(dataset)
 }
 
@@ -198,6 +218,7 @@ pub fn apply_changes(cached: &Dataset, offered: Index, entry: &ChangesEntry, byt
     };
     let mut dataset = Dataset::screened(Some(offered), records, Vec::new())?;
     dataset.sources = sources;
+    dataset.audiences = changes.audiences.map(valid_audiences).unwrap_or_else(|| cached.audiences.clone());
     Ok(dataset)
 }
 

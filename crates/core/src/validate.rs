@@ -1,7 +1,7 @@
 //! Record validation on ingest. Every problem is reported with where it is and what is wrong,
 //! so a publisher can fix it and the app can say why it refused a dataset. Never panics.
 
-use crate::model::{Category, CategoryKind, Initiative, Municipality, Partnership, Point, COLLECTIONS};
+use crate::model::{Audience, Category, CategoryKind, Initiative, Municipality, Partnership, Point, COLLECTIONS};
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -50,6 +50,8 @@ pub enum ProblemKind {
     DuplicateId,
     Empty,
     UnknownCategory(String),
+    /// An `audience` id that is not a target group of the dataset (`audiences`).
+    UnknownAudience(String),
     WrongCategoryKind { id: String, expected: CategoryKind },
     BadNisCode(String),
     UnknownNisCode(String),
@@ -58,8 +60,14 @@ pub enum ProblemKind {
     BadPhone(String),
     PointOutOfRange(f64, f64),
     BadPeriod(u16, u16),
+    /// An `opening_hours` value outside the subset the app reads, with where it stopped.
+    BadOpeningHours(String, crate::opening_hours::ParseError),
+    /// Not an ISO 639-1 code.
+    UnknownLanguage(String),
     /// Not a `YYYY-MM-DD` date.
     BadDate(String),
+    /// `temporarily_closed` without `alert` text saying why.
+    MissingAlert,
     /// A code that must be a current municipality names a former one (`ceased`).
     FormerMunicipality(String),
 }
@@ -71,6 +79,7 @@ impl fmt::Display for ProblemKind {
             ProblemKind::DuplicateId => write!(f, "duplicate id"),
             ProblemKind::Empty => write!(f, "must not be empty"),
             ProblemKind::UnknownCategory(c) => write!(f, "unknown category id {c:?}"),
+            ProblemKind::UnknownAudience(a) => write!(f, "unknown target group id {a:?}"),
             ProblemKind::WrongCategoryKind { id, expected } => {
                 write!(f, "category {id:?} is not of kind {expected:?}")
             }
@@ -83,7 +92,10 @@ impl fmt::Display for ProblemKind {
                 write!(f, "point ({lat}, {lon}) is not a WGS84 point in or near Belgium")
             }
             ProblemKind::BadPeriod(a, b) => write!(f, "period {a}-{b} is not a valid range"),
+            ProblemKind::BadOpeningHours(v, e) => write!(f, "opening hours {v:?}: {e}"),
+            ProblemKind::UnknownLanguage(c) => write!(f, "{c:?} is not an ISO 639-1 language code"),
             ProblemKind::BadDate(d) => write!(f, "{d:?} is not a date (YYYY-MM-DD)"),
+            ProblemKind::MissingAlert => write!(f, "a temporarily closed initiative needs alert text (alert.nl)"),
             ProblemKind::FormerMunicipality(c) => write!(f, "NIS code {c:?} is a former municipality"),
         }
     }
@@ -233,10 +245,37 @@ impl Checker {
     }
 }
 
+impl Checker {
+    /// The fields of issue 13: hours, languages, the verification date, a closure's alert.
+    fn service_details(&mut self, i: usize, it: &Initiative) {
+        if let Some(v) = &it.opening_hours {
+            if let Err(e) = crate::opening_hours::OpeningHours::parse(v) {
+                self.add(i, &it.id, "opening_hours", ProblemKind::BadOpeningHours(v.clone(), e));
+            }
+        }
+        for (j, code) in it.languages.iter().enumerate() {
+            if !crate::languages::is_iso639_1(code) {
+                self.add(i, &it.id, format!("languages[{j}]"), ProblemKind::UnknownLanguage(code.clone()));
+            }
+        }
+        if let Some(d) = &it.checked_at {
+            if d.len() != 10 || crate::opening_hours::Date::parse_iso(d).is_none() {
+                self.add(i, &it.id, "checked_at", ProblemKind::BadDate(d.clone()));
+            }
+        }
+        let alert = it.alert.as_ref().is_some_and(|a| !a.nl.trim().is_empty());
+        if it.status == crate::model::Status::TemporarilyClosed && !alert {
+            self.add(i, &it.id, "alert.nl", ProblemKind::MissingAlert);
+        }
+    }
+}
+
 /// Version of the rules below. The offline copy records which rules it passed; a build whose
-/// rules differ (tightened or loosened) validates that copy again before using it. Bump it with
-/// every change to what [`validate`] accepts.
-pub const RULES_VERSION: u32 = 2;
+/// rules differ (tightened or loosened) validates that copy again before using it, and
+/// downloads every collection again at its next sync (`sync::plan_sync_for_copy`). Bump it with
+/// every change to what [`validate`] accepts, and with every field added to the records (an
+/// earlier build stored its copy without it).
+pub const RULES_VERSION: u32 = 3;
 
 /// Validates the four collections together (initiatives refer to categories and municipalities).
 /// Returns every problem found; an empty list means the dataset is usable.
@@ -348,6 +387,30 @@ pub fn validate(
         c.contact(i, &it.id, "", it.phone.as_deref(), it.email.as_deref());
         c.url(i, &it.id, "website", it.website.as_deref());
         c.non_empty(i, &it.id, "updated_at", &it.updated_at);
+        c.service_details(i, it);
+    }
+    problems.append(&mut c.problems);
+    problems
+}
+
+/// Checks the target groups (`audiences` in `categories.json`; problems of collection
+/// [`crate::model::AUDIENCES`]): each has an id, unique, and a Dutch label. And every
+/// initiative's `audience` ids against them ([`ProblemKind::UnknownAudience`], collection
+/// `initiatives`, field `audience[j]`). The app reads only the target groups without a problem
+/// and ignores ids it does not know (`dataset::read_audiences`); the publisher refuses both.
+pub fn validate_audiences(audiences: &[Audience], initiatives: &[Initiative]) -> Vec<Problem> {
+    let mut c = Checker::new(crate::model::AUDIENCES);
+    let mut seen = HashSet::new();
+    for (i, a) in audiences.iter().enumerate() {
+        c.id(&mut seen, i, &a.id, "id");
+        c.non_empty(i, &a.id, "label.nl", &a.label.nl);
+    }
+    let mut problems = c.problems;
+    let mut c = Checker::new("initiatives");
+    for (i, it) in initiatives.iter().enumerate() {
+        for (j, a) in it.audience.iter().enumerate().filter(|(_, a)| !seen.contains(*a)) {
+            c.add(i, &it.id, format!("audience[{j}]"), ProblemKind::UnknownAudience(a.clone()));
+        }
     }
     problems.append(&mut c.problems);
     problems

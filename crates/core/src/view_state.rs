@@ -7,7 +7,8 @@
 //! ```
 //!
 //! Parameter names are Dutch, like the app's routes: `q`, `dienst`, `soort`, `provincie`, `regie`,
-//! `gemeente`, `werkt_in`, `sorteer`, `plaats`, `taal`. The device location is never put in
+//! `gemeente`, `werkt_in`, `open` (`nu`), `doelgroep`, `dienst_taal`, `rolstoel`, `sorteer`,
+//! `plaats`, `taal`. The device location is never put in
 //! the URL: `plaats=hier` means "where I am", resolved on the device.
 
 /// How results are ordered.
@@ -58,6 +59,8 @@ pub struct DirectoryView {
     pub serves: Option<String>,
     pub sort: Sort,
     pub place: Option<Place>,
+    /// Open now, target group, service language, wheelchair (issue 13).
+    pub service: crate::service_filters::ServiceFilters,
 }
 
 /// A comma list from a URL: trimmed, sorted, without duplicates, bounded (no 64+ character ids,
@@ -101,6 +104,10 @@ impl DirectoryView {
                 "regie" => view.partnerships = list(value),
                 "gemeente" => view.municipalities = list(value),
                 "werkt_in" => view.serves = Some(value.trim().to_string()).filter(|v| !v.is_empty()),
+                "open" => view.service.open_now = value.trim() == "nu",
+                "doelgroep" => view.service.audience = list(value),
+                "dienst_taal" => view.service.languages = list(value),
+                "rolstoel" => view.service.wheelchair = list(value),
                 "sorteer" => view.sort = Sort::parse(value),
                 "plaats" => {
                     view.place = match value.trim() {
@@ -130,6 +137,10 @@ impl DirectoryView {
         push("regie", self.partnerships.join(","));
         push("gemeente", self.municipalities.join(","));
         push("werkt_in", self.serves.clone().unwrap_or_default());
+        push("open", if self.service.open_now { "nu".into() } else { String::new() });
+        push("doelgroep", self.service.audience.join(","));
+        push("dienst_taal", self.service.languages.join(","));
+        push("rolstoel", self.service.wheelchair.join(","));
         if self.sort != Sort::Relevance {
             push("sorteer", self.sort.code().to_string());
         }
@@ -168,6 +179,7 @@ impl DirectoryView {
             + self.partnerships.len()
             + self.municipalities.len()
             + usize::from(self.serves.is_some())
+            + self.service.active_count()
     }
 
     /// The same view with every filter removed (query, sort and place stay).
@@ -202,13 +214,19 @@ mod tests {
             serves: Some("33021".into()),
             sort: Sort::Distance,
             place: Some(Place::Municipality("33011".into())),
+            service: crate::service_filters::ServiceFilters {
+                open_now: true,
+                audience: vec!["ouderen".into()],
+                languages: vec!["ar".into(), "fr".into()],
+                wheelchair: vec!["yes".into()],
+            },
         };
         let pairs = view.to_pairs();
         let back = DirectoryView::from_pairs(pairs.iter().map(|(k, v)| (*k, v.as_str())));
         assert_eq!(back, view);
         assert_eq!(
             view.to_query_with(&[("taal", "fr")]),
-            "?q=fiets+herstel&dienst=fietspunt%2Cklusdienst&soort=lde&provincie=30000&gemeente=33011&werkt_in=33021&sorteer=afstand&plaats=33011&taal=fr"
+            "?q=fiets+herstel&dienst=fietspunt%2Cklusdienst&soort=lde&provincie=30000&gemeente=33011&werkt_in=33021&open=nu&doelgroep=ouderen&dienst_taal=ar%2Cfr&rolstoel=yes&sorteer=afstand&plaats=33011&taal=fr"
         );
     }
 

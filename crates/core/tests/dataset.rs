@@ -56,6 +56,7 @@ fn initiative(id: &str) -> Initiative {
         website: Some("https://example.org/fietspunt".into()),
         serves: vec!["33021".into()],
         updated_at: "2026-11-01".into(),
+        ..Default::default()
     }
 }
 
@@ -176,6 +177,7 @@ fn endpoint(initiatives: Vec<Initiative>) -> (Vec<u8>, HashMap<String, Vec<u8>>)
         collections,
         changes: vec![],
         periods: vec![],
+        population_date: None,
     };
     (serde_json::to_vec_pretty(&index).unwrap(), bytes)
 }
@@ -265,4 +267,22 @@ fn a_file_from_a_newer_version_is_refused_an_older_one_kept() {
         Dataset::from_files(index, &files).unwrap_err(),
         LoadError::VersionMismatch { file: "categories.json".into(), expected: 7, found: 8 }
     );
+}
+
+/// The same partnership name in two periods ("Demo-regie Westhoek" 2020-2022 and 2023-2025): a
+/// list of every period names each with its period, a detail page shows the current one.
+#[test]
+fn a_partnership_of_two_periods_is_told_apart_by_its_period() {
+    let newer = partnerships().remove(0);
+    let older = Partnership { id: "demo-westhoek-2020".into(), period: Period { from: 2020, to: 2022 }, ..newer.clone() };
+    let data = Dataset::new(None, categories(), municipalities(), vec![older, newer], vec![]).unwrap();
+    let names: Vec<String> = data.partnerships.iter().map(Partnership::name_with_period).collect();
+    assert_eq!(names, ["Demo-regie Westhoek (2020–2022)", "Demo-regie Westhoek (2023–2025)"]);
+    assert_ne!(names[0], names[1]);
+    let ids = |year| data.current_partnerships_for("33011", year).iter().map(|p| p.id.clone()).collect::<Vec<_>>();
+    assert_eq!(ids(2024), ["demo-westhoek"]);
+    assert_eq!(ids(2021), ["demo-westhoek-2020"]);
+    // After the last period: the latest one, not both.
+    assert_eq!(ids(2027), ["demo-westhoek"]);
+    assert!(data.current_partnerships_for("99999", 2024).is_empty());
 }

@@ -52,38 +52,38 @@ fn an_empty_query_needs_no_index_and_gives_the_same_results_and_facets() {
         view(&[("sorteer", "afstand"), ("plaats", &ieper), ("dienst", &service)]),
     ];
     for v in &views {
-        let without = compute(&data, None, v, None, None).expect("a blank query is answered without the index");
-        let with = compute(&data, Some(&index), v, None, None).unwrap();
+        let without = compute(&data, None, v, None, None, 0).expect("a blank query is answered without the index");
+        let with = compute(&data, Some(&index), v, None, None, 0).unwrap();
         assert_eq!(without.items, with.items, "{v:?}");
         assert_eq!(without.facets, with.facets, "{v:?}");
         assert_eq!((without.total, without.scope), (with.total, with.scope), "{v:?}");
         assert!(!with.items.is_empty(), "{v:?} should match something");
     }
-    assert_eq!(compute(&data, None, &view(&[]), None, None).unwrap().items.len(), data.initiatives.len());
+    assert_eq!(compute(&data, None, &view(&[]), None, None, 0).unwrap().items.len(), data.initiatives.len());
 }
 
 #[test]
 fn a_query_waits_for_the_index() {
     let data = sample_dataset();
-    assert!(compute(&data, None, &view(&[("q", "fietspunt")]), None, None).is_none());
-    assert!(compute(&data, Some(&SearchIndex::build(&data)), &view(&[("q", "fietspunt")]), None, None).is_some());
+    assert!(compute(&data, None, &view(&[("q", "fietspunt")]), None, None, 0).is_none());
+    assert!(compute(&data, Some(&SearchIndex::build(&data)), &view(&[("q", "fietspunt")]), None, None, 0).is_some());
 }
 
 #[test]
 fn the_first_page_of_the_cache_shows_the_first_results_of_the_default_view() {
     let data = sample_dataset();
-    let full = compute(&data, Some(&SearchIndex::build(&data)), &view(&[]), None, None).unwrap();
+    let full = compute(&data, Some(&SearchIndex::build(&data)), &view(&[]), None, None, 0).unwrap();
     assert!(data.is_complete());
     let first = first_page(&data);
     assert!(!first.is_complete());
-    let shown = compute(&first, None, &view(&[]), None, None).unwrap();
+    let shown = compute(&first, None, &view(&[]), None, None, 0).unwrap();
     assert_eq!(shown.items, full.items[..FIRST_PAGE]);
     assert_eq!(shown.total, full.total);
     assert_eq!(shown.total, data.initiatives.len());
     // Anything else needs the whole dataset, even once an index exists.
     let index = SearchIndex::build(&first);
     for v in [view(&[("q", "fietspunt")]), view(&[("sorteer", "naam")]), view(&[("soort", "lde")])] {
-        assert!(compute(&first, Some(&index), &v, None, None).is_none(), "{v:?}");
+        assert!(compute(&first, Some(&index), &v, None, None, 0).is_none(), "{v:?}");
     }
 }
 
@@ -92,15 +92,16 @@ fn an_embed_region_applies_on_every_path_and_waits_for_the_whole_dataset() {
     use wegwijzer_core::embed::EmbedConfig;
     let data = sample_dataset();
     let index = SearchIndex::build(&data);
-    let region = data.partnerships.iter().find(|p| p.period.from >= 2023).unwrap();
+    // A partnership of the latest period, the largest (any region of a few municipalities does).
+    let region = data.partnerships.iter().max_by_key(|p| (p.period.to, p.members.len())).unwrap();
     let config = EmbedConfig::from_pairs([("embed", "1"), ("regio", region.id.as_str())]).unwrap();
     let (scope, problems) = config.resolve(&data);
     assert!(problems.is_empty());
     let expected: Vec<u32> = (0..data.initiatives.len() as u32).filter(|&d| scope.allows(&data.initiatives[d as usize])).collect();
     assert!(!expected.is_empty() && expected.len() < data.initiatives.len());
     for v in [view(&[]), view(&[("sorteer", "naam")])] {
-        let without = compute(&data, None, &v, None, Some(&scope)).unwrap();
-        let with = compute(&data, Some(&index), &v, None, Some(&scope)).unwrap();
+        let without = compute(&data, None, &v, None, Some(&scope), 0).unwrap();
+        let with = compute(&data, Some(&index), &v, None, Some(&scope), 0).unwrap();
         assert_eq!(without.items, with.items, "{v:?}");
         assert_eq!(without.facets, with.facets, "{v:?}");
         let mut docs: Vec<u32> = with.items.iter().map(|i| i.0).collect();
@@ -109,10 +110,10 @@ fn an_embed_region_applies_on_every_path_and_waits_for_the_whole_dataset() {
     }
     // A query searches inside the region only.
     let name = &data.initiatives[expected[0] as usize].name;
-    let found = compute(&data, Some(&index), &view(&[("q", name)]), None, Some(&scope)).unwrap();
+    let found = compute(&data, Some(&index), &view(&[("q", name)]), None, Some(&scope), 0).unwrap();
     assert!(found.items.iter().all(|(d, _)| expected.contains(d)));
     assert_eq!(found.items.first().map(|i| i.0), Some(expected[0]));
     // The cache's first page is the first of all Flanders, not of the region: wait.
     let first = first_page(&data);
-    assert!(compute(&first, None, &view(&[]), None, Some(&scope)).is_none());
+    assert!(compute(&first, None, &view(&[]), None, Some(&scope), 0).is_none());
 }

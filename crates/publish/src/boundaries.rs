@@ -4,7 +4,6 @@
 
 use super::reference::{is_flemish_municipality, Mergers};
 use super::report::{Location, Msg, Report};
-use wegwijzer_core::map::shapes::point_in_ring;
 use wegwijzer_core::map::{merge_shapes, parse_geometry, Bounds, Crs, GeometryOptions, Shape};
 use wegwijzer_core::model::Point;
 use std::collections::{BTreeSet, HashSet};
@@ -91,9 +90,7 @@ impl Boundaries {
         let p = [point.lon, point.lat];
         self.shapes.iter().zip(&self.bounds).find_map(|(s, b)| {
             let inside_box = p[0] >= b.min[0] && p[0] <= b.max[0] && p[1] >= b.min[1] && p[1] <= b.max[1];
-            let inside = inside_box
-                && s.polygons.iter().any(|poly| point_in_ring(p, &poly.exterior) && !poly.holes.iter().any(|h| point_in_ring(p, h)));
-            inside.then_some(s.id.as_str())
+            (inside_box && s.contains(p)).then_some(s.id.as_str())
         })
     }
 

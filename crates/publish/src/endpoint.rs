@@ -9,8 +9,8 @@
 
 use wegwijzer_core::dataset::{parse_index, sha256_hex, Dataset};
 use wegwijzer_core::model::{
-    Category, Changes, ChangesEntry, CollectionChanges, CollectionEntry, Index, Initiative, Keyed,
-    Municipality, Partnership, Patch, PeriodInfo, Source, COLLECTIONS, FORMAT_VERSION, PATCHES_FORMAT_VERSION, SOURCES,
+    Audience, CategoriesFile, Category, Changes, ChangesEntry, CollectionChanges, CollectionEntry, Index, Initiative, Keyed,
+    Municipality, Partnership, Patch, PeriodInfo, Source, AUDIENCES, COLLECTIONS, FORMAT_VERSION, PATCHES_FORMAT_VERSION, SOURCES,
 };
 use wegwijzer_core::sync::{apply_changes, merge_patch, MAX_CHANGES_BYTES};
 use serde::Serialize;
@@ -37,6 +37,21 @@ pub struct Records {
     pub municipalities: Vec<Municipality>,
     pub partnerships: Vec<Partnership>,
     pub initiatives: Vec<Initiative>,
+    /// The target groups: `audiences` in `categories.json`, beside the categories.
+    pub audiences: Vec<Audience>,
+}
+
+impl Records {
+    /// The records of a dataset as read (a previous publication, the sample).
+    pub fn of(d: &Dataset) -> Records {
+        Records {
+            categories: d.categories.clone(),
+            municipalities: d.municipalities.clone(),
+            partnerships: d.partnerships.clone(),
+            initiatives: d.initiatives.clone(),
+            audiences: d.audiences.clone(),
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -48,6 +63,8 @@ pub struct Meta {
     pub sources: Vec<Source>,
     /// Completeness and reported totals per period (`--periods`).
     pub periods: Vec<PeriodInfo>,
+    /// The day the population figures refer to (`--population-date`, or the built-in list's).
+    pub population_date: Option<String>,
 }
 
 /// Counts per collection of what the delta holds.
@@ -82,6 +99,13 @@ impl ChangeCount {
             deleted: c.deletions.len(),
         }
     }
+
+    /// A list that travels whole (sources, target groups): all of its `count` records changed,
+    /// or all are new when the previous publication `had` none.
+    fn whole_list(collection: &str, count: usize, had: bool) -> ChangeCount {
+        let (added, changed) = if had { (0, count) } else { (count, 0) };
+        ChangeCount { collection: collection.to_string(), added, changed, deleted: 0 }
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -101,6 +125,15 @@ fn envelope<T: Serialize>(dataset_version: u64, items: &[T]) -> Result<Vec<u8>, 
         items: &'a [T],
     }
     let mut bytes = serde_json::to_vec(&Env { dataset_version, items }).map_err(|e| e.to_string())?;
+    bytes.push(b'\n');
+    Ok(bytes)
+}
+
+/// `categories.json`: the categories as `items` (what `index.json` counts) and the target
+/// groups as `audiences`, a field older builds skip (docs/data-format.md, "Target groups").
+pub fn categories_file(dataset_version: u64, items: &[Category], audiences: &[Audience]) -> Result<Vec<u8>, String> {
+    let file = CategoriesFile { dataset_version, items: items.to_vec(), audiences: audiences.to_vec() };
+    let mut bytes = serde_json::to_vec(&file).map_err(|e| e.to_string())?;
     bytes.push(b'\n');
     Ok(bytes)
 }
@@ -196,7 +229,12 @@ pub fn build(records: &Records, previous: Option<&Previous>, meta: &Meta, geomet
         Ok(())
     };
     let prev = previous.map(|p| &p.dataset);
-    add("categories", prev.is_some_and(|d| d.categories == records.categories), &|| envelope(v, &records.categories), records.categories.len())?;
+    add(
+        "categories",
+        prev.is_some_and(|d| d.categories == records.categories && d.audiences == records.audiences),
+        &|| categories_file(v, &records.categories, &records.audiences),
+        records.categories.len(),
+    )?;
     add(
         "municipalities",
         prev.is_some_and(|d| d.municipalities == records.municipalities),
@@ -248,6 +286,7 @@ pub fn build(records: &Records, previous: Option<&Previous>, meta: &Meta, geomet
         collections,
         changes: Vec::new(),
         periods: meta.periods.clone(),
+        population_date: meta.population_date.clone(),
     };
 
     // The delta from the previous version.
@@ -267,6 +306,9 @@ pub fn build(records: &Records, previous: Option<&Previous>, meta: &Meta, geomet
             sources: (!meta.sources.is_empty()
                 && (p.dataset.sources != meta.sources || !p.index.collections.contains_key(SOURCES)))
             .then(|| meta.sources.clone()),
+            // The whole list when it changed: it is short, and patches would need a key type
+            // for a field older builds do not read.
+            audiences: (p.dataset.audiences != records.audiences).then(|| records.audiences.clone()),
         };
         let patched = !(changes.categories.patches.is_empty()
             && changes.municipalities.patches.is_empty()
@@ -277,18 +319,15 @@ pub fn build(records: &Records, previous: Option<&Previous>, meta: &Meta, geomet
         }
         let sources_count = changes.sources.as_ref().map_or(0, Vec::len);
         let had_sources = !p.dataset.sources.is_empty();
+        let audiences_count = changes.audiences.as_ref().map_or(0, Vec::len);
+        let had_audiences = !p.dataset.audiences.is_empty();
         let changed = [
             ChangeCount::of("categories", &p.dataset.categories, &changes.categories),
             ChangeCount::of("municipalities", &p.dataset.municipalities, &changes.municipalities),
             ChangeCount::of("partnerships", &p.dataset.partnerships, &changes.partnerships),
             ChangeCount::of("initiatives", &p.dataset.initiatives, &changes.initiatives),
-            // The sources travel as one list: all of it changed, or all of it is new.
-            ChangeCount {
-                collection: SOURCES.to_string(),
-                added: if had_sources { 0 } else { sources_count },
-                changed: if had_sources { sources_count } else { 0 },
-                deleted: 0,
-            },
+            ChangeCount::whole_list(SOURCES, sources_count, had_sources),
+            ChangeCount::whole_list(AUDIENCES, audiences_count, had_audiences),
         ]
         .into_iter()
         .filter(|c| c.added + c.changed + c.deleted > 0)
@@ -326,13 +365,17 @@ pub fn build(records: &Records, previous: Option<&Previous>, meta: &Meta, geomet
         }
     }
     let dataset = Dataset::from_files(parsed.clone(), &by_name).and_then(Dataset::require_complete).map_err(|e| e.to_string())?;
+    if dataset.audiences != records.audiences {
+        return Err("categories.json: the target groups do not read back as written".into());
+    }
     if let (Some(p), Some((entry, bytes))) = (previous, &delta_file) {
         let applied = apply_changes(&p.dataset, parsed, entry, bytes).and_then(Dataset::require_complete).map_err(|e| format!("{}: {e}", entry.file))?;
         let ok = same_by_key(&applied.categories, &records.categories)
             && same_by_key(&applied.municipalities, &records.municipalities)
             && same_by_key(&applied.partnerships, &records.partnerships)
             && same_by_key(&applied.initiatives, &records.initiatives)
-            && applied.sources == dataset.sources;
+            && applied.sources == dataset.sources
+            && applied.audiences == dataset.audiences;
         if !ok {
             return Err(format!("{}: applying it does not give the new records", entry.file));
         }

@@ -1,25 +1,21 @@
 //! Open-data exports of a publication, written next to the endpoint files in `open-data/`:
 //! CSV in exactly the columns the tool reads (so an export can be edited and published again),
-//! GeoJSON of the initiatives, and JSON-LD with schema.org terms.
+//! GeoJSON of the initiatives, JSON-LD with schema.org terms, and HSDS 3.0 (`open-data/hsds/`).
 
 use super::csv;
-use super::{initiatives, partnerships, reference};
+use super::{initiatives, partnerships, reference, Records};
 use wegwijzer_core::model::{Category, Initiative, Municipality, Partnership, Source};
 use serde_json::{json, Map, Value};
 use std::collections::HashMap;
 
 /// The exported files: (path relative to the endpoint, bytes).
-pub fn exports(
-    categories: &[Category],
-    municipalities: &[Municipality],
-    partnerships_: &[Partnership],
-    initiatives_: &[Initiative],
-) -> Vec<(String, Vec<u8>)> {
+pub fn exports(records: &Records) -> Vec<(String, Vec<u8>)> {
+    let Records { categories, municipalities, partnerships: partnerships_, initiatives: initiatives_, audiences } = records;
     // Comma-separated UTF-8 without BOM, as open-data portals expect; the tool itself also reads
     // the `;` files Excel writes.
     let table = |headers: &[&str], rows: &[Vec<String>]| csv::write(headers, rows, b',', false);
     let tables: [(&str, &[&str], Vec<Vec<String>>); 4] = [
-        ("categories", &reference::CATEGORY_COLUMNS, reference::category_rows(categories)),
+        ("categories", &reference::CATEGORY_COLUMNS, reference::category_rows(categories, audiences)),
         ("municipalities", &reference::MUNICIPALITY_COLUMNS, reference::municipality_rows(municipalities)),
         ("partnerships", &partnerships::COLUMNS, partnerships::to_rows(partnerships_)),
         ("initiatives", &initiatives::COLUMNS, initiatives::to_rows(initiatives_)),
@@ -29,6 +25,7 @@ pub fn exports(
     files.push(("open-data/initiatives.geojson".into(), geojson(categories, municipalities, initiatives_)));
     files.push(("open-data/wegwijzer.jsonld".into(), json_ld(categories, municipalities, partnerships_, initiatives_)));
     files.extend(tables.iter().map(|(name, headers, rows)| (format!("open-data/excel/{name}.csv"), excel_csv(headers, rows))));
+    files.extend(super::hsds::files(&super::hsds::terms(categories, audiences), municipalities, initiatives_));
     files
 }
 

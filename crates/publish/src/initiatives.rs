@@ -2,11 +2,11 @@
 //! back (the open-data CSV export uses the same columns, so an export can be published again).
 
 use super::report::{Msg, Report};
-use super::rows::{Provenance, Sheet};
-use wegwijzer_core::model::{Address, Initiative, Text};
+use super::rows::{Provenance, Row, Sheet};
+use wegwijzer_core::model::{Accessibility, Address, Initiative, Status, Text, Wheelchair};
 
 /// Every column, in export order. See docs/publishing.md.
-pub const COLUMNS: [&str; 18] = [
+pub const COLUMNS: [&str; 42] = [
     "id",
     "name",
     "kind",
@@ -25,7 +25,79 @@ pub const COLUMNS: [&str; 18] = [
     "website",
     "serves",
     "updated_at",
+    "opening_hours",
+    "opening_hours_note_nl",
+    "opening_hours_note_fr",
+    "opening_hours_note_en",
+    "audience",
+    "eligibility_nl",
+    "eligibility_fr",
+    "eligibility_en",
+    "languages",
+    "wheelchair",
+    "accessibility_nl",
+    "accessibility_fr",
+    "accessibility_en",
+    "cost_nl",
+    "cost_fr",
+    "cost_en",
+    "how_to_apply_nl",
+    "how_to_apply_fr",
+    "how_to_apply_en",
+    "status",
+    "alert_nl",
+    "alert_fr",
+    "alert_en",
+    "checked_at",
 ];
+
+/// A text in three columns `<field>_nl`, `_fr`, `_en`; `None` when all three are empty (a
+/// French or English text without Dutch keeps an empty Dutch text, which validation reports).
+fn text3(row: &Row, field: &str) -> Option<Text> {
+    let (nl, fr, en) = (row.opt(&format!("{field}_nl")), row.opt(&format!("{field}_fr")), row.opt(&format!("{field}_en")));
+    (nl.is_some() || fr.is_some() || en.is_some()).then(|| Text { nl: nl.unwrap_or_default(), fr, en })
+}
+
+fn text3_cells(t: Option<&Text>) -> [String; 3] {
+    match t {
+        Some(t) => [t.nl.clone(), t.fr.clone().unwrap_or_default(), t.en.clone().unwrap_or_default()],
+        None => Default::default(),
+    }
+}
+
+/// `status`: empty is active; Dutch words are accepted too.
+fn status(row: &Row, report: &mut Report) -> Status {
+    let raw = row.text("status");
+    match raw.to_lowercase().replace([' ', '-'], "_").as_str() {
+        "" | "active" | "actief" => Status::Active,
+        "temporarily_closed" | "tijdelijk_gesloten" => Status::TemporarilyClosed,
+        "closed" | "gesloten" | "stopgezet" => Status::Closed,
+        _ => {
+            report.error(row.location("status"), Msg::BadStatus(raw));
+            Status::Active
+        }
+    }
+}
+
+/// `wheelchair` and the `accessibility_*` texts.
+fn accessibility(row: &Row, report: &mut Report) -> Option<Accessibility> {
+    let raw = row.text("wheelchair");
+    let wheelchair = match raw.to_lowercase().as_str() {
+        "" => None,
+        "ja" => Some(Wheelchair::Yes),
+        "beperkt" => Some(Wheelchair::Limited),
+        "nee" => Some(Wheelchair::No),
+        other => match Wheelchair::parse(other) {
+            Some(w) => Some(w),
+            None => {
+                report.error(row.location("wheelchair"), Msg::BadWheelchair(raw));
+                None
+            }
+        },
+    };
+    let note = text3(row, "accessibility");
+    (wheelchair.is_some() || note.is_some()).then_some(Accessibility { wheelchair, note })
+}
 
 pub const REQUIRED: [&str; 4] = ["id", "name", "kind", "nis"];
 
@@ -60,6 +132,17 @@ pub fn read(sheet: &Sheet, report: &mut Report) -> (Vec<Initiative>, Provenance)
             website: row.opt("website"),
             serves: row.list("serves"),
             updated_at: row.date("updated_at", report),
+            opening_hours: row.opt("opening_hours"),
+            opening_hours_note: text3(&row, "opening_hours_note"),
+            audience: row.list("audience"),
+            eligibility: text3(&row, "eligibility"),
+            languages: row.list("languages"),
+            accessibility: accessibility(&row, report),
+            cost: text3(&row, "cost"),
+            how_to_apply: text3(&row, "how_to_apply"),
+            status: status(&row, report),
+            alert: text3(&row, "alert"),
+            checked_at: Some(row.date("checked_at", report)).filter(|d| !d.is_empty()),
         });
         lines.push(Some(row.line()));
     }
@@ -77,7 +160,7 @@ pub fn to_rows(items: &[Initiative]) -> Vec<Vec<String>> {
         .iter()
         .map(|i| {
             let d = i.description.as_ref();
-            vec![
+            let mut cells = vec![
                 i.id.clone(),
                 i.name.clone(),
                 i.kind.clone(),
@@ -96,7 +179,21 @@ pub fn to_rows(items: &[Initiative]) -> Vec<Vec<String>> {
                 i.website.clone().unwrap_or_default(),
                 i.serves.join(" "),
                 i.updated_at.clone(),
-            ]
+                i.opening_hours.clone().unwrap_or_default(),
+            ];
+            cells.extend(text3_cells(i.opening_hours_note.as_ref()));
+            cells.push(i.audience.join(" "));
+            cells.extend(text3_cells(i.eligibility.as_ref()));
+            cells.push(i.languages.join(" "));
+            let access = i.accessibility.as_ref();
+            cells.push(access.and_then(|a| a.wheelchair).map(|w| w.code().to_string()).unwrap_or_default());
+            cells.extend(text3_cells(access.and_then(|a| a.note.as_ref())));
+            cells.extend(text3_cells(i.cost.as_ref()));
+            cells.extend(text3_cells(i.how_to_apply.as_ref()));
+            cells.push(if i.status.is_active() { String::new() } else { serde_json::to_value(i.status).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default() });
+            cells.extend(text3_cells(i.alert.as_ref()));
+            cells.push(i.checked_at.clone().unwrap_or_default());
+            cells
         })
         .collect()
 }

@@ -20,6 +20,7 @@ pub mod boundaries;
 pub mod csv;
 pub mod endpoint;
 pub mod export;
+pub mod hsds;
 pub mod fsio;
 pub mod initiatives;
 pub mod partnerships;
@@ -34,8 +35,8 @@ pub mod summary;
 pub mod topojson_out;
 
 use wegwijzer_core::map::Shape;
-use wegwijzer_core::model::{Initiative, Point};
-use wegwijzer_core::validate::{validate, ProblemKind};
+use wegwijzer_core::model::{CategoryKind, Initiative, Point, AUDIENCES, COLLECTIONS};
+use wegwijzer_core::validate::{validate, validate_audiences, ProblemKind};
 pub use endpoint::{Built, DeltaSummary, Previous, Records};
 use report::{Location, Msg, Report};
 use rows::{column_of_field, Provenance, Sheet};
@@ -88,6 +89,10 @@ pub struct Options {
     pub topo: TopoOptions,
     /// Write the open-data exports in `open-data/`.
     pub exports: bool,
+    /// `YYYY-MM-DD`, the day the population figures refer to (`--population-date`). Default: the
+    /// built-in list's ([`reference::DEFAULT_POPULATION_DATE`]) when its figures are used, else
+    /// the previous publication's.
+    pub population_date: Option<String>,
 }
 
 impl Default for Options {
@@ -101,6 +106,7 @@ impl Default for Options {
             merger_year: 2025,
             topo: TopoOptions::default(),
             exports: true,
+            population_date: None,
         }
     }
 }
@@ -123,21 +129,12 @@ fn in_flanders_box(p: &Point) -> bool {
     (50.65..=51.55).contains(&p.lat) && (2.5..=5.95).contains(&p.lon)
 }
 
-/// `YYYY-MM-DDTHH:MM:SSZ` for seconds since 1970 (UTC), without a date crate: days to civil
-/// date after Howard Hinnant's published algorithm.
+/// `YYYY-MM-DDTHH:MM:SSZ` for seconds since 1970 (UTC), without a date crate (the civil date
+/// from core's calendar).
 pub fn rfc3339_utc(secs: u64) -> String {
-    let days = (secs / 86_400) as i64;
+    let d = wegwijzer_core::opening_hours::Date::from_days((secs / 86_400) as i64);
     let rem = secs % 86_400;
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z", rem / 3600, rem % 3600 / 60, rem % 60)
+    format!("{d}T{:02}:{:02}:{:02}Z", rem / 3600, rem % 3600 / 60, rem % 60)
 }
 
 fn sheet(input: &Input, required: &[&str], known: &[&str], report: &mut Report) -> Option<Sheet> {
@@ -145,17 +142,20 @@ fn sheet(input: &Input, required: &[&str], known: &[&str], report: &mut Report) 
 }
 
 /// Maps the problems of `validate.rs` back to files, lines and columns.
-fn report_record_problems(records: &Records, provenance: &[&Provenance; 4], report: &mut Report) {
-    let problems = validate(&records.categories, &records.municipalities, &records.partnerships, &records.initiatives);
+/// `provenance`: of the four collections, then of the target groups.
+fn report_record_problems(records: &Records, provenance: &[&Provenance; 5], report: &mut Report) {
+    let mut problems = validate(&records.categories, &records.municipalities, &records.partnerships, &records.initiatives);
+    problems.extend(validate_audiences(&records.audiences, &records.initiatives));
     // The first line of every id, for "also on line N".
-    let ids: [Vec<&str>; 4] = [
+    let ids: [Vec<&str>; 5] = [
         records.categories.iter().map(|c| c.id.as_str()).collect(),
         records.municipalities.iter().map(|m| m.nis.as_str()).collect(),
         records.partnerships.iter().map(|p| p.id.as_str()).collect(),
         records.initiatives.iter().map(|i| i.id.as_str()).collect(),
+        records.audiences.iter().map(|a| a.id.as_str()).collect(),
     ];
     for p in problems {
-        let c = wegwijzer_core::model::COLLECTIONS.iter().position(|c| *c == p.collection).unwrap_or(3);
+        let c = COLLECTIONS.iter().chain([&AUDIENCES]).position(|c| *c == p.collection).unwrap_or(3);
         let prov = provenance[c];
         let location = prov.location(p.index, Some(&column_of_field(&p.field)));
         // A cell that could not be read was reported and left empty (a year as 0): a check of
@@ -180,8 +180,19 @@ fn report_record_problems(records: &Records, provenance: &[&Provenance; 4], repo
                 let first = ids[c].iter().position(|id| *id == p.id);
                 Msg::DuplicateId { id: p.id.clone(), first_line: first.and_then(|i| prov.lines[i]) }
             }
+            ProblemKind::UnknownAudience(value) => {
+                let suggestion = suggest::nearest(&value, ids[4].iter().copied()).map(str::to_string);
+                Msg::UnknownAudience { value, suggestion }
+            }
             ProblemKind::UnknownCategory(value) => {
-                let suggestion = suggest::nearest(&value, records.categories.iter().map(|c| c.id.as_str())).map(str::to_string);
+                // Suggest among the categories the column takes.
+                let kind = match p.field.split('[').next() {
+                    Some("services") => Some(CategoryKind::Service),
+                    Some("kind") => Some(CategoryKind::InitiativeType),
+                    _ => None,
+                };
+                let ids = records.categories.iter().filter(|c| kind.is_none_or(|k| c.kind == k)).map(|c| c.id.as_str());
+                let suggestion = suggest::nearest(&value, ids).map(str::to_string);
                 Msg::UnknownCategory { value, suggestion }
             }
             kind => Msg::Record(kind),
@@ -212,15 +223,19 @@ pub fn publish(inputs: &Inputs, options: &Options) -> Result<Publication, Report
 
     let default_categories = Input::new("categories (built-in)", reference::DEFAULT_CATEGORIES);
     // Categories: the given file, else the previous publication's, else the built-in list.
-    let (categories, cat_prov) = match (&inputs.categories, previous) {
+    let reference::Categories { categories, provenance: cat_prov, audiences, audience_provenance } = match (&inputs.categories, previous) {
         (None, Some(p)) => {
-            let list = p.dataset.categories.clone();
-            let prov = Provenance::without_file("categories.json (previous)", list.iter().map(|c| c.id.clone()).collect());
-            (list, prov)
+            let without_file = |ids: Vec<String>| Provenance::without_file("categories.json (previous)", ids);
+            reference::Categories {
+                categories: p.dataset.categories.clone(),
+                provenance: without_file(p.dataset.categories.iter().map(|c| c.id.clone()).collect()),
+                audiences: p.dataset.audiences.clone(),
+                audience_provenance: without_file(p.dataset.audiences.iter().map(|a| a.id.clone()).collect()),
+            }
         }
         (given, _) => match sheet(given.as_ref().unwrap_or(&default_categories), &["id", "kind", "label_nl"], &reference::CATEGORY_COLUMNS, &mut report) {
             Some(s) => reference::read_categories(&s, &mut report),
-            None => (Vec::new(), Provenance::default()),
+            None => reference::Categories::default(),
         },
     };
 
@@ -247,6 +262,15 @@ pub fn publish(inputs: &Inputs, options: &Options) -> Result<Publication, Report
             None => (Vec::new(), Provenance::default()),
         }
     };
+    // The date of the population figures: given, else that of the list the figures come from
+    // (the previous publication's, or the built-in one's: Statbel, 1 January 2020); a given list
+    // or population file says nothing of its date.
+    let same_figures = inputs.municipalities.is_none() && inputs.refnis.is_none() && inputs.population.is_none();
+    let population_date = options.population_date.clone().or_else(|| match previous {
+        _ if !same_figures => None,
+        Some(p) => p.index.population_date.clone(),
+        None => Some(reference::DEFAULT_POPULATION_DATE.to_string()),
+    });
     let read_order: Vec<String> = municipalities.iter().map(|m| m.nis.clone()).collect();
     if let Some(given) = &merger_file {
         // Names of former municipalities missing from the list: the REFNIS list, else the built-in one.
@@ -291,18 +315,21 @@ pub fn publish(inputs: &Inputs, options: &Options) -> Result<Publication, Report
         }
     }
 
-    let (partnerships, part_prov) = match &inputs.partnerships {
-        Some(p) => match sheet(p, &partnerships::REQUIRED, &partnerships::COLUMNS, &mut report) {
+    let (partnerships, part_prov, excluded) = match &inputs.partnerships {
+        Some(p) => match sheet(p, &partnerships::REQUIRED, &partnerships::KNOWN, &mut report) {
             Some(s) => partnerships::read(&s, &mut report),
-            None => (Vec::new(), Provenance::default()),
+            None => (Vec::new(), Provenance::default(), Vec::new()),
         },
         None => {
             let list = previous.map(|p| p.dataset.partnerships.clone()).unwrap_or_default();
             let prov = Provenance::without_file("partnerships.json (previous)", list.iter().map(|p| p.id.clone()).collect());
-            (list, prov)
+            (list, prov, Vec::new())
         }
     };
     partnerships::check_overlaps(&partnerships, &part_prov, &mut report);
+    // A period's own municipalities count, former ones included.
+    let all_codes: HashSet<String> = municipalities.iter().map(|m| m.nis.clone()).collect();
+    partnerships::check_excluded(&partnerships, &excluded, &part_prov, &all_codes, &mut report);
 
     let (mut initiatives, init_prov) = match &inputs.initiatives {
         Some(i) => match sheet(i, &initiatives::REQUIRED, &initiatives::COLUMNS, &mut report) {
@@ -343,8 +370,8 @@ pub fn publish(inputs: &Inputs, options: &Options) -> Result<Publication, Report
         }
     }
 
-    let records = Records { categories, municipalities, partnerships, initiatives };
-    report_record_problems(&records, &[&cat_prov, &mun_prov, &part_prov, &init_prov], &mut report);
+    let records = Records { categories, municipalities, partnerships, initiatives, audiences };
+    report_record_problems(&records, &[&cat_prov, &mun_prov, &part_prov, &init_prov, &audience_provenance], &mut report);
 
     let dataset_version = match (options.dataset_version, previous) {
         (Some(v), Some(p)) if v <= p.index.dataset_version => {
@@ -402,6 +429,7 @@ pub fn publish(inputs: &Inputs, options: &Options) -> Result<Publication, Report
             .unwrap_or_else(|| DEFAULT_PUBLISHER.to_string()),
         sources,
         periods,
+        population_date,
     };
 
     let geometry = boundaries
@@ -422,7 +450,7 @@ pub fn publish(inputs: &Inputs, options: &Options) -> Result<Publication, Report
     };
     let mut files = built.files.clone();
     if options.exports {
-        files.extend(export::exports(&records.categories, &records.municipalities, &records.partnerships, &records.initiatives));
+        files.extend(export::exports(&records));
         files.push(("open-data/sources.csv".into(), export::sources_csv(&meta.sources)));
     }
     Ok(Publication {

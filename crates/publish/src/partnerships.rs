@@ -26,10 +26,28 @@ pub const COLUMNS: [&str; 15] = [
 
 pub const REQUIRED: [&str; 5] = ["id", "name", "members", "period_from", "period_to"];
 
-pub fn read(sheet: &Sheet, report: &mut Report) -> (Vec<Partnership>, Provenance) {
+/// Read besides [`COLUMNS`] but not published (so not exported): `excluded`, the municipalities
+/// the row's source names as members but the row leaves out because other evidence won (a
+/// municipality claimed by two sources). Each is reported with the partnership that has it.
+pub const KNOWN: [&str; 16] = {
+    let mut all = [""; 16];
+    let mut i = 0;
+    while i < COLUMNS.len() {
+        all[i] = COLUMNS[i];
+        i += 1;
+    }
+    all[COLUMNS.len()] = "excluded";
+    all
+};
+
+/// The partnerships of `sheet`, where each came from, and per partnership the codes of its
+/// `excluded` column.
+pub fn read(sheet: &Sheet, report: &mut Report) -> (Vec<Partnership>, Provenance, Vec<Vec<String>>) {
     let mut items = Vec::new();
     let mut lines = Vec::new();
+    let mut excluded = Vec::new();
     for row in sheet.rows() {
+        excluded.push(row.list("excluded"));
         let members = row.list("members");
         let mut seen = HashSet::new();
         for m in &members {
@@ -74,7 +92,52 @@ pub fn read(sheet: &Sheet, report: &mut Report) -> (Vec<Partnership>, Provenance
         });
         lines.push(Some(row.line()));
     }
-    (items, sheet.provenance(lines))
+    (items, sheet.provenance(lines), excluded)
+}
+
+/// Reports every municipality a partnership's source names but the row leaves out (`excluded`),
+/// naming both partnerships: the one that leaves it out and the one of the same period that has
+/// it, or saying that none has it. A code that is not a municipality is an error, a code that is
+/// also in the row's own members a contradiction (an error too).
+pub fn check_excluded(
+    items: &[Partnership],
+    excluded: &[Vec<String>],
+    provenance: &Provenance,
+    known: &HashSet<String>,
+    report: &mut Report,
+) {
+    for (j, (p, codes)) in items.iter().zip(excluded).enumerate() {
+        let at = || provenance.location(j, Some("excluded"));
+        for nis in codes {
+            if !known.contains(nis) {
+                report.error(at(), Msg::UnknownMunicipality(nis.clone()));
+                continue;
+            }
+            if p.members.contains(nis) {
+                report.error(at(), Msg::ExcludedMember(nis.clone()));
+                continue;
+            }
+            let holders = items.iter().enumerate().filter(|(i, o)| {
+                *i != j && o.members.contains(nis) && o.period.from <= p.period.to && p.period.from <= o.period.to
+            });
+            let mut any = false;
+            for (i, other) in holders {
+                any = true;
+                report.warning(
+                    at(),
+                    Msg::ExcludedInOther {
+                        nis: nis.clone(),
+                        name: p.name.clone(),
+                        other: other.name.clone(),
+                        other_line: provenance.lines[i],
+                    },
+                );
+            }
+            if !any {
+                report.warning(at(), Msg::ExcludedNowhere { nis: nis.clone(), name: p.name.clone() });
+            }
+        }
+    }
 }
 
 /// A municipality may belong to one partnership per period: reports every member of two

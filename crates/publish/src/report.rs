@@ -75,6 +75,10 @@ pub enum Msg {
     /// A partnership's confidence that is not official, published or derived.
     BadConfidence(String),
     BadCategoryKind(String),
+    /// `status` other than active / temporarily_closed / closed.
+    BadStatus(String),
+    /// `wheelchair` other than yes / limited / no.
+    BadWheelchair(String),
     /// Only one of `lat` and `lon` is filled in.
     HalfPoint,
     /// A check of `validate.rs`.
@@ -86,6 +90,15 @@ pub enum Msg {
     PointInOtherMunicipality { nis: String, found: String },
     /// A municipality in two partnerships whose periods overlap.
     TwoPartnerships { nis: String, other: String, other_line: Option<usize> },
+    /// A municipality a partnership's source names but the row leaves out (`excluded`) because
+    /// `other` (of an overlapping period) has it: the conflict and how it was resolved (warning).
+    ExcludedInOther { nis: String, name: String, other: String, other_line: Option<usize> },
+    /// An `excluded` municipality that no partnership of the period has (warning).
+    ExcludedNowhere { nis: String, name: String },
+    /// A code in both `members` and `excluded` of one row.
+    ExcludedMember(String),
+    /// Not a municipality of the list (`excluded`).
+    UnknownMunicipality(String),
     DuplicateCode(String),
     NoPoint,
     Geometry(String),
@@ -104,6 +117,8 @@ pub enum Msg {
     NotPublishedWithout { column: String, needs: String },
     /// An unknown category, with the nearest id when one is close.
     UnknownCategory { value: String, suggestion: Option<String> },
+    /// An `audience` id that is not a target group (a row of kind `audience` in the categories).
+    UnknownAudience { value: String, suggestion: Option<String> },
     /// The file is a workbook or a web page, not a CSV file.
     NotCsv(NotCsv),
     /// A value taken over from a previous publication that holds sample data (warning).
@@ -229,6 +244,20 @@ fn list(codes: &[String]) -> String {
     }
 }
 
+/// "unknown category "x"; did you mean "y"? All categories: ..." with `what` (one, all) in the
+/// report's language.
+fn unknown_id(value: &str, suggestion: &Option<String>, what: (&str, &str), nl: bool) -> String {
+    let hint = suggestion
+        .as_ref()
+        .map(|s| if nl { format!("; bedoelt u \"{s}\"?") } else { format!("; did you mean \"{s}\"?") })
+        .unwrap_or_else(|| ".".into());
+    let (one, all) = what;
+    match nl {
+        true => format!("onbekende {one} \"{value}\"{hint} Alle {all}: publish --list categories"),
+        false => format!("unknown {one} \"{value}\"{hint} All {all}: publish --list categories"),
+    }
+}
+
 fn kind_name(kind: CategoryKind, nl: bool) -> &'static str {
     match (kind, nl) {
         (CategoryKind::InitiativeType, true) => "soort initiatief (initiative_type)",
@@ -247,6 +276,11 @@ fn record_text(kind: &ProblemKind, nl: bool) -> String {
             format!("onbekende categorie \"{c}\" (niet in de categorieënlijst)")
         } else {
             format!("unknown category \"{c}\" (not in the category list)")
+        },
+        ProblemKind::UnknownAudience(a) => if nl {
+            format!("onbekende doelgroep \"{a}\" (geen rij van soort audience in de categorieënlijst)")
+        } else {
+            format!("unknown target group \"{a}\" (no row of kind audience in the category list)")
         },
         ProblemKind::WrongCategoryKind { id, expected } => if nl {
             format!("categorie \"{id}\" is geen {}", kind_name(*expected, nl))
@@ -284,16 +318,61 @@ fn record_text(kind: &ProblemKind, nl: bool) -> String {
         } else {
             format!("period {a}-{b} is not valid (from ≤ to, from 1990 on)")
         },
-        ProblemKind::BadDate(d) => if nl {
-            format!("\"{d}\" is geen datum (JJJJ-MM-DD)")
+        ProblemKind::BadOpeningHours(v, e) => {
+            let marked = mark_position(v, e.position);
+            if nl {
+                format!("openingsuren \"{v}\" onleesbaar bij teken {}: {} ({marked})", e.position, opening_hours_error(&e.kind, nl))
+            } else {
+                format!("opening hours \"{v}\" unreadable at character {}: {} ({marked})", e.position, opening_hours_error(&e.kind, nl))
+            }
+        }
+        ProblemKind::UnknownLanguage(c) => if nl {
+            format!("\"{c}\" is geen taalcode volgens ISO 639-1 (twee kleine letters: nl, fr, en, ar, ...)")
         } else {
-            format!("\"{d}\" is not a date (YYYY-MM-DD)")
+            format!("\"{c}\" is not an ISO 639-1 language code (two lower-case letters: nl, fr, en, ar, ...)")
+        },
+        ProblemKind::BadDate(d) => if nl {
+            format!("\"{d}\" is geen datum (JJJJ-MM-DD, bv. 2026-05-14)")
+        } else {
+            format!("\"{d}\" is not a date (YYYY-MM-DD, e.g. 2026-05-14)")
+        },
+        ProblemKind::MissingAlert => if nl {
+            "status temporarily_closed vraagt een tekst in alert_nl: waarom en tot wanneer".into()
+        } else {
+            "status temporarily_closed needs text in alert_nl: why and until when".into()
         },
         ProblemKind::FormerMunicipality(c) => if nl {
             format!("\"{c}\" is een voormalige gemeente (gefusioneerd); gebruik de gemeente van vandaag")
         } else {
             format!("\"{c}\" is a former municipality (merged); use today's municipality")
         },
+    }
+}
+
+/// The value with `»` before the character where reading stopped (1-based; past the end for
+/// a value that ends too soon).
+fn mark_position(value: &str, position: usize) -> String {
+    let at = value.char_indices().nth(position.saturating_sub(1)).map_or(value.len(), |(i, _)| i);
+    format!("{}»{}", &value[..at], &value[at..])
+}
+
+fn opening_hours_error(kind: &wegwijzer_core::opening_hours::parse::ErrorKind, nl: bool) -> String {
+    use wegwijzer_core::opening_hours::parse::ErrorKind as K;
+    match (kind, nl) {
+        (K::Empty, true) => "lege regel".into(),
+        (K::Empty, false) => "empty rule".into(),
+        (K::Unexpected { found, expected }, true) if found.is_empty() => format!("de waarde stopt, verwacht: {expected}"),
+        (K::Unexpected { found, expected }, false) if found.is_empty() => format!("the value ends; expected {expected}"),
+        (K::Unexpected { found, expected }, true) => format!("\"{found}\" waar {expected} verwacht werd"),
+        (K::Unexpected { found, expected }, false) => format!("\"{found}\" where {expected} was expected"),
+        (K::BadTime(t), true) => format!("\"{t}\" is geen tijd (UU:MM, 00:00-48:00)"),
+        (K::BadTime(t), false) => format!("\"{t}\" is not a time (HH:MM, 00:00-48:00)"),
+        (K::BadDay(d), true) => format!("\"{d}\" is geen dag van de maand (1-31)"),
+        (K::BadDay(d), false) => format!("\"{d}\" is not a day of the month (1-31)"),
+        (K::Unsupported(what), true) => format!("niet ondersteund: {what} (zie docs/data-format.md)"),
+        (K::Unsupported(what), false) => format!("not supported: {what} (see docs/data-format.md)"),
+        (K::UnterminatedComment, true) => "opmerking zonder sluitend '\"'".into(),
+        (K::UnterminatedComment, false) => "comment without closing '\"'".into(),
     }
 }
 
@@ -374,8 +453,16 @@ impl Msg {
                 format!("\"{v}\" must be official, published or derived"),
             ),
             Msg::BadCategoryKind(v) => t(
-                format!("\"{v}\" moet initiative_type of service zijn"),
-                format!("\"{v}\" must be initiative_type or service"),
+                format!("\"{v}\" moet initiative_type, service of audience zijn"),
+                format!("\"{v}\" must be initiative_type, service or audience"),
+            ),
+            Msg::BadStatus(v) => t(
+                format!("\"{v}\" moet leeg, active, temporarily_closed of closed zijn"),
+                format!("\"{v}\" must be empty, active, temporarily_closed or closed"),
+            ),
+            Msg::BadWheelchair(v) => t(
+                format!("\"{v}\" moet leeg, yes, limited of no zijn (ja, beperkt, nee)"),
+                format!("\"{v}\" must be empty, yes, limited or no"),
             ),
             Msg::HalfPoint => t(
                 "vul lat en lon allebei in, of laat ze allebei leeg".into(),
@@ -401,6 +488,28 @@ impl Msg {
                     format!("municipality {nis} is also a member of \"{other}\"{at} in the same period"),
                 )
             }
+            Msg::ExcludedInOther { nis, name, other, other_line } => {
+                let at = other_line.map(|l| if nl { format!(" (regel {l})") } else { format!(" (line {l})") }).unwrap_or_default();
+                t(
+                    format!(
+                        "gemeente {nis} staat in de bron van \"{name}\" en is lid van \"{other}\"{at}; \
+                         \"{name}\" laat haar weg (excluded)"
+                    ),
+                    format!(
+                        "municipality {nis} is named by the source of \"{name}\" and is a member of \"{other}\"{at}; \
+                         \"{name}\" leaves it out (excluded)"
+                    ),
+                )
+            }
+            Msg::ExcludedNowhere { nis, name } => t(
+                format!("gemeente {nis} staat in de bron van \"{name}\" maar is weggelaten (excluded), en geen ander samenwerkingsverband van de periode heeft haar"),
+                format!("municipality {nis} is named by the source of \"{name}\" but left out (excluded), and no other partnership of the period has it"),
+            ),
+            Msg::ExcludedMember(nis) => t(
+                format!("gemeente {nis} staat zowel in members als in excluded"),
+                format!("municipality {nis} is in both members and excluded"),
+            ),
+            Msg::UnknownMunicipality(c) => record_text(&ProblemKind::UnknownNisCode(c.clone()), nl),
             Msg::DuplicateCode(c) => t(format!("\"{c}\" staat er twee keer in"), format!("\"{c}\" is listed twice")),
             Msg::NoPoint => t(
                 "geen punt (lat, lon): de afstand tot dit initiatief kan niet getoond worden".into(),
@@ -445,14 +554,10 @@ impl Msg {
                 format!("\"{column}\" is filled in but is only published with \"{needs}\", which is empty: fill in \"{needs}\""),
             ),
             Msg::UnknownCategory { value, suggestion } => {
-                let hint = suggestion
-                    .as_ref()
-                    .map(|s| if nl { format!("; bedoelt u \"{s}\"?") } else { format!("; did you mean \"{s}\"?") })
-                    .unwrap_or_else(|| ".".into());
-                t(
-                    format!("onbekende categorie \"{value}\"{hint} Alle categorieën: publish --list categories"),
-                    format!("unknown category \"{value}\"{hint} All categories: publish --list categories"),
-                )
+                unknown_id(value, suggestion, if nl { ("categorie", "categorieën") } else { ("category", "categories") }, nl)
+            }
+            Msg::UnknownAudience { value, suggestion } => {
+                unknown_id(value, suggestion, if nl { ("doelgroep", "doelgroepen") } else { ("target group", "target groups") }, nl)
             }
             Msg::NotCsv(kind) => not_csv_text(*kind, nl),
             Msg::InheritedFromSample(Inherited::Publisher(p)) => t(

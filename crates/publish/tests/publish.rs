@@ -11,7 +11,7 @@ use serde_json::json;
 use wegwijzer_core::model::{CategoryKind, Initiative, Keyed, Patch, PATCHES_FORMAT_VERSION};
 use wegwijzer_publish::report::{Issue, Msg, ReportLang, Severity};
 use wegwijzer_publish::endpoint::{diff, merge_diff};
-use wegwijzer_publish::{export, fsio, publish, Input, Inputs, Options, Publication};
+use wegwijzer_publish::{export, fsio, publish, Input, Inputs, Options, Publication, Records};
 use wegwijzer_core::sync::{apply_changes, merge_patch, plan_sync, SyncPlan};
 use wegwijzer_core::validate::ProblemKind;
 
@@ -226,7 +226,7 @@ fn sample() -> Dataset {
 #[test]
 fn export_then_import_gives_the_same_dataset() {
     let d = sample();
-    let files = export::exports(&d.categories, &d.municipalities, &d.partnerships, &d.initiatives);
+    let files = export::exports(&Records::of(&d));
     let get = |name: &str| files.iter().find(|(n, _)| n == name).unwrap().1.clone();
     let inputs = Inputs {
         categories: Some(Input::new("categories.csv", get("open-data/categories.csv"))),
@@ -241,6 +241,8 @@ fn export_then_import_gives_the_same_dataset() {
     assert_eq!(back.municipalities, d.municipalities);
     assert_eq!(back.partnerships, d.partnerships);
     assert_eq!(back.initiatives, d.initiatives);
+    assert!(!d.audiences.is_empty());
+    assert_eq!(back.audiences, d.audiences, "the target groups go through categories.csv (kind audience)");
     // The GeoJSON and JSON-LD exports are JSON with one entry per initiative.
     let geo: serde_json::Value = serde_json::from_slice(file(&p, "open-data/initiatives.geojson")).unwrap();
     assert_eq!(geo["features"].as_array().unwrap().len(), d.initiatives.len());
@@ -450,7 +452,7 @@ fn the_command_exits_non_zero_on_errors_and_writes_nothing() {
 
     let r = run(&fixtures().join("initiatives.csv"), "en");
     assert_eq!(r.status.code(), Some(0), "{}", String::from_utf8_lossy(&r.stderr));
-    assert!(String::from_utf8_lossy(&r.stdout).contains("version 1: 25 categories"));
+    assert!(String::from_utf8_lossy(&r.stdout).contains("version 1: 25 categories, 8 target groups, "));
     assert_eq!(fsio::read_previous(&out).unwrap().dataset.initiatives.len(), 3);
 
     // Run again on the same folder: it becomes the previous version, with a delta.
@@ -460,45 +462,6 @@ fn the_command_exits_non_zero_on_errors_and_writes_nothing() {
     assert_eq!(index.dataset_version, 2);
     assert_eq!(index.changes[0].file, "changes/1-2.json");
     let _ = std::fs::remove_dir_all(&dir);
-}
-
-// ---------------------------------------------------------------------------------------------
-// The bundled sample is this tool's output
-// ---------------------------------------------------------------------------------------------
-
-/// `public/data/v1/` is what `scripts/publish-sample` builds from the CSV files in
-/// `scripts/sample-sources/data/`, byte for byte (same options as that script).
-#[test]
-fn the_sample_endpoint_is_built_from_the_csv_files_in_the_repo() {
-    let root = common::repo_root();
-    let data = root.join("scripts/sample-sources/data");
-    let csv = |name: &str| Some(Input::new(name, std::fs::read(data.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"))));
-    let inputs = Inputs {
-        categories: csv("categories.csv"),
-        partnerships: csv("partnerships.csv"),
-        initiatives: csv("initiatives.csv"),
-        sources: csv("sources.csv"),
-        periods: csv("periods.csv"),
-        ..Inputs::default()
-    };
-    let options = Options {
-        generated_at: "2026-11-23T00:00:00Z".into(),
-        dataset_version: Some(1),
-        publisher: Some("Wegwijzer Sociale Economie (voorbeeldgegevens)".into()),
-        sample: true,
-        exports: false,
-        ..Options::default()
-    };
-    let p = publish(&inputs, &options).unwrap_or_else(|r| panic!("{}", r.render(ReportLang::En)));
-    assert!(p.report.issues.is_empty(), "{}", p.report.render(ReportLang::En));
-    let endpoint = root.join("public/data/v1");
-    let mut written: Vec<&str> = p.files.iter().map(|(n, _)| n.as_str()).collect();
-    written.sort();
-    assert_eq!(written, ["categories.json", "index.json", "initiatives.json", "municipalities.json", "partnerships.json", "sources.json"]);
-    for (name, bytes) in &p.files {
-        let committed = std::fs::read(endpoint.join(name)).unwrap();
-        assert!(committed == *bytes, "public/data/v1/{name} is not what scripts/publish-sample writes (run it)");
-    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -532,6 +495,19 @@ fn a_partnership_may_name_the_municipalities_of_its_own_period() {
     assert_eq!(d.partnerships[0].members, ["73006", "73083", "73066", "73109"]);
 }
 
+/// The app shows the day the population counts refer to: the built-in list's (Statbel, 1 January
+/// 2020), the one given, or none for a list that does not say.
+#[test]
+fn the_population_date_is_the_built_in_lists_or_the_one_given() {
+    let p = with_builtin_municipalities("").unwrap_or_else(|r| panic!("{}", r.render(ReportLang::En)));
+    assert_eq!(p.built.index.population_date.as_deref(), Some("2020-01-01"));
+    let given = Options { population_date: Some("2024-01-01".into()), ..options() };
+    let inputs = Inputs { initiatives: Some(Input::new("initiatives.csv", NO_INITIATIVES)), ..Inputs::default() };
+    assert_eq!(publish(&inputs, &given).unwrap().built.index.population_date.as_deref(), Some("2024-01-01"));
+    let own_list = support::inputs(NO_INITIATIVES, PARTNERSHIP_HEADER);
+    assert_eq!(publish(&own_list, &options()).unwrap().built.index.population_date, None);
+}
+
 #[test]
 fn a_code_that_never_existed_is_an_error_with_its_line_and_column() {
     let r = with_builtin_municipalities(
@@ -544,6 +520,41 @@ fn a_code_that_never_existed_is_an_error_with_its_line_and_column() {
     assert_eq!(errors[0].location.line, Some(3));
     assert_eq!(errors[0].location.column.as_ref().map(|c| c.1.as_str()), Some("members"));
     assert!(matches!(&errors[0].msg, Msg::Record(ProblemKind::UnknownNisCode(c)) if c == "73999"));
+}
+
+/// A municipality claimed by two sources: the row whose evidence lost lists it under `excluded`;
+/// the publication succeeds and the report names both partnerships.
+#[test]
+fn an_excluded_member_is_reported_with_the_partnership_that_has_it() {
+    let header = "id,name,members,period_from,period_to,excluded\n";
+    let rows = "w13,W13,34022 33029,2020,2025,\nwesthoek,Westhoek,33011,2020,2025,33029\nkust,Kust,35002,2020,2025,38002\n";
+    let inputs = Inputs {
+        initiatives: Some(Input::new("initiatives.csv", NO_INITIATIVES)),
+        partnerships: Some(Input::new("partnerships.csv", format!("{header}{rows}"))),
+        ..Inputs::default()
+    };
+    let p = publish(&inputs, &options()).unwrap_or_else(|r| panic!("{}", r.render(ReportLang::En)));
+    let warnings: Vec<&Issue> = p.report.issues.iter().filter(|i| i.severity == Severity::Warning).collect();
+    assert_eq!(warnings.len(), 2, "{}", p.report.render(ReportLang::En));
+    assert_eq!((warnings[0].location.line, warnings[0].location.column.as_ref().map(|c| c.1.as_str())), (Some(3), Some("excluded")));
+    assert!(matches!(&warnings[0].msg, Msg::ExcludedInOther { nis, name, other, other_line: Some(2) }
+        if nis == "33029" && name == "Westhoek" && other == "W13"));
+    let text = p.report.render(ReportLang::En);
+    assert!(text.contains("municipality 33029 is named by the source of \"Westhoek\" and is a member of \"W13\" (line 2)"), "{text}");
+    // Excluded but in no other partnership: said too, the municipality stays out.
+    assert!(matches!(&warnings[1].msg, Msg::ExcludedNowhere { nis, name } if nis == "38002" && name == "Kust"));
+    let westhoek = p.built.dataset.partnerships.iter().find(|x| x.id == "westhoek").unwrap();
+    assert_eq!(westhoek.members, ["33011"]);
+
+    // A code that is no municipality, or one in both lists, is an error with its line.
+    let inputs = Inputs {
+        partnerships: Some(Input::new("partnerships.csv", format!("{header}a,A,33011,2020,2025,33999\nb,B,34022,2020,2025,34022\n"))),
+        ..inputs
+    };
+    let r = publish(&inputs, &options()).expect_err("bad excluded codes");
+    let errors: Vec<(Option<usize>, &Msg)> =
+        r.issues.iter().filter(|i| i.severity == Severity::Error).map(|i| (i.location.line, &i.msg)).collect();
+    assert!(matches!(errors[..], [(Some(2), Msg::UnknownMunicipality(_)), (Some(3), Msg::ExcludedMember(_))]), "{}", r.render(ReportLang::En));
 }
 
 #[test]

@@ -1,12 +1,17 @@
-//! The map itself: one focusable SVG shape per municipality, pan and zoom by buttons, wheel and
-//! pointer (drag, pinch), and a roving tab stop moved by the arrow keys. Geometry, colours,
-//! steps and the view window come from `coverage_view`; this file only wires events.
+//! The map itself: one focusable SVG shape per municipality in a frame that fills the width,
+//! pan and zoom by buttons, wheel and pointer (drag, pinch), tap-to-zoom on a municipality too
+//! small for a finger, full screen (the Fullscreen API, else the frame fills the viewport;
+//! Escape leaves), and a roving tab stop moved by the arrow keys. Geometry, colours, steps and
+//! the view window come from the core (`coverage_view`, `map::view_window`); this file only
+//! wires events.
 
 use crate::app::use_app_state;
 use crate::coverage_view::{
     shapes_markup, step, Direction, MapColouring, MapGeometry, ShapeFill, ShapeState, ViewWindow, UNCOVERED_FILL,
     UNKNOWN_FILL,
 };
+use crate::i18n::fill;
+use crate::map::Bounds;
 use leptos::prelude::*;
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -55,11 +60,26 @@ fn fill_shapes(group: &web_sys::Element, markup: &str, keep: bool) {
 /// A pointer that moved further than this (CSS px) was a drag, not a tap.
 const TAP_SLOP_PX: f64 = 6.0;
 const BUTTON_ZOOM: f64 = 1.6;
+/// A municipality found with the find box is shown with this much again around it on each side
+/// (`ViewWindow::fit`), so its neighbours give it context.
+const FOUND_MARGIN: f64 = 3.0;
 
 /// Calls a DOM method that web-sys would need an extra feature for (SVG focus, client rect).
 fn call(target: &JsValue, method: &str) -> Option<JsValue> {
     let f = js_sys::Reflect::get(target, &JsValue::from_str(method)).ok()?.dyn_into::<js_sys::Function>().ok()?;
     f.call0(target).ok()
+}
+
+/// Calls a DOM method that may return a promise (the Fullscreen API), ignoring its rejection:
+/// a refused full screen leaves the CSS full-viewport fallback in place. Whether it existed.
+fn call_async(target: &JsValue, method: &str) -> bool {
+    let Some(result) = call(target, method) else { return false };
+    if let Ok(promise) = result.dyn_into::<js_sys::Promise>() {
+        leptos::task::spawn_local(async move {
+            let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+        });
+    }
+    true
 }
 
 fn number(target: &JsValue, field: &str) -> f64 {
@@ -74,11 +94,23 @@ fn screen_box(element: &web_sys::Element) -> (f64, f64, f64) {
     }
 }
 
-/// A screen position as map coordinates in the current window.
+/// A screen position as map coordinates in the current window (the window has the frame's
+/// aspect, so one scale serves both axes).
 fn to_map(svg: &web_sys::Element, window: &ViewWindow, client: (f64, f64)) -> [f64; 2] {
     let (left, top, width) = screen_box(svg);
-    let per_px = if width > 0.0 { window.w / width } else { 1.0 };
+    let per_px = window.units_per_px(width);
     [window.x + (client.0 - left) * per_px, window.y + (client.1 - top) * per_px]
+}
+
+/// The frame's height / width, `None` before it is laid out.
+fn aspect_of(element: &web_sys::Element) -> Option<f64> {
+    let (w, h) = (element.client_width(), element.client_height());
+    (w > 0 && h > 0).then(|| h as f64 / w as f64)
+}
+
+/// Whether the document shows an element in full screen (the Fullscreen API).
+fn document_full_screen() -> bool {
+    leptos::prelude::document().fullscreen_element().is_some()
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -98,24 +130,88 @@ pub fn CoverageMapSvg(
     highlighted: Signal<HashSet<String>>,
     /// Accessible name of each shape ("Ieper: Demo-regie ...").
     label_of: Arc<dyn Fn(usize) -> String + Send + Sync>,
+    /// The part of the map to open on (the user's province, an embed's region); `None`: all.
+    opening: Option<Bounds>,
+    /// A municipality to zoom to (the find box sets it; the map takes it and clears it).
+    zoom_to: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let state = use_app_state();
     let window = RwSignal::new(ViewWindow::full(geometry.width, geometry.height));
     let focus = RwSignal::new(selected.get_untracked().and_then(|n| geometry.index_of(&n)).unwrap_or(0));
     let svg_ref = NodeRef::<leptos::svg::Svg>::new();
+    let frame_ref = NodeRef::<leptos::html::Div>::new();
+    let viewport_ref = NodeRef::<leptos::html::Div>::new();
     let pointers = StoredValue::new(Vec::<ActivePointer>::new());
     let travelled = StoredValue::new(0.0_f64);
     let suppress_click = StoredValue::new(false);
+    let full_screen = RwSignal::new(false);
+    // "Zoomed in on …: tap again to choose", after a tap on a municipality too small to choose.
+    let tap_note = RwSignal::new(None::<String>);
     let centres: Arc<Vec<[f64; 2]>> = Arc::new(geometry.shapes.iter().map(|s| s.center).collect());
     let geometry_for_events = geometry.clone();
 
     let zoom_by = move |factor: f64| {
         window.update(|w| {
-            let centre = [w.x + w.w / 2.0, w.y + w.h / 2.0];
+            let centre = w.center();
             *w = w.zoom(factor, centre);
         })
     };
     let svg_element = move || svg_ref.get_untracked().map(|s| s.unchecked_into::<web_sys::Element>());
+    // The window takes the frame's shape whenever the frame is laid out anew (first paint,
+    // rotation, full screen), so the map fills the frame without bands.
+    let fit_frame = move || {
+        let Some(viewport) = viewport_ref.get_untracked() else { return };
+        if let Some(aspect) = aspect_of(viewport.unchecked_ref()) {
+            window.update(|w| *w = w.with_aspect(aspect));
+        }
+    };
+    // The first layout: the whole map in the frame, then the opening region.
+    let (map_w, map_h) = (geometry.width, geometry.height);
+    Effect::new(move |_| {
+        let Some(viewport) = viewport_ref.get() else { return };
+        let Some(aspect) = aspect_of(viewport.unchecked_ref()) else { return };
+        let whole = ViewWindow::fitted(map_w, map_h, aspect);
+        window.set(match &opening {
+            Some(region) => whole.fit(region, 1.1),
+            None => whole,
+        });
+    });
+    let resize = window_event_listener(leptos::ev::resize, move |_| fit_frame());
+    // Leaving the browser's full screen (its Escape, or its own control) leaves ours too.
+    let full_screen_change = window_event_listener_untyped("fullscreenchange", move |_| {
+        if !document_full_screen() && full_screen.get_untracked() {
+            full_screen.set(false);
+        }
+        request_animation_frame(fit_frame);
+    });
+    let escape = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape" && full_screen.get_untracked() {
+            full_screen.set(false);
+            if document_full_screen() {
+                leptos::prelude::document().exit_fullscreen();
+            }
+            request_animation_frame(fit_frame);
+        }
+    });
+    on_cleanup(move || {
+        resize.remove();
+        full_screen_change.remove();
+        escape.remove();
+    });
+    let toggle_full_screen = move |_| {
+        let on = !full_screen.get_untracked();
+        full_screen.set(on);
+        if on {
+            // The Fullscreen API where the browser has it (and allows it); the class alone makes
+            // the frame fill the viewport where it does not.
+            if let Some(frame) = frame_ref.get_untracked() {
+                call_async(frame.as_ref(), "requestFullscreen");
+            }
+        } else if document_full_screen() {
+            leptos::prelude::document().exit_fullscreen();
+        }
+        request_animation_frame(fit_frame);
+    };
 
     let on_wheel = move |ev: leptos::ev::WheelEvent| {
         let Some(svg) = svg_element() else { return };
@@ -141,7 +237,7 @@ pub fn CoverageMapSvg(
         let before = pointers.with_value(|ps| ps.clone());
         let Some(previous) = before.iter().find(|p| p.id == id).copied() else { return };
         let (_, _, width) = screen_box(&svg);
-        let per_px = if width > 0.0 { window.get_untracked().w / width } else { 1.0 };
+        let per_px = window.get_untracked().units_per_px(width);
         match before.as_slice() {
             [_] => {
                 let (dx, dy) = (now.0 - previous.x, now.1 - previous.y);
@@ -183,6 +279,7 @@ pub fn CoverageMapSvg(
             suppress_click.set_value(false);
             return;
         }
+        tap_note.set(None);
         selected.set(Some(nis));
     };
 
@@ -192,6 +289,7 @@ pub fn CoverageMapSvg(
     // slower. Events are delegated to the group for the same reason.
     let state_of = {
         let geometry = geometry.clone();
+        let label_of = label_of.clone();
         move |i: usize, colouring: &MapColouring, sel: Option<&str>, members: &HashSet<String>, focus_at: usize| {
             let nis = geometry.shapes[i].nis.as_str();
             let is_selected = sel == Some(nis);
@@ -248,6 +346,19 @@ pub fn CoverageMapSvg(
             }
         });
     }
+    // The find box: zoom to the municipality it found (it is selected there already).
+    {
+        let geometry = geometry.clone();
+        Effect::new(move |_| {
+            let Some(nis) = zoom_to.get() else { return };
+            if let Some(i) = geometry.index_of(&nis) {
+                focus.set(i);
+                tap_note.set(None);
+                window.update(|w| *w = w.fit(&geometry.shapes[i].bounds, FOUND_MARGIN));
+            }
+            zoom_to.set(None);
+        });
+    }
     let index_of_target = move |target: Option<web_sys::EventTarget>| -> Option<(usize, web_sys::Element)> {
         let element = target?.dyn_into::<web_sys::Element>().ok()?;
         let nis = element.get_attribute("data-nis")?;
@@ -255,30 +366,51 @@ pub fn CoverageMapSvg(
     };
     let on_click = {
         let index_of_target = index_of_target.clone();
+        let geometry = geometry.clone();
+        let label_of = label_of.clone();
         move |ev: leptos::ev::MouseEvent| {
-            if let Some((i, element)) = index_of_target(ev.target()) {
-                focus.set(i);
-                if let Some(nis) = element.get_attribute("data-nis") {
-                    select(nis);
+            let Some((i, element)) = index_of_target(ev.target()) else { return };
+            focus.set(i);
+            let Some(svg) = svg_element() else { return };
+            // Tap-to-zoom: a municipality smaller than a finger is zoomed in on first, so the
+            // next tap hits what the user aims at (WCAG 2.5.8); a drag never selects.
+            if !suppress_click.get_value() {
+                let current = window.get_untracked();
+                let (_, _, width) = screen_box(&svg);
+                let around = to_map(&svg, &current, (ev.client_x() as f64, ev.client_y() as f64));
+                if let Some(zoomed) = current.tap_zoom(&geometry.shapes[i].bounds, around, width) {
+                    window.set(zoomed);
+                    let name = label_of(i);
+                    let name = name.split_once(": ").map_or(name.as_str(), |(n, _)| n).to_string();
+                    tap_note.set(Some(fill(state.t().map_tap_zoomed, "x", name)));
+                    return;
                 }
             }
-        }
-    };
-    let on_key = move |ev: leptos::ev::KeyboardEvent| {
-        let Some((i, element)) = index_of_target(ev.target()) else { return };
-        let key = ev.key();
-        if key == "Enter" || key == " " {
-            ev.prevent_default();
-            suppress_click.set_value(false);
             if let Some(nis) = element.get_attribute("data-nis") {
                 select(nis);
             }
-        } else if let Some(direction) = Direction::from_key(&key) {
-            ev.prevent_default();
-            if let Some(next) = step(&centres, i, direction) {
-                focus.set(next);
-                if let Some(sibling) = element.parent_element().and_then(|g| g.children().item(next as u32)) {
-                    call(sibling.as_ref(), "focus");
+        }
+    };
+    let on_key = {
+        let centres = centres.clone();
+        move |ev: leptos::ev::KeyboardEvent| {
+            let Some((i, element)) = index_of_target(ev.target()) else { return };
+            let key = ev.key();
+            if key == "Enter" || key == " " {
+                ev.prevent_default();
+                suppress_click.set_value(false);
+                if let Some(nis) = element.get_attribute("data-nis") {
+                    select(nis);
+                }
+            } else if let Some(direction) = Direction::from_key(&key) {
+                ev.prevent_default();
+                if let Some(next) = step(&centres, i, direction) {
+                    focus.set(next);
+                    // The focused shape stays on screen when the map is zoomed in.
+                    window.update(|w| *w = w.keep_in_view(centres[next]));
+                    if let Some(sibling) = element.parent_element().and_then(|g| g.children().item(next as u32)) {
+                        call(sibling.as_ref(), "focus");
+                    }
                 }
             }
         }
@@ -301,47 +433,68 @@ pub fn CoverageMapSvg(
                 .collect_view()
         }
     };
+    // In full screen the panel below the map is hidden: the chosen municipality is named here.
+    let caption = {
+        let geometry = geometry.clone();
+        move || selected.get().and_then(|nis| geometry.index_of(&nis)).map(|i| label_of(i))
+    };
 
-    let aspect = format!("aspect-ratio: {} / {}", geometry.width.round(), geometry.height.round());
     let kind = geometry.kind.code();
     view! {
-        <div class="map-frame">
+        <div class="map-frame" class:full-screen=move || full_screen.get() node_ref=frame_ref>
             <div class="map-controls">
-                <button type="button" class="map-button" aria-label=state.text(|t| t.map_zoom_in) on:click=move |_| zoom_by(BUTTON_ZOOM)>"+"</button>
-                <button type="button" class="map-button" aria-label=state.text(|t| t.map_zoom_out) on:click=move |_| zoom_by(1.0 / BUTTON_ZOOM)>"−"</button>
-                <button type="button" class="map-button map-button-wide" on:click=move |_| window.update(|w| *w = w.reset())>
+                <button type="button" class="map-button" data-action="zoom-in" aria-label=state.text(|t| t.map_zoom_in) on:click=move |_| zoom_by(BUTTON_ZOOM)>"+"</button>
+                <button type="button" class="map-button" data-action="zoom-out" aria-label=state.text(|t| t.map_zoom_out) on:click=move |_| zoom_by(1.0 / BUTTON_ZOOM)>"−"</button>
+                <button type="button" class="map-button map-button-wide" data-action="reset" on:click=move |_| window.update(|w| *w = w.reset())>
                     {state.text(|t| t.map_reset)}
                 </button>
+                <button
+                    type="button"
+                    class="map-button map-button-wide"
+                    data-action="full-screen"
+                    aria-pressed=move || full_screen.get().to_string()
+                    on:click=toggle_full_screen
+                >
+                    {state.text(|t| t.map_full_screen)}
+                </button>
             </div>
-            <svg
-                node_ref=svg_ref
-                class="coverage-map"
-                data-geometry=kind
-                style=move || format!("{aspect}; touch-action: {}", if window.get().zoom_level() > 1.0 { "none" } else { "pan-y" })
-                viewBox=move || window.get().view_box()
-                preserveAspectRatio="xMidYMid meet"
-                role="group"
-                aria-label=state.text(|t| t.map_label)
-                on:wheel=on_wheel
-                on:pointerdown=on_pointer_down
-                on:pointermove=on_pointer_move
-                on:pointerup=on_pointer_end
-                on:pointercancel=on_pointer_end
-                on:pointerleave=on_pointer_end
-            >
-                <defs>
-                    <pattern id=HATCH_ID patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)">
-                        <rect width="6" height="6" fill=UNCOVERED_FILL></rect>
-                        <line x1="0" y1="0" x2="0" y2="6" stroke="#7d8884" stroke-width="1.6"></line>
-                    </pattern>
-                    <pattern id=DOTS_ID patternUnits="userSpaceOnUse" width="5" height="5">
-                        <rect width="5" height="5" fill=UNKNOWN_FILL></rect>
-                        <circle cx="2.5" cy="2.5" r="1.1" fill="#59625f"></circle>
-                    </pattern>
-                </defs>
-                <g class="shapes" node_ref=group_ref on:click=on_click on:keydown=on_key></g>
-                <g class="outlines" aria-hidden="true">{outlines}</g>
-            </svg>
+            <div class="map-viewport" node_ref=viewport_ref>
+                <svg
+                    node_ref=svg_ref
+                    class="coverage-map"
+                    data-geometry=kind
+                    data-zoom=move || format!("{:.2}", window.get().zoom_level())
+                    style=move || {
+                        let free = full_screen.get() || window.get().zoom_level() > 1.0;
+                        format!("touch-action: {}", if free { "none" } else { "pan-y" })
+                    }
+                    viewBox=move || window.get().view_box()
+                    preserveAspectRatio="xMidYMid meet"
+                    role="group"
+                    aria-label=state.text(|t| t.map_label)
+                    on:wheel=on_wheel
+                    on:pointerdown=on_pointer_down
+                    on:pointermove=on_pointer_move
+                    on:pointerup=on_pointer_end
+                    on:pointercancel=on_pointer_end
+                    on:pointerleave=on_pointer_end
+                >
+                    <defs>
+                        <pattern id=HATCH_ID patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)">
+                            <rect width="6" height="6" fill=UNCOVERED_FILL></rect>
+                            <line x1="0" y1="0" x2="0" y2="6" stroke="#7d8884" stroke-width="1.6"></line>
+                        </pattern>
+                        <pattern id=DOTS_ID patternUnits="userSpaceOnUse" width="5" height="5">
+                            <rect width="5" height="5" fill=UNKNOWN_FILL></rect>
+                            <circle cx="2.5" cy="2.5" r="1.1" fill="#59625f"></circle>
+                        </pattern>
+                    </defs>
+                    <g class="shapes" node_ref=group_ref on:click=on_click on:keydown=on_key></g>
+                    <g class="outlines" aria-hidden="true">{outlines}</g>
+                </svg>
+            </div>
+            <p class="map-status" role="status">{move || tap_note.get()}</p>
+            <p class="map-caption" aria-hidden="true">{caption}</p>
         </div>
     }
 }

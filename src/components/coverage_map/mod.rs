@@ -2,6 +2,7 @@
 //! between two periods, the map with its legend and selection panel, and the accessible
 //! table view. The numbers come from `coverage`, everything drawable from `coverage_view`.
 
+mod find;
 mod geometry;
 mod map_svg;
 mod panel;
@@ -11,13 +12,15 @@ mod warm_up;
 use crate::app::use_app_state;
 use crate::coverage::{is_complete, period_info, periods_with, MergerTable, PeriodComparison, PeriodCoverage};
 use crate::coverage_view::{
-    format_percent, format_points, format_signed, municipality_label, MapColouring, MapGeometry,
+    format_date, format_percent, format_points, format_signed, municipality_label, MapColouring, MapGeometry,
 };
 use crate::dataset::Dataset;
 use crate::i18n::fill;
 use crate::model::{Period, PeriodInfo, ReportedNumber, ReportedTotals};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use crate::map_focus::Opening;
+use find::FindMunicipality;
 use map_svg::{CoverageMapSvg, DOTS_ID, HATCH_ID};
 use panel::SelectionPanel;
 use std::collections::HashSet;
@@ -28,7 +31,7 @@ pub use geometry::GEOMETRY_COLLECTION;
 pub use warm_up::warm_up_coverage_map;
 
 fn period_label(p: &Period) -> String {
-    format!("{}–{}", p.from, p.to)
+    p.label()
 }
 
 /// Where the drawn geometry stands.
@@ -107,7 +110,22 @@ pub fn CoverageExplorer(data: Arc<Dataset>) -> impl IntoView {
         });
     }
     let colouring = Memo::new(move |_| Arc::new(MapColouring::new(&geometry.get(), &coverage.get())));
-    let selected = RwSignal::new(None::<String>);
+    // The map opens on what is known about the user (map_focus.rs): an embed's region, a
+    // municipality in this page's URL (`?gemeente=`) or looked for in the directory, the
+    // shared location. A municipality opens chosen.
+    let opening = if use_context::<map_svg::WarmUpRender>().is_some() {
+        // The idle warm-up (outside the router) readies the plain map; nothing is chosen there.
+        Arc::new(Opening::Whole)
+    } else {
+        let region = state.embed_scope.get_untracked().and_then(|s| s.0.region.clone());
+        // From the location, not the router: the idle warm-up renders this outside the router.
+        let on_map = crate::public_url::current_app_path().as_deref() == Some("/kaart");
+        let in_url = on_map.then(|| crate::app::query_parameter("gemeente")).flatten();
+        let asked = in_url.or_else(|| state.looked_for.get_untracked());
+        Arc::new(Opening::choose(&data, region.as_ref(), asked.as_deref(), state.here.get_untracked()))
+    };
+    let selected = RwSignal::new(opening.chosen().map(str::to_string));
+    let zoom_to = RwSignal::new(None::<String>);
     let highlighted = {
         let data = data.clone();
         Memo::new(move |_| {
@@ -152,6 +170,7 @@ pub fn CoverageExplorer(data: Arc<Dataset>) -> impl IntoView {
         let data = data.clone();
         move || {
             let geometry: Arc<MapGeometry> = geometry.get();
+            let opening = opening.bounds(&data, &geometry);
             let label_of: Arc<dyn Fn(usize) -> String + Send + Sync> = {
                 let (geometry, data) = (geometry.clone(), data.clone());
                 Arc::new(move |i: usize| {
@@ -182,6 +201,8 @@ pub fn CoverageExplorer(data: Arc<Dataset>) -> impl IntoView {
                     selected
                     highlighted=highlighted
                     label_of
+                    opening
+                    zoom_to
                 />
             }
         }
@@ -222,7 +243,12 @@ pub fn CoverageExplorer(data: Arc<Dataset>) -> impl IntoView {
                     </select>
                 </div>
             </div>
-            <Figures coverage=coverage listed=listed.clone()/>
+            <Figures
+                coverage=coverage
+                listed=listed.clone()
+                population_date=data.index.as_ref().and_then(|i| i.population_date.clone())
+                today=data.municipalities.iter().filter(|m| m.is_current()).count()
+            />
         </section>
         {comparison}
         <div class="view-switch" role="group" aria-label=state.text(|t| t.view_switch_label)>
@@ -245,6 +271,7 @@ pub fn CoverageExplorer(data: Arc<Dataset>) -> impl IntoView {
         >
             <section class="map-section" aria-labelledby="h-kaart">
                 <h2 id="h-kaart" class="visually-hidden">{state.text(|t| t.view_map)}</h2>
+                <FindMunicipality data=data.clone() selected zoom_to/>
                 <p class="hint">{state.text(|t| t.map_keyboard_hint)}</p>
                 {map_view.clone()}
                 <p class="hint" role="status">{geometry_note}</p>
@@ -279,7 +306,14 @@ fn coverage_cache(data: &Arc<Dataset>, periods: usize) -> Coverages {
 
 /// The figures above the map, all computed from the data.
 #[component]
-fn Figures(#[prop(into)] coverage: Signal<Arc<PeriodCoverage>>, listed: Arc<Vec<PeriodInfo>>) -> impl IntoView {
+fn Figures(
+    #[prop(into)] coverage: Signal<Arc<PeriodCoverage>>,
+    listed: Arc<Vec<PeriodInfo>>,
+    /// `index.json` `population_date`: the day the population share counts refer to.
+    population_date: Option<String>,
+    /// Today's municipalities: what the map and the table show.
+    today: usize,
+) -> impl IntoView {
     let state = use_app_state();
     let t = move || state.t();
     let f = move || coverage.get().figures.clone();
@@ -329,7 +363,19 @@ fn Figures(#[prop(into)] coverage: Signal<Arc<PeriodCoverage>>, listed: Arc<Vec<
                 </div>
             })}
         </dl>
-        <p class="hint">{move || fill(t().fig_reference_year, "n", f().reference_year)}</p>
+        // A period before the mergers counts the municipalities of its own time, the map shows
+        // today's: the page says so rather than show two totals unexplained.
+        <p class="hint" data-figure="count-note">{move || {
+            let f = f();
+            if f.municipalities == today {
+                fill(t().fig_reference_year, "n", f.reference_year)
+            } else {
+                fill(&fill(&fill(t().fig_count_note, "m", f.municipalities), "y", f.reference_year), "n", today)
+            }
+        }}</p>
+        {population_date.map(|date| view! {
+            <p class="hint" data-figure="population-date">{move || fill(t().fig_population_date, "x", format_date(&date, &t().months))}</p>
+        })}
         {reported}
     }
 }

@@ -77,8 +77,8 @@ pub fn MunicipalityTable(data: Arc<Dataset>, #[prop(into)] coverage: Signal<Arc<
                     view! {
                         <tr>
                             <th scope="row"><RegionLink href=crate::public_url::href(&format!("/?gemeente={}", row.nis)) nis=row.nis.clone()><bdi>{row.name.clone()}</bdi></RegionLink></th>
-                            <td>{row.province.clone()}</td>
                             <td>{partnership}</td>
+                            <td>{row.province.clone()}</td>
                             <td>{contacts.into_iter().map(|p| view! { <p class="table-contact"><ContactLinks contact=p.contact/></p> }).collect_view()}</td>
                         </tr>
                     }
@@ -99,8 +99,10 @@ pub fn MunicipalityTable(data: Arc<Dataset>, #[prop(into)] coverage: Signal<Arc<
                     <thead>
                         <tr>
                             {header(SortColumn::Name, |t| t.label_municipality)}
-                            {header(SortColumn::Province, |t| t.facet_provinces)}
+                            // The partnership second: the answer to the page's question stays
+                            // on screen on a phone; province and contact scroll in the table.
                             {header(SortColumn::Partnership, |t| t.table_partnership_col)}
+                            {header(SortColumn::Province, |t| t.facet_provinces)}
                             <th scope="col">{state.text(|t| t.table_contact_col)}</th>
                         </tr>
                     </thead>

@@ -7,6 +7,7 @@ use crate::model::{Confidence, Lang};
 mod en;
 mod fr;
 mod nl;
+pub mod service;
 
 pub struct Texts {
     pub app_title: &'static str,
@@ -146,6 +147,8 @@ pub struct Texts {
     pub fig_population_unknown: &'static str,
     pub fig_without_population: &'static str,
     pub fig_reference_year: &'static str,
+    /// "Inwoners op {x}.": the day the population figures refer to (`index.json` `population_date`).
+    pub fig_population_date: &'static str,
     pub view_switch_label: &'static str,
     pub view_map: &'static str,
     pub view_table: &'static str,
@@ -237,6 +240,16 @@ pub struct Texts {
     pub reported_heading: &'static str,
     pub reported_partnerships: &'static str,
     pub reported_approx: &'static str,
+    /// The coverage map on a phone: full screen, tap-to-zoom (`{x}`: the municipality), the
+    /// find box and its "not found" (`{x}`: what was typed).
+    pub map_full_screen: &'static str,
+    pub map_tap_zoomed: &'static str,
+    pub map_find_label: &'static str,
+    pub map_find_button: &'static str,
+    pub map_find_none: &'static str,
+    /// Why the figures count other municipalities than the map: `{m}` of 1 January `{y}`
+    /// versus today's `{n}`.
+    pub fig_count_note: &'static str,
     /// Month names, January first (dates like "gelezen op 12 maart 2025").
     pub months: [&'static str; 12],
 }
@@ -296,6 +309,8 @@ mod tests {
             assert!(t.place_near.contains("{x}") && t.nothing_here_filters.contains("{x}"), "{lang:?}");
             assert!(t.show_results.contains("{n}") && t.remove_filter.contains("{x}"), "{lang:?}");
             assert!(t.nothing_here.contains("{q}") && t.nothing_here.contains("{x}"), "{lang:?}");
+            assert!(t.map_tap_zoomed.contains("{x}") && t.map_find_none.contains("{x}"), "{lang:?}");
+            assert!(["{m}", "{y}", "{n}"].iter().all(|p| t.fig_count_note.contains(p)), "{lang:?}");
         }
         assert_eq!(fill("{n} initiatieven", "n", 3), "3 initiatieven");
     }

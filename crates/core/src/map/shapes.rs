@@ -37,6 +37,20 @@ impl Shape {
         self.polygons.iter().all(|p| p.exterior.len() < 3)
     }
 
+    /// Whether the point `p` (in the shape's units, `[lon, lat]` for WGS84) lies inside the
+    /// shape: inside an exterior ring and in none of that polygon's holes (even-odd rule, see
+    /// [`point_in_ring`]). Used to check that a point lies in its own municipality.
+    ///
+    /// ```
+    /// use wegwijzer_core::map::shapes::{Polygon, Shape};
+    /// let square = |a: f64, b: f64| vec![[a, a], [b, a], [b, b], [a, b]];
+    /// let s = Shape { id: "1".into(), name: None, polygons: vec![Polygon { exterior: square(0.0, 4.0), holes: vec![square(1.0, 2.0)] }] };
+    /// assert!(s.contains([3.0, 3.0]) && !s.contains([1.5, 1.5]) && !s.contains([5.0, 1.0]));
+    /// ```
+    pub fn contains(&self, p: Xy) -> bool {
+        self.polygons.iter().any(|poly| point_in_ring(p, &poly.exterior) && !poly.holes.iter().any(|h| point_in_ring(p, h)))
+    }
+
     pub fn point_count(&self) -> usize {
         self.rings().map(Vec::len).sum()
     }

@@ -51,6 +51,7 @@ pub(super) fn initiative(
         website: None,
         serves: serves.iter().map(|s| s.to_string()).collect(),
         updated_at: "2026-01-01".into(),
+        ..Default::default()
     }
 }
 

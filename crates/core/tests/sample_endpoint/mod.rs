@@ -32,3 +32,14 @@ pub fn signed_delta(changes: &Changes) -> (ChangesEntry, Vec<u8>) {
     };
     (entry, bytes)
 }
+
+/// `base` with the entry of collection `name` describing `bytes`, a file of `count` items (the
+/// version stays: set it for a new publication).
+pub fn with_file(base: &Index, name: &str, bytes: &[u8], count: usize) -> Index {
+    let mut index = base.clone();
+    let entry = index.collections.get_mut(name).unwrap();
+    entry.bytes = bytes.len() as u64;
+    entry.count = count as u64;
+    entry.sha256 = sha256_hex(bytes);
+    index
+}

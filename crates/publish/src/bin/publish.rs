@@ -24,12 +24,15 @@ mod host {
     const USAGE: &str = "\
 usage: publish --initiatives FILE.csv --partnerships FILE.csv --out DIR [options]
 
+  --hsds DIR                  initiatives from an HSDS 3.0 tabular package (instead of --initiatives)
   --categories FILE.csv       categories (default: the built-in list)
   --municipalities FILE.csv   municipalities; or build them with --refnis:
   --refnis FILE.csv           Statbel REFNIS code list (Flemish municipalities are taken)
   --mergers FILE.csv          merger table (old NIS -> new NIS), Statbel list or old_nis,new_nis
   --merger-year YEAR          year the mergers took effect (default 2025)
   --population FILE.csv       population per NIS code (Statbel file works as is)
+  --population-date DATE      the day the population figures refer to, YYYY-MM-DD (shown
+                              in the app; default: the built-in list's, 2020-01-01)
   --boundaries FILE           TopoJSON or GeoJSON, WGS84 or Lambert 72
   --nis-property NAME         property with the NIS code in --boundaries (default NISCODE)
   --simplify M2               drop boundary points below this Visvalingam area (default 20000)
@@ -53,9 +56,9 @@ Open-data exports go to DIR/open-data/: CSV with \",\" for portals, and in open-
 the same tables with \";\", a BOM and decimal commas, as Excel in Belgium opens them.";
 
     /// Every option, for "did you mean".
-    const OPTIONS: [&str; 27] = [
+    const OPTIONS: [&str; 28] = [
         "--initiatives", "--partnerships", "--categories", "--municipalities", "--refnis", "--mergers", "--merger-year",
-        "--population", "--boundaries", "--nis-property", "--simplify", "--quantization", "--previous", "--no-previous",
+        "--population", "--population-date", "--boundaries", "--nis-property", "--simplify", "--quantization", "--previous", "--no-previous",
         "--sources", "--periods", "--publisher", "--dataset-version", "--generated-at", "--sample", "--no-exports", "--check", "--list",
         "--lang", "--out", "--help", "-h",
     ];
@@ -120,7 +123,7 @@ the same tables with \";\", a BOM and decimal commas, as Excel in Belgium opens 
                 |v: &str| v.parse::<f64>().map_err(|_| Msg::OptionNotANumber { option: flag.clone(), value: v.to_string() });
             match flag.as_str() {
                 "--initiatives" | "--partnerships" | "--categories" | "--municipalities" | "--refnis" | "--mergers"
-                | "--population" | "--boundaries" | "--sources" | "--periods" => {
+                | "--population" | "--boundaries" | "--sources" | "--periods" | "--hsds" => {
                     a.files.push((flag.trim_start_matches("--").to_string(), PathBuf::from(value)))
                 }
                 "--previous" => a.previous = Some(PathBuf::from(value)),
@@ -130,6 +133,14 @@ the same tables with \";\", a BOM and decimal commas, as Excel in Belgium opens 
                 "--simplify" => a.options.topo.min_area_m2 = number(value)?,
                 "--quantization" => a.options.topo.quantization = number(value)? as u32,
                 "--publisher" => a.options.publisher = Some(value.clone()),
+                "--population-date" => {
+                    let b = value.as_bytes();
+                    let iso = b.len() == 10 && b[4] == b'-' && b[7] == b'-' && value.split('-').all(|p| p.bytes().all(|c| c.is_ascii_digit()));
+                    if !iso {
+                        return Err(Some(Msg::OptionBadValue { option: flag.clone(), value: value.clone(), accepted: "YYYY-MM-DD".into() }));
+                    }
+                    a.options.population_date = Some(value.clone());
+                }
                 "--dataset-version" => {
                     a.options.dataset_version =
                         Some(value.parse().map_err(|_| Msg::OptionNotANumber { option: flag.clone(), value: value.clone() })?)
@@ -208,15 +219,23 @@ the same tables with \";\", a BOM and decimal commas, as Excel in Belgium opens 
         let mut report = Report::default();
         for (kind, path) in &a.files {
             let name = path.display().to_string();
-            let input = match std::fs::read(path) {
+            let read = if kind == "hsds" {
+                wegwijzer_publish::hsds::import::read_dir(path)
+                    .and_then(|files| wegwijzer_publish::hsds::import::initiatives_csv(&files))
+                    .map_err(Msg::Unreadable)
+            } else {
+                std::fs::read(path).map_err(|e| io_msg(&e))
+            };
+            let name = if kind == "hsds" { format!("{name} (HSDS)") } else { name };
+            let input = match read {
                 Ok(bytes) => Input::new(name, bytes),
                 Err(e) => {
-                    report.error(Location::file(&name), io_msg(&e));
+                    report.error(Location::file(&name), e);
                     continue;
                 }
             };
             let slot = match kind.as_str() {
-                "initiatives" => &mut inputs.initiatives,
+                "initiatives" | "hsds" => &mut inputs.initiatives,
                 "partnerships" => &mut inputs.partnerships,
                 "categories" => &mut inputs.categories,
                 "municipalities" => &mut inputs.municipalities,
@@ -266,17 +285,19 @@ the same tables with \";\", a BOM and decimal commas, as Excel in Belgium opens 
         say(
             lang,
             format!(
-                "versie {}: {} categorieën, {} gemeenten, {} samenwerkingsverbanden, {} initiatieven",
+                "versie {}: {} categorieën, {} doelgroepen, {} gemeenten, {} samenwerkingsverbanden, {} initiatieven",
                 b.index.dataset_version,
                 d.categories.len(),
+                d.audiences.len(),
                 d.municipalities.len(),
                 d.partnerships.len(),
                 d.initiatives.len()
             ),
             format!(
-                "version {}: {} categories, {} municipalities, {} partnerships, {} initiatives",
+                "version {}: {} categories, {} target groups, {} municipalities, {} partnerships, {} initiatives",
                 b.index.dataset_version,
                 d.categories.len(),
+                d.audiences.len(),
                 d.municipalities.len(),
                 d.partnerships.len(),
                 d.initiatives.len()
@@ -344,21 +365,19 @@ the same tables with \";\", a BOM and decimal commas, as Excel in Belgium opens 
             eprint!("{}", report.render(a.lang));
             return 1;
         };
-        let (categories, _) = read_categories(&sheet, &mut report);
+        let read = read_categories(&sheet, &mut report);
         let nl = a.lang == ReportLang::Nl;
-        for kind in [CategoryKind::InitiativeType, CategoryKind::Service] {
-            println!(
-                "{}",
-                match (kind, nl) {
-                    (CategoryKind::InitiativeType, true) => "soorten initiatief (kolom kind):",
-                    (CategoryKind::InitiativeType, false) => "initiative types (column kind):",
-                    (CategoryKind::Service, true) => "diensten (kolom services):",
-                    (CategoryKind::Service, false) => "services (column services):",
-                }
-            );
-            for c in categories.iter().filter(|c| c.kind == kind) {
-                let label = if nl { &c.label.nl } else { c.label.en.as_ref().unwrap_or(&c.label.nl) };
-                println!("  {:<28} {label}", c.id);
+        let label = |l: &wegwijzer_core::model::Text| if nl { l.nl.clone() } else { l.en.clone().unwrap_or_else(|| l.nl.clone()) };
+        let of_kind = |kind| read.categories.iter().filter(move |c| c.kind == kind).map(|c| (c.id.clone(), label(&c.label)));
+        let lists: [(&str, &str, Vec<(String, String)>); 3] = [
+            ("soorten initiatief (kolom kind):", "initiative types (column kind):", of_kind(CategoryKind::InitiativeType).collect()),
+            ("diensten (kolom services):", "services (column services):", of_kind(CategoryKind::Service).collect()),
+            ("doelgroepen (kolom audience):", "target groups (column audience):", read.audiences.iter().map(|a| (a.id.clone(), label(&a.label))).collect()),
+        ];
+        for (heading_nl, heading_en, items) in lists {
+            println!("{}", if nl { heading_nl } else { heading_en });
+            for (id, label) in items {
+                println!("  {id:<28} {label}");
             }
         }
         0

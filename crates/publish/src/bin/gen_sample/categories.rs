@@ -12,7 +12,7 @@ pub(crate) fn kind_def(id: &str) -> &'static KindDef {
 /// in `default_categories.csv`).
 pub fn categories() -> Vec<Category> {
     let defaults = default_categories();
-    let keywords = |id: &str| defaults.iter().find(|c| c.id == id).map(|c| c.keywords.clone()).unwrap_or_default();
+    let keywords = |id: &str| defaults.categories.iter().find(|c| c.id == id).map(|c| c.keywords.clone()).unwrap_or_default();
     let text = |l: [&str; 3]| Text { nl: l[0].into(), fr: Some(l[1].into()), en: Some(l[2].into()) };
     let kinds = KINDS.iter().map(|k| Category {
         id: k.id.into(),

@@ -117,7 +117,7 @@ pub fn generate(inputs: &Inputs, options: &Options) -> Result<Generated, String>
     let mut rng = Rng::new(SEED);
     let categories = categories();
     let partnerships = partnerships(&mut rng, &municipalities);
-    let initiatives = initiatives(&mut rng, options.initiatives, &municipalities);
+    let initiatives = initiatives(&mut rng, options.initiatives, &municipalities, &options.boundaries)?;
 
     let counts = [categories.len(), municipalities.len(), partnerships.len(), initiatives.len()];
     let municipalities_with_initiatives = initiatives.iter().map(|i| i.nis.as_str()).collect::<HashSet<_>>().len();
@@ -131,7 +131,7 @@ pub fn generate(inputs: &Inputs, options: &Options) -> Result<Generated, String>
     let v = options.dataset_version;
     let sources_count = sources.len();
     let bodies = [
-        collection_bytes(v, categories)?,
+        wegwijzer_publish::endpoint::categories_file(v, &categories, &crate::details::audiences())?,
         collection_bytes(v, municipalities)?,
         collection_bytes(v, partnerships)?,
         collection_bytes(v, initiatives)?,
@@ -166,6 +166,7 @@ pub fn generate(inputs: &Inputs, options: &Options) -> Result<Generated, String>
         collections,
         changes: Vec::new(),
         periods: Vec::new(),
+        population_date: None,
     };
     // Compact, as the publishing tool writes it (scripts/gen-sample-data compares the bytes).
     let mut index_bytes = serde_json::to_vec(&index).map_err(|e| format!("serialising index: {e}"))?;

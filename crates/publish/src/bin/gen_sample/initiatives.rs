@@ -3,6 +3,7 @@
 use crate::categories::*;
 use crate::contact::*;
 use crate::helpers::*;
+use crate::placement::*;
 use crate::tables::*;
 use wegwijzer_core::model::{Address, Initiative, Municipality, Point, Text};
 
@@ -40,7 +41,14 @@ pub(crate) fn description(rng: &mut Rng, kind: &KindDef, services: &[&ServiceDef
     }
 }
 
-pub(crate) fn initiatives(rng: &mut Rng, n: usize, municipalities: &[Municipality]) -> Vec<Initiative> {
+/// `n` initiatives spread over `municipalities`, each point inside its own municipality when
+/// `boundaries` are given (see placement.rs); an error when a municipality has no room for one.
+pub(crate) fn initiatives(
+    rng: &mut Rng,
+    n: usize,
+    municipalities: &[Municipality],
+    boundaries: &Boundaries,
+) -> Result<Vec<Initiative>, String> {
     let near = neighbours(municipalities, 6);
     let total_weight: u32 = KINDS.iter().map(|k| k.weight).sum();
     // Every municipality once per round, in a fresh random order each round.
@@ -90,7 +98,8 @@ pub(crate) fn initiatives(rng: &mut Rng, n: usize, municipalities: &[Municipalit
         let description = description(rng, kind, &services, m);
         let address =
             Address { street: street(rng), postcode: rng.pick(&m.postcodes).clone(), locality: m.name.nl.clone() };
-        let point = jitter(rng, &m.point.expect("located"), 2.0);
+        let centre = m.point.expect("located");
+        let point = place(boundaries, i, &m.nis, &centre, jitter(rng, &centre, 2.0))?;
         let phone = rng.chance(85).then(|| phone(rng, &m.province));
         let email = rng.chance(80).then(|| format!("{}-{:05}@example.org", slug(primary.name_prefix), i + 1));
         let website = rng.chance(70).then(|| format!("https://example.org/{id}"));
@@ -105,7 +114,7 @@ pub(crate) fn initiatives(rng: &mut Rng, n: usize, municipalities: &[Municipalit
         serves.sort();
         let month = 1 + rng.below(11);
         let day = 1 + rng.below(if month == 11 { 22 } else { 28 });
-        out.push(Initiative {
+        let mut initiative = Initiative {
             id,
             name,
             kind: kind.id.into(),
@@ -119,7 +128,10 @@ pub(crate) fn initiatives(rng: &mut Rng, n: usize, municipalities: &[Municipalit
             website,
             serves,
             updated_at: format!("2026-{month:02}-{day:02}"),
-        });
+            ..Default::default()
+        };
+        crate::details::fill(&mut initiative, i, primary.id);
+        out.push(initiative);
     }
-    out
+    Ok(out)
 }

@@ -150,6 +150,8 @@ pub struct Options {
     pub initiatives: usize,
     pub dataset_version: u64,
     pub generated_at: String,
+    /// The boundaries every initiative's point must fall in (`--boundaries`); empty: no check.
+    pub boundaries: crate::placement::Boundaries,
 }
 
 impl Default for Options {
@@ -158,6 +160,7 @@ impl Default for Options {
             initiatives: DEFAULT_INITIATIVES,
             dataset_version: DEFAULT_DATASET_VERSION,
             generated_at: DEFAULT_GENERATED_AT.into(),
+            boundaries: Default::default(),
         }
     }
 }

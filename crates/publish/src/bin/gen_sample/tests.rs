@@ -174,7 +174,7 @@ fn the_sample_loads_and_is_consistent() {
     let used: HashSet<&str> = d
         .initiatives
         .iter()
-        .flat_map(|i| std::iter::once(i.kind.as_str()).chain(i.services.iter().map(String::as_str)))
+        .flat_map(|i| std::iter::once(i.kind.as_str()).chain(i.services.iter().chain(&i.audience).map(String::as_str)))
         .collect();
     for c in &d.categories {
         assert!(used.contains(c.id.as_str()), "category {} unused", c.id);

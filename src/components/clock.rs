@@ -1,0 +1,44 @@
+//! The device's clock as a signal, for "Nu open": updated every 30 seconds and when the tab
+//! becomes visible again (background tabs throttle timers), so an open/closed line and the
+//! "Nu open" filter follow the time without a reload. Offline: it is only the device's clock.
+
+use leptos::prelude::*;
+use std::time::Duration;
+
+#[derive(Clone, Copy)]
+pub struct Clock(pub RwSignal<i64>);
+
+fn now_secs() -> i64 {
+    (js_sys::Date::now() / 1000.0) as i64
+}
+
+/// Starts the clock for the app; call once, before the routes.
+pub fn provide_clock() {
+    let now = RwSignal::new(now_secs());
+    provide_context(Clock(now));
+    let tick = move || now.set(now_secs());
+    let _ = set_interval_with_handle(tick, Duration::from_secs(30));
+    let on_visible = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+        if document().visibility_state() == web_sys::VisibilityState::Visible {
+            now.set(now_secs());
+        }
+    });
+    let _ = document().add_event_listener_with_callback("visibilitychange", wasm_bindgen::JsCast::unchecked_ref(on_visible.as_ref()));
+    // The listener lives as long as the page.
+    on_visible.forget();
+}
+
+/// Seconds since 1970 UTC, reactive (minute precision is all the UI needs).
+pub fn use_now() -> RwSignal<i64> {
+    use_context::<Clock>().map(|c| c.0).unwrap_or_else(|| RwSignal::new(now_secs()))
+}
+
+/// The name of ISO 639-1 `code` in the UI language (`ar` → "Arabisch"), from the browser's
+/// own tables; the code itself where the browser has no name.
+pub fn language_name(code: &str, ui: crate::model::Lang) -> String {
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"type".into(), &"language".into());
+    let locales = js_sys::Array::of1(&ui.code().into());
+    let names = js_sys::Intl::DisplayNames::new(&locales, &options);
+    names.of(code).map(String::from).filter(|n| !n.is_empty()).unwrap_or_else(|| code.to_string())
+}
