@@ -1,7 +1,9 @@
 // Shows a clear message with a reload button when the app's code cannot load or start: its
 // script or wasm missing (offline and not cached, or removed by a newer deployment on the
-// server), or an error before the app has started. Without it the page would stay blank, or
-// keep the inert picture first-paint.js painted. Inlined in the page's head, so it listens
+// server), or an error before the app has started; after the start, when the app stops on a
+// panic (`wegwijzer-failed`, src/main.rs), most likely a page's wasm chunk that could not load.
+// Without it the page would stay blank, stop responding, or keep the inert picture
+// first-paint.js painted. Inlined in the page's head, so it listens
 // before the first file is requested. The texts are here, not in the locale files
 // (crates/core/src/i18n), because the code that holds those is what failed to load.
 (() => {
@@ -13,9 +15,17 @@
   let started = false;
   let shown = false;
   addEventListener('TrunkApplicationStarted', () => { started = true; });
+  // The app's link the user last followed. The router changes the address only once the new
+  // page's code is there, so after a chunk failed the button goes where the user was going.
+  let followed = null;
+  addEventListener('click', (event) => {
+    const link = event.target instanceof Element && event.target.closest('a[href]');
+    if (link && link.origin === location.origin) followed = { href: link.href, at: Date.now() };
+  }, true);
+  const target = () => (followed && Date.now() - followed.at < 60_000 ? followed.href : location.href);
 
-  const show = () => {
-    if (started || shown) return;
+  const show = (event) => {
+    if ((started && event?.type !== 'wegwijzer-failed') || shown) return;
     if (!document.body) {
       document.addEventListener('DOMContentLoaded', show, { once: true });
       return;
@@ -33,10 +43,14 @@
     reload.type = 'button';
     reload.className = 'button';
     reload.textContent = button;
-    reload.addEventListener('click', () => location.reload());
+    const href = started ? target() : location.href;
+    reload.addEventListener('click', () => (href === location.href ? location.reload() : location.assign(href)));
     box.append(p, reload);
     document.body.prepend(box);
+    // After the start the page may be scrolled: bring the message into view.
+    if (started) reload.focus();
   };
+  addEventListener('wegwijzer-failed', show);
 
   // A script, preload or wasm of the app that failed to load (errors of elements do not bubble:
   // listen in the capture phase), and any error before the app has started.

@@ -8,7 +8,8 @@
 (() => {
   if (!('serviceWorker' in navigator)) return;
   const root = new URL('./', document.currentScript.src);
-  const wasmHash = (html) => (html.match(/-([0-9a-f]{8,16})_bg\.wasm/) || [])[1];
+  // The build's version: the hash in the name of its wasm folder (scripts/split-wasm.mjs).
+  const wasmHash = (html) => (html.match(/\/wasm-([0-9a-f]{16})\//) || [])[1];
   const build = wasmHash(document.documentElement.innerHTML) || 'dev';
   let waiting = null;
   let reloading = false;
@@ -30,6 +31,8 @@
   });
 
   const watch = (registration) => {
+    // (No registration where the browser blocks service workers, as a test browser may.)
+    if (!registration) return;
     if (registration.waiting && navigator.serviceWorker.controller) offer(registration.waiting);
     registration.addEventListener('updatefound', () => {
       const worker = registration.installing;

@@ -14,9 +14,9 @@ const STATIC = ['manifest.webmanifest', 'sw-register.js', 'icons/icon-192.png', 
   .map((file) => ROOT + file);
 
 /**
- * The shell's files as named by the built index.html (Trunk's hashed js, wasm, css, icon, and
- * the wasm chunks the page lists), as absolute paths; relative ones are resolved against ROOT,
- * as the page's <base href> does.
+ * The shell's files as named by the built index.html (Trunk's hashed css and icon, the main
+ * module and every wasm chunk, `#wegwijzer-chunks`), as absolute paths; relative ones are
+ * resolved against ROOT, as the page's <base href> does.
  */
 function assetsOf(html) {
   const found = new Set(STATIC);
@@ -28,6 +28,10 @@ function assetsOf(html) {
   // mentions an attribute (first-paint.js reads `getAttribute('href')`).
   for (const m of html.matchAll(/(?:href|src|module_or_path:)\s*=?\s*["']([\w~.%/-]+)["']/g)) add(m[1]);
   for (const m of html.matchAll(/(?:from|import\()\s*["']([\w~.%/-]+\.js)["']/g)) add(m[1]);
+  // Every wasm chunk and its loader (scripts/split-wasm.mjs), also those of pages not visited
+  // yet: offline after one visit means every page.
+  const chunks = html.match(/<script type="application\/json" id="wegwijzer-chunks">([^<]*)<\/script>/);
+  if (chunks) for (const ref of JSON.parse(chunks[1])) add(ref);
   return [...found].filter((path) => path !== ROOT && !path.startsWith(DATA) && !/\/$/.test(path));
 }
 

@@ -2,6 +2,8 @@
 // Trunk's post_build hook (Trunk.toml): finishes the build in Trunk's staging folder before it
 // becomes dist/. One script, because Trunk runs the hooks of one stage side by side and these
 // steps have an order:
+//   W. wasm (every profile, first): builds the app's wasm and splits it into chunks, in place of
+//      Trunk's skipped Rust step, and writes its script tags into index.html (split-wasm.mjs).
 //   1. prerender: the built app runs once in headless chromium per language (nl, fr, en) on its
 //      start page; the picture of that page it keeps for the next start (first_paint.rs) goes
 //      into index.html as `<script type="application/json" id="wegwijzer-prerender">`, which
@@ -14,13 +16,15 @@
 //      `gzip_static`, Caddy's `precompressed`).
 //   0. public URL (every profile): Trunk prefixes only its own assets; the page's meta
 //      `wegwijzer-public-url` and the links marked `data-public-url` get TRUNK_PUBLIC_URL here.
-// Steps 1 and 2 run for release builds only: development builds stay quick. Trunk sets TRUNK_STAGING_DIR,
-// TRUNK_PROFILE and TRUNK_PUBLIC_URL; by hand: `node scripts/post-build.mjs DIR [PUBLIC_URL]`.
+// Steps W, 0, 1, 2 run in that order; 1 and 2 for release builds only: development builds stay
+// quick. Trunk sets TRUNK_STAGING_DIR, TRUNK_PROFILE and TRUNK_PUBLIC_URL; by hand:
+// `node scripts/post-build.mjs DIR [PUBLIC_URL]` (step W only where the rust link is still there).
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { splitWasm } from './split-wasm.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -135,6 +139,8 @@ function writePublicUrl(root) {
   fs.writeFileSync(file, html);
 }
 
+const wasm = splitWasm(dir, { release, publicUrl });
+console.log(wasm ? `post-build: wasm in ${wasm.folder}/: ${wasm.files.join(', ')}` : 'post-build: wasm already in place');
 writePublicUrl(dir);
 if (release) {
   console.log(`post-build: prerendered the start page in ${await prerender(dir)} languages`);

@@ -129,7 +129,8 @@ function headersFor(file, body) {
   };
   if (compress && COMPRESSIBLE.has(ext)) headers.vary = 'Accept-Encoding';
   // Hashed assets never change; everything else is revalidated.
-  headers['cache-control'] = /-[0-9a-f]{8,16}[._]/.test(path.basename(file))
+  // (Trunk's `name-<hash>.ext`, and everything in the wasm folder `wasm-<hash>/`.)
+  headers['cache-control'] = /-[0-9a-f]{8,16}[._]/.test(path.basename(file)) || /(^|[\\/])wasm-[0-9a-f]{16}[\\/]/.test(file)
     ? 'public, max-age=31536000, immutable'
     : 'no-cache';
   if (cors) {

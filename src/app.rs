@@ -9,10 +9,10 @@ use crate::dataset::{Dataset, LoadError};
 use crate::i18n::{choose_lang, texts, Texts};
 use crate::model::{Lang, Point};
 use crate::search::SearchIndex;
-use crate::routes::{About, CoverageMap, Directory, EmbedBuilder, InitiativePage, NotFound};
+use crate::routes::{AboutRoute, Directory, EmbedBuilderRoute, InitiativeRoute, MapRoute, NotFound};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::{path, Lazy};
 use std::sync::Arc;
 
 /// Where the dataset is in its life.
@@ -189,10 +189,11 @@ pub fn App() -> impl IntoView {
                 {embedded.then(|| view! { <EmbedNotice/> })}
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Directory/>
-                    <Route path=path!("/initiatief/:id") view=InitiativePage/>
-                    <Route path=path!("/over") view=About/>
-                    <Route path=path!("/kaart") view=CoverageMap/>
-                    <Route path=path!("/insluiten") view=EmbedBuilder/>
+                    // Lazy: each page's code is a wasm chunk loaded on its first visit (routes/mod.rs).
+                    <Route path=path!("/initiatief/:id") view={Lazy::<InitiativeRoute>::new()}/>
+                    <Route path=path!("/over") view={Lazy::<AboutRoute>::new()}/>
+                    <Route path=path!("/kaart") view={Lazy::<MapRoute>::new()}/>
+                    <Route path=path!("/insluiten") view={Lazy::<EmbedBuilderRoute>::new()}/>
                 </Routes>
             </main>
             {if embedded { view! { <EmbedFooter/> }.into_any() } else { view! { <Footer/> }.into_any() }}

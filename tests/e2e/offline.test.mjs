@@ -219,23 +219,17 @@ test('without IndexedDB (private mode) the app works from the network and says i
   }
 });
 
-/** A copy of dist/ that looks like the next build: the js and wasm files under new hashes. */
+/** A copy of dist/ that looks like the next build: its wasm folder under a new hash. */
 function nextBuildDist() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wegwijzer-build-'));
   fs.cpSync(path.join(repo, 'dist'), dir, { recursive: true });
   let html = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
-  const renames = {};
-  for (const name of fs.readdirSync(dir)) {
-    const m = name.match(/^(wegwijzer-)([0-9a-f]{8,16})((?:_bg)?\.(?:js|wasm))$/);
-    if (!m) continue;
-    const next = `${m[1]}${[...m[2]].reverse().join('')}${m[3]}`;
-    fs.renameSync(path.join(dir, name), path.join(dir, next));
-    html = html.split(name).join(next);
-    renames[name] = next;
-  }
+  const folder = fs.readdirSync(dir).find((name) => /^wasm-[0-9a-f]{16}$/.test(name));
+  const next = `wasm-${[...folder.slice(5)].reverse().join('')}`;
+  fs.renameSync(path.join(dir, folder), path.join(dir, next));
+  html = html.split(folder).join(next);
   fs.writeFileSync(path.join(dir, 'index.html'), html);
-  const wasm = Object.values(renames).find((n) => n.endsWith('.wasm'));
-  return { dir, wasm };
+  return { dir, wasm: `${next}/wegwijzer_bg.wasm` };
 }
 
 test('a new build is detected, offered as "nieuwe versie beschikbaar", and the old cache is deleted', async () => {

@@ -20,6 +20,7 @@ use leptos::task::spawn_local;
 use crate::app::AppState;
 use crate::dataset::Dataset;
 use leptos::prelude::*;
+use leptos::wasm_split::SplitLoaderError;
 use std::cell::RefCell;
 use std::sync::{Arc, Weak};
 use std::time::Duration;
@@ -35,29 +36,49 @@ pub fn warm_up_coverage_map(state: AppState, data: Arc<Dataset>) {
         return;
     }
     WARMED.set(Arc::downgrade(&data));
+    // The map's code is a wasm chunk (routes/mod.rs), loaded here while the browser is idle.
+    // When it cannot load (offline, not cached) the map page tries again when visited.
     when_idle(move || {
-        let Some(holder) = document().create_element("div").ok().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) else {
-            return;
-        };
-        // The boundaries the page will draw, when the endpoint has them and they are not loaded.
-        let boundaries = geometry::geometry_entry(&data)
-            .filter(|entry| geometry::cached_boundaries(entry, &data).is_none())
-            .map(|entry| geometry::boundaries(&state.endpoint.get_value(), &entry, &data));
-        let rendered = leptos::mount::mount_to(holder, move || {
-            provide_context(state);
-            provide_context(WarmUpRender);
-            view! { <CoverageExplorer data/> }
-        });
-        // Kept until its effects have run (they write the shapes, which map_svg.rs keeps) and
-        // the boundaries, if any, are drawn too: their shapes are then parsed here, not during
-        // the route change.
         spawn_local(async move {
-            if let Some(loading) = boundaries {
-                let _ = loading.await;
+            #[cfg(feature = "split")]
+            let rendered = render_once(state, data).await;
+            #[cfg(not(feature = "split"))]
+            let rendered = render_once(state, data);
+            if rendered.is_err() {
+                WARMED.set(Weak::new());
             }
-            set_timeout(move || drop(rendered), Duration::from_millis(200));
-        });
+        })
     });
+}
+
+/// Renders the map page once into a detached element (see the module's docs). A split point:
+/// the map's code, which this reaches, stays out of the main wasm module; `fallible`, because
+/// a warm-up that cannot load its chunk is no reason to stop the app (a lazy route's is).
+/// (Without the `split` feature, see routes/mod.rs, an ordinary function.)
+#[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(coverage_map_warm_up, wasm_split_path = ::leptos::wasm_split, fallible))]
+fn render_once(state: AppState, data: Arc<Dataset>) -> Result<(), SplitLoaderError> {
+    let Some(holder) = document().create_element("div").ok().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) else {
+        return Ok(());
+    };
+    // The boundaries the page will draw, when the endpoint has them and they are not loaded.
+    let boundaries = geometry::geometry_entry(&data)
+        .filter(|entry| geometry::cached_boundaries(entry, &data).is_none())
+        .map(|entry| geometry::boundaries(&state.endpoint.get_value(), &entry, &data));
+    let rendered = leptos::mount::mount_to(holder, move || {
+        provide_context(state);
+        provide_context(WarmUpRender);
+        view! { <CoverageExplorer data/> }
+    });
+    // Kept until its effects have run (they write the shapes, which map_svg.rs keeps) and
+    // the boundaries, if any, are drawn too: their shapes are then parsed here, not during
+    // the route change.
+    spawn_local(async move {
+        if let Some(loading) = boundaries {
+            let _ = loading.await;
+        }
+        set_timeout(move || drop(rendered), Duration::from_millis(200));
+    });
+    Ok(())
 }
 
 /// `navigator.connection.saveData`, where the browser has it.
