@@ -135,6 +135,29 @@ async function openMap(page, url = env.server.url) {
   await page.locator(FINAL_MAP).first().waitFor();
 }
 
+test('the boundaries are downloaded only for the map, not by the start page\'s idle warm-up', async () => {
+  assert.ok(servedIndex.collections.geometry, 'the bundled endpoint lists its boundaries');
+  const page = await phonePage(env.browser);
+  const geometry = [];
+  page.on('request', (r) => { if (new URL(r.url()).pathname.endsWith(`/data/v1/${servedIndex.collections.geometry.file}`)) geometry.push(r.url()); });
+  // The warm-up loads the map's code (a wasm chunk) while the start page is idle, then renders
+  // the map once off screen: the moment it used to ask for the boundaries.
+  const chunk = page.waitForEvent('requestfinished', {
+    predicate: (r) => /\/wasm-[0-9a-f]{16}\/(?!wegwijzer(?:\.js|_bg\.wasm)$|__wasm_split\.js$)[^/]+\.wasm$/.test(new URL(r.url()).pathname),
+    timeout: 20_000,
+  });
+  await page.goto(`${env.server.url}/`);
+  await page.locator('main:not([data-first-paint]) .cards > li').first().waitFor();
+  await chunk;
+  await page.waitForTimeout(1500);
+  assert.deepEqual(geometry, [], 'no boundaries downloaded on the start page');
+  await page.getByRole('link', { name: 'Kaart' }).click();
+  await page.locator(FINAL_MAP).first().waitFor();
+  assert.equal(geometry.length, 1, 'the opened map downloads them once');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('figures match the data, a tap shows the partnership and its contact', async () => {
   assert.ok(periods.length >= 2, 'the sample has two periods to compare');
   const latest = periods[periods.length - 1];

@@ -85,8 +85,10 @@ pub fn CoverageExplorer(data: Arc<Dataset>) -> impl IntoView {
     // boundaries are ready, and stay when they fail.
     let entry = geometry::geometry_entry(&data);
     let cached = entry.as_ref().and_then(|e| geometry::cached_boundaries(e, &data));
+    // The idle warm-up (warm_up.rs) never downloads them: only an opened map does.
+    let warm_up = use_context::<map_svg::WarmUpRender>().is_some();
     let loading = match (&entry, &cached) {
-        (Some(e), None) => Some(geometry::boundaries(&state.endpoint.get_value(), e, &data)),
+        (Some(e), None) if !warm_up => Some(geometry::boundaries(&state.endpoint.get_value(), e, &data)),
         _ => None,
     };
     let status = RwSignal::new(match (&cached, &loading) {

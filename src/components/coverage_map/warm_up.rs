@@ -6,16 +6,16 @@
 //! warm_up_coverage_map(state, data);
 //! ```
 //!
-//! It renders the map page once into an element that is never attached, and drops it once it
-//! has drawn the endpoint's boundaries, if any. That lays out the hexagons (kept in
-//! `geometry.rs`), loads the boundaries (kept there too, so the page draws them at once), parses
-//! the shapes (kept in `map_svg.rs`) and makes the browser compile the map's code:
-//! V8 compiles a wasm function on its first call, and for the map that was about a third of a
-//! route change. Once per dataset; skipped when the user asked to save data (Save-Data), since
-//! the boundaries are a download the user may never need.
+//! It renders the map page once into an element that is never attached, and drops it once its
+//! effects have run. That lays out the hexagons (kept in `geometry.rs`), parses the shapes (kept
+//! in `map_svg.rs`) and makes the browser compile the map's code: V8 compiles a wasm function on
+//! its first call, and for the map that was about a third of a route change. It does not download
+//! the endpoint's boundaries: they are downloaded only when the map is opened (issue 16: a 45 KB
+//! download the user may never need); boundaries kept from an earlier visit are drawn. Once per
+//! dataset; skipped when the user asked to save data (Save-Data).
 
 use super::map_svg::WarmUpRender;
-use super::{geometry, CoverageExplorer};
+use super::CoverageExplorer;
 use leptos::task::spawn_local;
 use crate::app::AppState;
 use crate::dataset::Dataset;
@@ -60,24 +60,13 @@ fn render_once(state: AppState, data: Arc<Dataset>) -> Result<(), SplitLoaderErr
     let Some(holder) = document().create_element("div").ok().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) else {
         return Ok(());
     };
-    // The boundaries the page will draw, when the endpoint has them and they are not loaded.
-    let boundaries = geometry::geometry_entry(&data)
-        .filter(|entry| geometry::cached_boundaries(entry, &data).is_none())
-        .map(|entry| geometry::boundaries(&state.endpoint.get_value(), &entry, &data));
     let rendered = leptos::mount::mount_to(holder, move || {
         provide_context(state);
         provide_context(WarmUpRender);
         view! { <CoverageExplorer data/> }
     });
-    // Kept until its effects have run (they write the shapes, which map_svg.rs keeps) and
-    // the boundaries, if any, are drawn too: their shapes are then parsed here, not during
-    // the route change.
-    spawn_local(async move {
-        if let Some(loading) = boundaries {
-            let _ = loading.await;
-        }
-        set_timeout(move || drop(rendered), Duration::from_millis(200));
-    });
+    // Kept until its effects have run: they write the shapes, which map_svg.rs keeps.
+    set_timeout(move || drop(rendered), Duration::from_millis(200));
     Ok(())
 }
 
