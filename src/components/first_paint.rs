@@ -51,6 +51,15 @@ fn remove_first_paint() {
 /// The class on `<html>` that hides the app's own elements while the painted page stands in
 /// for them (style/main.css).
 const WAITING: &str = "first-paint-waiting";
+/// The class on `<html>` that, without a painted page (any other route, an embed, a start page
+/// with a query), keeps the page inside `<main>` out of the layout until the data is there; only
+/// its loading line shows (style/main.css). Why: the notices about the data (sample data, its
+/// source, records left out, the embed's unknown parameters) can only appear once the data is
+/// there, above the page; a page already shown (a lazy route's heading and intro, the
+/// directory's search form) would then be pushed down: a layout shift (issue 15, CLS on `/kaart`
+/// 0.08 and the embed 0.05). The page itself still renders meanwhile, so its code (a wasm chunk)
+/// loads alongside the data rather than after it.
+const PAGE_WAITING: &str = "data-waiting";
 
 /// Hands the page over from what `first-paint.js` painted to the app; call in the `App`
 /// component, which runs in the task that mounts the app. When the app can show its page at once
@@ -58,15 +67,19 @@ const WAITING: &str = "first-paint-waiting";
 /// paints both, nor neither. When it cannot yet (a first visit, the data still on its way), the
 /// painted page stays and the app's elements stay hidden until the data is there (or failed),
 /// then the two swap in one task: no "loading" flash, no layout shift, no second largest paint.
+/// Without a painted page the app shows at once, but its page waits for the data in the same way
+/// ([`PAGE_WAITING`]). Only the first load waits: a later reload of the data (retry) changes the
+/// page in place.
 pub fn hand_over_first_paint(state: AppState) {
     let painted = document().query_selector(&format!("[{PAINTED}]")).ok().flatten().is_some();
-    if !painted || !matches!(state.data.get_untracked(), LoadState::Loading) {
+    if !matches!(state.data.get_untracked(), LoadState::Loading) {
         remove_first_paint();
         return;
     }
+    let class = if painted { WAITING } else { PAGE_WAITING };
     let root = document().document_element();
     if let Some(root) = &root {
-        let _ = root.class_list().add_1(WAITING);
+        let _ = root.class_list().add_1(class);
     }
     Effect::new(move |done: Option<bool>| {
         if done == Some(true) {
@@ -77,7 +90,7 @@ pub fn hand_over_first_paint(state: AppState) {
         }
         remove_first_paint();
         if let Some(root) = &root {
-            let _ = root.class_list().remove_1(WAITING);
+            let _ = root.class_list().remove_1(class);
         }
         true
     });
