@@ -2,7 +2,7 @@
 //! language: the "open now" line, the week table, dates, the "possibly outdated" check. Pure,
 //! so every sentence is tested on the host; the components only place them.
 
-use crate::i18n::fill;
+use crate::i18n::{fill, texts};
 use crate::i18n::service::service_texts;
 use crate::model::{Lang, Status, Wheelchair};
 use crate::opening_hours::parse::fmt_minutes;
@@ -15,7 +15,7 @@ fn day_phrase(day: Day, lang: Lang) -> String {
         Day::Today => t.today.to_string(),
         Day::Tomorrow => t.tomorrow.to_string(),
         Day::Weekday(w) => t.weekdays[w as usize].to_string(),
-        Day::On(d) => fill(&fill(t.on_date, "d", d.day), "m", t.months[d.month as usize - 1]),
+        Day::On(d) => fill(&fill(t.on_date, "d", d.day), "m", texts(lang).months[d.month as usize - 1]),
     }
 }
 
@@ -114,7 +114,7 @@ pub fn week_rows(hours: &OpeningHours, today: Date, lang: Lang) -> Vec<WeekRow> 
 
 /// "2 oktober 2026", "2 octobre 2026", "2 October 2026".
 pub fn long_date(d: Date, lang: Lang) -> String {
-    format!("{} {} {}", d.day, service_texts(lang).months[d.month as usize - 1], d.year)
+    format!("{} {} {}", d.day, texts(lang).months[d.month as usize - 1], d.year)
 }
 
 /// True when `checked_at` (`YYYY-MM-DD`) is more than 12 months before `today` (2025-11-30 is

@@ -8,7 +8,6 @@ use crate::model::Lang;
 pub struct ServiceTexts {
     /// Monday first.
     pub weekdays: [&'static str; 7],
-    pub months: [&'static str; 12],
     pub hours_heading: &'static str,
     pub hours_table_caption: &'static str,
     pub day: &'static str,
@@ -45,7 +44,6 @@ pub struct ServiceTexts {
 
 pub static NL: ServiceTexts = ServiceTexts {
     weekdays: ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"],
-    months: ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"],
     hours_heading: "Openingsuren",
     hours_table_caption: "Openingsuren deze week",
     day: "Dag",
@@ -81,7 +79,6 @@ pub static NL: ServiceTexts = ServiceTexts {
 
 pub static FR: ServiceTexts = ServiceTexts {
     weekdays: ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"],
-    months: ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"],
     hours_heading: "Heures d'ouverture",
     hours_table_caption: "Heures d'ouverture cette semaine",
     day: "Jour",
@@ -117,7 +114,6 @@ pub static FR: ServiceTexts = ServiceTexts {
 
 pub static EN: ServiceTexts = ServiceTexts {
     weekdays: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
-    months: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
     hours_heading: "Opening hours",
     hours_table_caption: "Opening hours this week",
     day: "Day",
