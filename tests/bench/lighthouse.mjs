@@ -21,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 import { CHROMIUM_ARGS, distWithEndpoint, startServer } from '../e2e/harness.mjs';
+import { median } from './stats.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../..');
@@ -69,10 +70,6 @@ const ROUTES = [
   { name: '/?embed=1&regio=…', path: `?embed=1&regio=${encodeURIComponent(partnership)}` },
 ];
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 /** One cold Lighthouse run: a new chromium, a new profile. */
 async function run(url) {

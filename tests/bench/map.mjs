@@ -30,6 +30,7 @@ import zlib from 'node:zlib';
 import crypto from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { startServer, launchBrowser } from '../e2e/harness.mjs';
+import { median } from './stats.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../..');
@@ -43,11 +44,6 @@ const bundledGeometry = path.join(dist, 'data/v1/geometry.topo.json');
 const geometryFile = path.resolve(arg('--geometry', bundledGeometry));
 const runs = Number(arg('--runs', '10'));
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 
 /**
  * A copy of dist/ whose sample endpoint lists `file` as its geometry (docs/data-format.md), or

@@ -43,6 +43,7 @@ import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, distWithEndpoint, startServer } from '../e2e/harness.mjs';
+import { median } from './stats.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../..');
@@ -354,7 +355,6 @@ try {
 // ---------------------------------------------------------------------------------------------
 // Output
 
-function median(v) { const s = [...v].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; }
 const ms = (x) => (x == null ? '-' : `${Math.round(x)} ms`);
 const num = (x) => x.toLocaleString('en-US');
 const sum = (v) => v.reduce((a, b) => a + b, 0);

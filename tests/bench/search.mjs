@@ -33,6 +33,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { p95 } from './stats.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -226,7 +227,6 @@ function describe(e) {
 const f = (x, d = 2) => (x === undefined ? '-' : x.toFixed(d));
 const pad = (s, n) => String(s).padEnd(n);
 const lpad = (s, n) => String(s).padStart(n);
-const p95 = (v) => { const s = [...v].sort((a, b) => a - b); return s[Math.max(0, Math.ceil(0.95 * s.length) - 1)]; };
 const med = (v) => { const s = [...v].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 
 function wasmSizes() {

@@ -24,6 +24,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, distWithEndpoint, startServer } from '../e2e/harness.mjs';
+import { median, p95 } from './stats.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../..');
@@ -77,8 +78,6 @@ function instrument() {
   });
 }
 
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.floor((s.length - 1) / 2)] : NaN; };
-const p95 = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)] : NaN; };
 const ms = (x) => `${Math.round(x)} ms`;
 
 const root = distWithEndpoint(opts.dist, opts.data, 'wegwijzer-bench-typing-');
