@@ -115,7 +115,7 @@ pub fn CoverageExplorer(data: Arc<Dataset>) -> impl IntoView {
     // The map opens on what is known about the user (map_focus.rs): an embed's region, a
     // municipality in this page's URL (`?gemeente=`) or looked for in the directory, the
     // shared location. A municipality opens chosen.
-    let opening = if use_context::<map_svg::WarmUpRender>().is_some() {
+    let opening = if warm_up {
         // The idle warm-up (outside the router) readies the plain map; nothing is chosen there.
         Arc::new(Opening::Whole)
     } else {
