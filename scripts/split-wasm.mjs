@@ -17,10 +17,15 @@
 //      the chunk loader imports the main module by a relative URL (`./<bin>.js`), so the files
 //      keep plain names and the folder carries the version (a query string would load the
 //      module twice). Immutable like Trunk's hashed files (scripts/serve.mjs, README).
-//   6. The rust link in index.html becomes the preloads of the main module, a
+//   6. The rust link in index.html becomes the preloads of the main module's scripts, a
 //      `#wegwijzer-chunks` list of every file in the folder (public/sw.js precaches it), a
-//      script that preloads the chunks of a deep link's route (ROUTE_SPLITS), and the start
-//      script, which fires `TrunkApplicationStarted` as Trunk's does.
+//      script that preloads the main wasm (except on the start page: see the start script)
+//      and the chunks of a deep link's route (ROUTE_SPLITS), and the start script, which
+//      fires `TrunkApplicationStarted` as Trunk's does.
+//
+// Profiling: `WEGWIJZER_WASM_NAMES=1 trunk build --release --dist /tmp/profile` keeps the
+// functions' names (demangled) through wasm-bindgen and wasm-opt (`-g`), so a Chromium CPU
+// profile names them (docs/size.md); never for a build that ships.
 import { execFileSync, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -91,19 +96,23 @@ function filesPerSplit(loader) {
 }
 
 /** The inline script that preloads a deep link's chunks (see ROUTE_SPLITS). */
-function routePreloads(base, splits) {
+function routePreloads(base, wasm, splits) {
   const routes = ROUTE_SPLITS.map(([path, route]) => {
     const split = Object.keys(splits).find((name) => name.startsWith(`__${route}_view`));
     return split && [path, splits[split]];
   }).filter(Boolean);
-  if (!routes.length) return '';
+  // The main wasm is preloaded at once everywhere but on the start page itself, where
+  // first-paint.js may paint a picture of the page: there the module script below fetches it
+  // right after that paint (see there).
   return `<script>
 (() => {
   const base = ${JSON.stringify(base)};
   const root = new URL(document.querySelector('meta[name=wegwijzer-public-url]')?.content || '/', location.href).pathname;
   const path = location.pathname.startsWith(root) ? location.pathname.slice(root.length) : '';
   const route = ${JSON.stringify(routes)}.find(([p]) => (p.endsWith('/') ? path.startsWith(p) : path === p));
-  for (const file of route ? route[1] : []) {
+  const files = route ? route[1] : [];
+  if (path || location.search || location.pathname !== root) files.unshift(${JSON.stringify(wasm)});
+  for (const file of files) {
     const link = document.createElement('link');
     Object.assign(link, { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href: base + file });
     document.head.append(link);
@@ -150,14 +159,14 @@ export function splitWasm(staging, { release, publicUrl }) {
   try {
     run('wasm-split-cli', [input, work, '--out-name', bin, '--target', 'web']);
     const unbound = path.join(work, `${bin}.wasm`);
-    run('wasm-bindgen', ['--target', 'web', '--keep-lld-exports', '--no-demangle', '--no-typescript',
+    run('wasm-bindgen', ['--target', 'web', '--keep-lld-exports', ...(process.env.WEGWIJZER_WASM_NAMES ? [] : ['--no-demangle']), '--no-typescript',
       '--out-dir', work, '--out-name', bin, unbound]);
     fs.rmSync(unbound);
     if (release) {
       for (const name of fs.readdirSync(work).filter((n) => n.endsWith('.wasm'))) {
         const file = path.join(work, name);
         // wasm-split-cli writes name subsections wasm-opt does not know; it drops them anyway.
-        run('wasm-opt', [`-O${optLevel}`, ...optParams, ...WASM_FEATURES, file, '-o', file], { quiet: /unknown name subsection/ });
+        run('wasm-opt', [`-O${optLevel}`, ...optParams, ...(process.env.WEGWIJZER_WASM_NAMES ? ['-g'] : []), ...WASM_FEATURES, file, '-o', file], { quiet: /unknown name subsection/ });
       }
     }
 
@@ -177,11 +186,15 @@ export function splitWasm(staging, { release, publicUrl }) {
       `<link rel="modulepreload" href="${js}" crossorigin="anonymous">`,
       // The chunks' loader, which the main script imports (a wasm import module).
       `<link rel="modulepreload" href="${base}${LOADER}" crossorigin="anonymous">`,
-      `<link rel="preload" href="${wasm}" crossorigin="anonymous" as="fetch" type="application/wasm">`,
       `<script type="application/json" id="wegwijzer-chunks">${list}</script>`,
-      routePreloads(base, filesPerSplit(fs.readFileSync(path.join(dest, LOADER), 'utf8'))),
+      routePreloads(base, `${bin}_bg.wasm`, filesPerSplit(fs.readFileSync(path.join(dest, LOADER), 'utf8'))),
+      // When first-paint.js painted a picture of the start page, the wasm is fetched after that
+      // paint (one frame), not before: the picture needs none of it, and the paint does not
+      // share the connection with 400 KB it does not need. Lighthouse's simulation counts every
+      // request that ended before the largest paint as needed for it (its LCP graph).
       `<script type="module">
 import init, * as bindings from '${js}';
+if (document.querySelector('[data-first-paint]')) await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted, 0)));
 const wasm = await init({ module_or_path: '${wasm}' });
 window.wasmBindings = bindings;
 dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
