@@ -150,7 +150,7 @@ pub fn Directory() -> impl IntoView {
                         remember_first_paint();
                     }
                     if ready {
-                        warm_up_coverage_map(state, data.clone());
+                        warm_up_coverage_map(data.clone());
                     }
                 });
             }

@@ -22,41 +22,6 @@ pub const HATCH_ID: &str = "niet-gedekt";
 /// The id of the dot pattern of municipalities whose coverage is unknown (also in the legend).
 pub const DOTS_ID: &str = "onbekend";
 
-/// Provided by the idle warm-up's render (warm_up.rs): that render keeps its parsed shapes.
-#[derive(Clone, Copy)]
-pub struct WarmUpRender;
-
-thread_local! {
-    /// The shapes the warm-up parsed: (their markup, a detached `<g>` holding them).
-    static PARSED_SHAPES: std::cell::RefCell<Option<(String, web_sys::Element)>> = const { std::cell::RefCell::new(None) };
-}
-
-/// Puts the shapes of `markup` into `group`: copies of the ones the warm-up parsed when their
-/// markup is the same (copying nodes is cheaper than parsing up to a few hundred kilobytes of
-/// path data during a route change), else by parsing it; `keep` keeps a copy for later.
-fn fill_shapes(group: &web_sys::Element, markup: &str, keep: bool) {
-    let parsed = PARSED_SHAPES.with_borrow(|p| match p {
-        Some((m, g)) if m == markup => g.clone_node_with_deep(true).ok(),
-        _ => None,
-    });
-    let copied = parsed.is_some_and(|copy| {
-        let nodes = js_sys::Array::from(&copy.unchecked_into::<web_sys::Element>().child_nodes());
-        js_sys::Reflect::get(group, &JsValue::from_str("replaceChildren"))
-            .ok()
-            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-            .is_some_and(|f| f.apply(group, &nodes).is_ok())
-    });
-    if copied {
-        return;
-    }
-    group.set_inner_html(markup);
-    if keep {
-        if let Some(copy) = group.clone_node_with_deep(true).ok().and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
-            PARSED_SHAPES.set(Some((markup.to_string(), copy)));
-        }
-    }
-}
-
 /// A pointer that moved further than this (CSS px) was a drag, not a tap.
 const TAP_SLOP_PX: f64 = 6.0;
 const BUTTON_ZOOM: f64 = 1.6;
@@ -320,7 +285,6 @@ pub fn CoverageMapSvg(
     let group_ref = NodeRef::<leptos::svg::G>::new();
     {
         let count = geometry.shapes.len();
-        let keep = use_context::<WarmUpRender>().is_some();
         let mut unwritten = Some(markup);
         Effect::new(move |_| {
             let colouring = colouring.get();
@@ -332,7 +296,7 @@ pub fn CoverageMapSvg(
             // The first run (before the browser paints: effects run in a microtask) writes the
             // shapes with these values; later runs update what changed.
             if let Some(markup) = unwritten.take() {
-                fill_shapes(group.unchecked_ref(), &markup, keep);
+                group.set_inner_html(&markup);
                 return;
             }
             let children = group.unchecked_ref::<web_sys::Element>().children();

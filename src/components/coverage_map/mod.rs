@@ -85,10 +85,8 @@ pub fn CoverageExplorer(data: Arc<Dataset>) -> impl IntoView {
     // boundaries are ready, and stay when they fail.
     let entry = geometry::geometry_entry(&data);
     let cached = entry.as_ref().and_then(|e| geometry::cached_boundaries(e, &data));
-    // The idle warm-up (warm_up.rs) never downloads them: only an opened map does.
-    let warm_up = use_context::<map_svg::WarmUpRender>().is_some();
     let loading = match (&entry, &cached) {
-        (Some(e), None) if !warm_up => Some(geometry::boundaries(&state.endpoint.get_value(), e, &data)),
+        (Some(e), None) => Some(geometry::boundaries(&state.endpoint.get_value(), e, &data)),
         _ => None,
     };
     let status = RwSignal::new(match (&cached, &loading) {
@@ -115,12 +113,8 @@ pub fn CoverageExplorer(data: Arc<Dataset>) -> impl IntoView {
     // The map opens on what is known about the user (map_focus.rs): an embed's region, a
     // municipality in this page's URL (`?gemeente=`) or looked for in the directory, the
     // shared location. A municipality opens chosen.
-    let opening = if warm_up {
-        // The idle warm-up (outside the router) readies the plain map; nothing is chosen there.
-        Arc::new(Opening::Whole)
-    } else {
+    let opening = {
         let region = state.embed_scope.get_untracked().and_then(|s| s.0.region.clone());
-        // From the location, not the router: the idle warm-up renders this outside the router.
         let on_map = crate::public_url::current_app_path().as_deref() == Some("/kaart");
         let in_url = on_map.then(|| crate::app::query_parameter("gemeente")).flatten();
         let asked = in_url.or_else(|| state.looked_for.get_untracked());

@@ -1,23 +1,19 @@
 //! Readies the coverage map while the browser is idle, so that opening `/kaart` only has to
-//! draw it.
+//! draw it: loads the map's code and lays out its hexagons.
 //!
 //! ```ignore
 //! // once the directory has settled with the complete dataset:
 //! warm_up_coverage_map(state, data);
 //! ```
 //!
-//! It renders the map page once into an element that is never attached, and drops it once its
-//! effects have run. That lays out the hexagons (kept in `geometry.rs`), parses the shapes (kept
-//! in `map_svg.rs`) and makes the browser compile the map's code: V8 compiles a wasm function on
-//! its first call, and for the map that was about a third of a route change. It does not download
-//! the endpoint's boundaries: they are downloaded only when the map is opened (issue 16: a 45 KB
-//! download the user may never need); boundaries kept from an earlier visit are drawn. Once per
+//! The map's code is a wasm chunk: loading it here means a first visit to the map does not
+//! wait for that download. The hexagon layout is kept in `geometry.rs`. It does not draw the map:
+//! an off-screen render of the whole map page was one task of about 260 ms at 4x CPU on the
+//! start page (issue 15: no long task on a first visit), for a map the user may never open. Nor
+//! does it download the endpoint's boundaries: only an opened map does (issue 16). Once per
 //! dataset; skipped when the user asked to save data (Save-Data).
 
-use super::map_svg::WarmUpRender;
-use super::CoverageExplorer;
 use leptos::task::spawn_local;
-use crate::app::AppState;
 use crate::dataset::Dataset;
 use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
@@ -31,7 +27,7 @@ thread_local! {
     static WARMED: RefCell<Weak<Dataset>> = const { RefCell::new(Weak::new()) };
 }
 
-pub fn warm_up_coverage_map(state: AppState, data: Arc<Dataset>) {
+pub fn warm_up_coverage_map(data: Arc<Dataset>) {
     if WARMED.with_borrow(|w| std::ptr::eq(w.as_ptr(), Arc::as_ptr(&data))) || save_data() {
         return;
     }
@@ -41,32 +37,23 @@ pub fn warm_up_coverage_map(state: AppState, data: Arc<Dataset>) {
     when_idle(move || {
         spawn_local(async move {
             #[cfg(feature = "split")]
-            let rendered = render_once(state, data).await;
+            let readied = ready_once(data).await;
             #[cfg(not(feature = "split"))]
-            let rendered = render_once(state, data);
-            if rendered.is_err() {
+            let readied = ready_once(data);
+            if readied.is_err() {
                 WARMED.set(Weak::new());
             }
         })
     });
 }
 
-/// Renders the map page once into a detached element (see the module's docs). A split point:
-/// the map's code, which this reaches, stays out of the main wasm module; `fallible`, because
-/// a warm-up that cannot load its chunk is no reason to stop the app (a lazy route's is).
+/// Lays out the map's hexagons once (see the module's docs). A split point: the map's code,
+/// which this reaches, stays out of the main wasm module; `fallible`, because a warm-up that
+/// cannot load its chunk is no reason to stop the app (a lazy route's is).
 /// (Without the `split` feature, see routes/mod.rs, an ordinary function.)
 #[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(coverage_map_warm_up, wasm_split_path = ::leptos::wasm_split, fallible))]
-fn render_once(state: AppState, data: Arc<Dataset>) -> Result<(), SplitLoaderError> {
-    let Some(holder) = document().create_element("div").ok().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) else {
-        return Ok(());
-    };
-    let rendered = leptos::mount::mount_to(holder, move || {
-        provide_context(state);
-        provide_context(WarmUpRender);
-        view! { <CoverageExplorer data/> }
-    });
-    // Kept until its effects have run: they write the shapes, which map_svg.rs keeps.
-    set_timeout(move || drop(rendered), Duration::from_millis(200));
+fn ready_once(data: Arc<Dataset>) -> Result<(), SplitLoaderError> {
+    super::geometry::hexagons(&data);
     Ok(())
 }
 
