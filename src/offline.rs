@@ -3,12 +3,12 @@
 //! with back-off after failures. One sync at a time, also across tabs (Web Locks), and other
 //! tabs hear about a new version (BroadcastChannel).
 
-use crate::api::{fetch_changes, fetch_collections, fetch_index, IndexResponse};
+use crate::api::{digests, fetch_changes, fetch_collections, fetch_index, IndexResponse};
 use crate::app::{AppState, LoadState};
 use crate::dataset::{Dataset, LoadError};
 use crate::model::Index;
 use crate::store::Store;
-use crate::sync::{apply_changes, assemble, due_on_focus, plan_sync_for, plan_sync_for_copy, retry_delay_ms, SyncPlan, SyncState};
+use crate::sync::{apply_changes, assemble_with_digests, due_on_focus, plan_sync_for, plan_sync_for_copy, retry_delay_ms, SyncPlan, SyncState};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::cell::RefCell;
@@ -235,26 +235,32 @@ async fn fetch_and_store(state: AppState) -> Result<(), LoadError> {
                         _ => Vec::new(),
                     };
                     let files = fetch_collections(&endpoint, &offered, &changed).await?;
-                    assemble(Some(cached), offered, &files)?
+                    let digests = digests(&files).await;
+                    assemble_with_digests(Some(cached), offered, &files, &digests)?
                 }
             }
         }
         SyncPlan::Download(names) => {
             let files = fetch_collections(&endpoint, &offered, &names).await?;
-            assemble(cached.as_deref(), offered, &files)?
+            let digests = digests(&files).await;
+            assemble_with_digests(cached.as_deref(), offered, &files, &digests)?
         }
     };
-    // Everything is verified and valid: store it atomically, then show it.
+    // Everything is verified and valid: show it, then store it atomically once it is painted
+    // (serialising and writing it is a task of its own, not part of the one that shows it).
+    RUNTIME.with_borrow_mut(|r| {
+        r.etag = etag.clone();
+        r.stale_copy = false;
+    });
+    // Reading the files and drawing the page they give are two tasks, not one long one.
+    next_task().await;
+    let shown = show(state, next);
     if let Some(store) = &store {
-        if let Err(e) = store.save(&endpoint.base, &next, etag.clone(), now_ms(), false).await {
+        after_paint().await;
+        if let Err(e) = store.save(&endpoint.base, &shown, etag, now_ms(), false).await {
             leptos::logging::warn!("could not store the new dataset: {e}");
         }
     }
-    RUNTIME.with_borrow_mut(|r| {
-        r.etag = etag;
-        r.stale_copy = false;
-    });
-    show(state, next);
     broadcast_update();
     Ok(())
 }
@@ -297,6 +303,15 @@ async fn after_paint() {
             let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(resolve.unchecked_ref(), 0);
         });
         let _ = window().request_animation_frame(on_frame.unchecked_ref());
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Resolves in a task of its own (a zero timeout), so that the browser may paint and handle
+/// input in between.
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }

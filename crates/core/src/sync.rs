@@ -128,16 +128,28 @@ fn offered_sources(cached: Option<&Dataset>, offered: &Index, fresh: Option<Vec<
 /// Invalid records are left out (`quarantine.rs`); a kept collection keeps the problems of the
 /// records it left out before.
 pub fn assemble(cached: Option<&Dataset>, offered: Index, downloaded: &HashMap<String, Vec<u8>>) -> Result<Dataset, LoadError> {
+    assemble_with_digests(cached, offered, downloaded, &HashMap::new())
+}
+
+/// [`assemble`] with the SHA-256 (hex) of some downloaded files already computed by the caller
+/// (by collection name; see [`crate::dataset::verify_file_with`]); the others are computed here.
+pub fn assemble_with_digests(
+    cached: Option<&Dataset>,
+    offered: Index,
+    downloaded: &HashMap<String, Vec<u8>>,
+    digests: &HashMap<String, String>,
+) -> Result<Dataset, LoadError> {
     fn pick<T: Clone + serde::de::DeserializeOwned>(
         offered: &Index,
         name: &'static str,
         downloaded: &HashMap<String, Vec<u8>>,
+        digests: &HashMap<String, String>,
         cached: Option<(&Vec<T>, &[Problem])>,
         left_out: &mut Vec<Problem>,
     ) -> Result<Screened<T>, LoadError> {
         match (downloaded.get(name), cached) {
             (Some(bytes), _) => {
-                let (records, mut problems) = parse_screened(offered, name, bytes)?;
+                let (records, mut problems) = parse_screened(offered, name, bytes, digests.get(name).map(String::as_str))?;
                 left_out.append(&mut problems);
                 Ok(records)
             }
@@ -155,13 +167,13 @@ pub fn assemble(cached: Option<&Dataset>, offered: Index, downloaded: &HashMap<S
     fn kept(d: &Dataset) -> &[Problem] {
         &d.left_out
     }
-    let categories = pick(&offered, "categories", downloaded, cached.map(|d| (&d.categories, kept(d))), &mut left_out)?;
-    let municipalities = pick(&offered, "municipalities", downloaded, cached.map(|d| (&d.municipalities, kept(d))), &mut left_out)?;
-    let partnerships = pick(&offered, "partnerships", downloaded, cached.map(|d| (&d.partnerships, kept(d))), &mut left_out)?;
-    let initiatives = pick(&offered, "initiatives", downloaded, cached.map(|d| (&d.initiatives, kept(d))), &mut left_out)?;
+    let categories = pick(&offered, "categories", downloaded, digests, cached.map(|d| (&d.categories, kept(d))), &mut left_out)?;
+    let municipalities = pick(&offered, "municipalities", downloaded, digests, cached.map(|d| (&d.municipalities, kept(d))), &mut left_out)?;
+    let partnerships = pick(&offered, "partnerships", downloaded, digests, cached.map(|d| (&d.partnerships, kept(d))), &mut left_out)?;
+    let initiatives = pick(&offered, "initiatives", downloaded, digests, cached.map(|d| (&d.initiatives, kept(d))), &mut left_out)?;
     check_counts(&offered, categories.total, municipalities.total, partnerships.total, initiatives.total)?;
     let fresh = match downloaded.get(SOURCES) {
-        Some(bytes) if offered.collections.contains_key(SOURCES) => Some(parse_collection(&offered, SOURCES, bytes)?),
+        Some(bytes) if offered.collections.contains_key(SOURCES) => Some(parse_collection(&offered, SOURCES, bytes, digests.get(SOURCES).map(String::as_str))?),
         _ => None,
     };
     let sources = offered_sources(cached, &offered, fresh)?;

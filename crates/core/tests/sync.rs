@@ -59,6 +59,29 @@ fn only_collections_whose_sha256_changed_are_downloaded_and_the_rest_kept() {
 }
 
 #[test]
+fn digests_computed_by_the_caller_are_checked_like_the_bytes() {
+    let (index, _) = sample();
+    let cached = sample_dataset();
+    let mut initiatives = cached.initiatives.clone();
+    initiatives[0].name = "Kringloopwinkel Nieuwe Naam (demo)".into();
+    let (offered, bytes) = publish_initiatives(&index, index.dataset_version + 1, &initiatives);
+    let right = wegwijzer_core::dataset::sha256_hex(&bytes);
+    let downloaded = HashMap::from([("initiatives".to_string(), bytes)]);
+    // The browser's digest (upper case hex is the same digest) stands in for the crate's.
+    let given = HashMap::from([("initiatives".to_string(), right.to_uppercase())]);
+    let next = assemble_with_digests(Some(&cached), offered.clone(), &downloaded, &given).unwrap();
+    assert_eq!(next.initiatives[0].name, "Kringloopwinkel Nieuwe Naam (demo)");
+    // A digest that does not match the index fails as corrupt bytes do, even for intact bytes.
+    let mut wrong = right.into_bytes();
+    wrong[0] = if wrong[0] == b'0' { b'1' } else { b'0' };
+    let wrong = HashMap::from([("initiatives".to_string(), String::from_utf8(wrong).unwrap())]);
+    assert!(matches!(
+        assemble_with_digests(Some(&cached), offered, &downloaded, &wrong),
+        Err(LoadError::ChecksumMismatch { .. })
+    ));
+}
+
+#[test]
 fn a_corrupt_download_is_refused_before_anything_changes() {
     let (index, _) = sample();
     let cached = sample_dataset();
