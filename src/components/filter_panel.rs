@@ -211,7 +211,7 @@ fn panel_content(
                     (n > 0).then(|| (m.nis.clone(), format!("{name} ({n})")))
                 })
                 .collect();
-            rows.sort_unstable_by_key(|(_, name)| normalize(name));
+            rows.sort_by_cached_key(|(_, name)| normalize(name));
             rows.into_iter().map(|(nis, label)| view! { <option value=nis>{label}</option> }).collect_view()
         }
     };

@@ -229,7 +229,8 @@ pub fn Directory() -> impl IntoView {
             let places = {
                 let mut all: Vec<(String, String)> =
                     data.municipalities.iter().filter(|m| m.is_current()).map(|m| (m.nis.clone(), m.name.nl.clone())).collect();
-                all.sort_unstable_by_key(|a| normalize(&a.1));
+                // Each name normalised once, not once per comparison.
+                all.sort_by_cached_key(|a| normalize(&a.1));
                 all
             };
             let place_value = move || match view.get().place {

@@ -238,6 +238,8 @@ pub struct Dataset {
     category_by_id: HashMap<String, usize>,
     municipality_by_nis: HashMap<String, usize>,
     initiative_by_id: HashMap<String, usize>,
+    /// Each initiative's `opening_hours` parsed, filled on first use ([`Dataset::opening_hours_of`]).
+    opening_hours: std::sync::OnceLock<Vec<Option<crate::opening_hours::OpeningHours>>>,
 }
 
 impl Dataset {
@@ -272,6 +274,7 @@ impl Dataset {
             municipality_by_nis: by(municipalities.iter().map(|m| &m.nis).collect()),
             initiative_by_id: by(initiatives.iter().map(|i| &i.id).collect()),
             sources: index.as_ref().map(|i| i.sources.clone()).unwrap_or_default(),
+            opening_hours: std::sync::OnceLock::new(),
             audiences: Vec::new(),
             left_out: Vec::new(),
             index,
@@ -290,6 +293,20 @@ impl Dataset {
         let Accepted { categories, municipalities, partnerships, initiatives, left_out } = quarantine(records, left_out)?;
         let dataset = Dataset::trusted(index, categories, municipalities, partnerships, initiatives);
         Ok(Dataset { left_out, ..dataset })
+    }
+
+    /// The parsed `opening_hours` of `initiatives[doc]`; `None` when it has none or it does not
+    /// parse. Every initiative's is parsed once, on the first call, not on every search and
+    /// count ("Nu open" is counted for every hit on every keystroke). A dataset is replaced,
+    /// never edited, once in use, so the parsed values stay right.
+    pub fn opening_hours_of(&self, doc: usize) -> Option<&crate::opening_hours::OpeningHours> {
+        let parsed = self.opening_hours.get_or_init(|| {
+            self.initiatives
+                .iter()
+                .map(|i| i.opening_hours.as_deref().and_then(|v| crate::opening_hours::OpeningHours::parse(v).ok()))
+                .collect()
+        });
+        parsed.get(doc)?.as_ref()
     }
 
     /// How many records of `collection` were left out (0 when all passed).
