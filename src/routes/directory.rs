@@ -157,19 +157,16 @@ pub fn Directory() -> impl IntoView {
             let total = move || results.with(|r| r.total);
             let more = move || shown.get() < total();
             let filter_count = move || view.with(|v| v.active_filter_count());
+            // Keyed: a card that stays in the list as the user types (or shows more) is kept,
+            // not built again; only new ones are (up to 50 cards per keystroke before).
             let list = {
                 let data = data.clone();
-                move || {
-                    results.with(|r| {
-                        r.items
-                            .iter()
-                            .take(shown.get())
-                            .map(|&(doc, km)| {
-                                let initiative = data.initiatives[doc as usize].clone();
-                                view! { <InitiativeCard data=data.clone() initiative distance_km=km/> }
-                            })
-                            .collect_view()
-                    })
+                let each = move || results.with(|r| r.items.iter().take(shown.get()).copied().collect::<Vec<_>>());
+                view! {
+                    <For each key=|&(doc, km)| (doc, km.map(f64::to_bits)) children=move |(doc, km)| {
+                        let initiative = data.initiatives[doc as usize].clone();
+                        view! { <InitiativeCard data=data.clone() initiative distance_km=km/> }
+                    }/>
                 }
             };
             let scope = {

@@ -240,6 +240,19 @@ pub struct Dataset {
     initiative_by_id: HashMap<String, usize>,
     /// Each initiative's `opening_hours` parsed, filled on first use ([`Dataset::opening_hours_of`]).
     opening_hours: std::sync::OnceLock<Vec<Option<crate::opening_hours::OpeningHours>>>,
+    /// Which initiatives are open at one moment ([`Dataset::open_at`]).
+    open_at: OpenAt,
+}
+
+/// The last answer of [`Dataset::open_at`]: (moment, one flag per initiative). A clone starts
+/// empty (a `Mutex` is not `Clone`; the answer is cheap to find again).
+#[derive(Debug, Default)]
+struct OpenAt(std::sync::Mutex<Option<(i64, std::sync::Arc<Vec<bool>>)>>);
+
+impl Clone for OpenAt {
+    fn clone(&self) -> Self {
+        OpenAt::default()
+    }
 }
 
 impl Dataset {
@@ -275,6 +288,7 @@ impl Dataset {
             initiative_by_id: by(initiatives.iter().map(|i| &i.id).collect()),
             sources: index.as_ref().map(|i| i.sources.clone()).unwrap_or_default(),
             opening_hours: std::sync::OnceLock::new(),
+            open_at: OpenAt::default(),
             audiences: Vec::new(),
             left_out: Vec::new(),
             index,
@@ -307,6 +321,27 @@ impl Dataset {
                 .collect()
         });
         parsed.get(doc)?.as_ref()
+    }
+
+    /// Whether each initiative (by its index in `initiatives`) is open at `now_unix` (seconds
+    /// since 1970 UTC): active, with opening hours that say open then. Kept for the last moment
+    /// asked: the app's clock moves once a minute, while a search asks on every keystroke for
+    /// every hit (10,000 evaluations of the hours, holidays included, per keystroke before).
+    pub fn open_at(&self, now_unix: i64) -> std::sync::Arc<Vec<bool>> {
+        let mut last = self.open_at.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some((_, open)) = last.as_ref().filter(|(at, _)| *at == now_unix) {
+            return open.clone();
+        }
+        let open: std::sync::Arc<Vec<bool>> = std::sync::Arc::new(
+            (0..self.initiatives.len())
+                .map(|doc| {
+                    self.initiatives[doc].status == crate::model::Status::Active
+                        && self.opening_hours_of(doc).is_some_and(|oh| oh.is_open(now_unix))
+                })
+                .collect(),
+        );
+        *last = Some((now_unix, open.clone()));
+        open
     }
 
     /// How many records of `collection` were left out (0 when all passed).

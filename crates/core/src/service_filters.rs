@@ -63,15 +63,11 @@ enum Facet {
     Wheelchair,
 }
 
-/// [`is_open_now`] for `data.initiatives[doc]`, with its hours parsed once per dataset.
-fn is_open_at(data: &Dataset, doc: usize, now_unix: i64) -> bool {
-    data.initiatives[doc].status == Status::Active && data.opening_hours_of(doc).is_some_and(|oh| oh.is_open(now_unix))
-}
-
-/// Whether `data.initiatives[doc]` passes every filter except `skip`.
-fn passes(data: &Dataset, doc: usize, f: &ServiceFilters, now_unix: i64, skip: Option<Facet>) -> bool {
+/// Whether `data.initiatives[doc]` passes every filter except `skip`; `open[doc]`: whether it
+/// is open now ([`Dataset::open_at`], the same as [`is_open_now`]).
+fn passes(data: &Dataset, doc: usize, open: &[bool], f: &ServiceFilters, skip: Option<Facet>) -> bool {
     let i = &data.initiatives[doc];
-    (skip == Some(Facet::OpenNow) || !f.open_now || is_open_at(data, doc, now_unix))
+    (skip == Some(Facet::OpenNow) || !f.open_now || open[doc])
         && (skip == Some(Facet::Audience) || any_of(&f.audience, &i.audience))
         && (skip == Some(Facet::Languages) || any_of(&f.languages, &i.languages))
         && (skip == Some(Facet::Wheelchair)
@@ -84,7 +80,8 @@ pub fn apply(data: &Dataset, hits: &[Hit], f: &ServiceFilters, now_unix: i64) ->
     if f.active_count() == 0 {
         return hits.to_vec();
     }
-    hits.iter().filter(|h| passes(data, h.doc as usize, f, now_unix, None)).copied().collect()
+    let open = data.open_at(now_unix);
+    hits.iter().filter(|h| passes(data, h.doc as usize, &open, f, None)).copied().collect()
 }
 
 fn sorted(mut counts: std::collections::HashMap<String, usize>) -> Vec<(String, usize)> {
@@ -96,21 +93,22 @@ fn sorted(mut counts: std::collections::HashMap<String, usize>) -> Vec<(String, 
 /// The counts over `hits` (already through the search's filters): per facet, with every
 /// other active filter of this module applied.
 pub fn counts(data: &Dataset, hits: &[Hit], f: &ServiceFilters, now_unix: i64) -> ServiceFacetCounts {
+    let open = data.open_at(now_unix);
     let mut out = ServiceFacetCounts::default();
     let (mut audience, mut languages, mut wheelchair): (HashMap<String, usize>, _, _) = Default::default();
     let bump = |m: &mut HashMap<String, usize>, k: &str| *m.entry(k.to_string()).or_insert(0) += 1;
     for h in hits {
         let (doc, i) = (h.doc as usize, &data.initiatives[h.doc as usize]);
-        if passes(data, doc, f, now_unix, Some(Facet::OpenNow)) && is_open_at(data, doc, now_unix) {
+        if passes(data, doc, &open, f, Some(Facet::OpenNow)) && open[doc] {
             out.open_now += 1;
         }
-        if passes(data, doc, f, now_unix, Some(Facet::Audience)) {
+        if passes(data, doc, &open, f, Some(Facet::Audience)) {
             i.audience.iter().for_each(|a| bump(&mut audience, a));
         }
-        if passes(data, doc, f, now_unix, Some(Facet::Languages)) {
+        if passes(data, doc, &open, f, Some(Facet::Languages)) {
             i.languages.iter().for_each(|l| bump(&mut languages, l));
         }
-        if passes(data, doc, f, now_unix, Some(Facet::Wheelchair)) {
+        if passes(data, doc, &open, f, Some(Facet::Wheelchair)) {
             if let Some(w) = wheelchair_code(i) {
                 bump(&mut wheelchair, w);
             }
