@@ -100,7 +100,7 @@ test('the iframe shows only the region, in the requested language and colours', 
   assert.equal(await countIn(frame), expected.length);
   const shown = await frame.locator('.cards .card-title').allTextContents();
   const names = new Set(expected.map((i) => i.name));
-  assert.equal(shown.length, Math.min(expected.length, 50));
+  assert.equal(shown.length, Math.min(expected.length, 20));
   for (const name of shown) assert.ok(names.has(name.trim()), `${name} is in ${region.id}`);
 
   const colours = await frame.evaluate(() => {

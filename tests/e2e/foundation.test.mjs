@@ -11,7 +11,10 @@ test('open /, see initiatives, open one, go back', async () => {
   await page.goto(`${env.server.url}/`);
   await page.locator('main:not([data-first-paint]) .cards > li').first().waitFor();
   assert.equal(await page.locator('.result-count').textContent(), `${sample.length} initiatieven`);
-  assert.equal(await page.locator('.cards > li').count(), Math.min(50, sample.length));
+  // 20 cards at first (crates/core/src/dataset.rs FIRST_PAGE), 20 more per "Toon meer".
+  assert.equal(await page.locator('.cards > li').count(), Math.min(20, sample.length));
+  await page.getByRole('button', { name: 'Toon meer' }).click();
+  assert.equal(await page.locator('.cards > li').count(), Math.min(40, sample.length));
   await page.locator('.sample-notice').waitFor();
   // It says what is made up (the initiatives) and what is real (boundaries, population, the
   // sourced partnerships, a list that is not complete).

@@ -84,19 +84,20 @@ pub fn apply(data: &Dataset, hits: &[Hit], f: &ServiceFilters, now_unix: i64) ->
     hits.iter().filter(|h| passes(data, h.doc as usize, &open, f, None)).copied().collect()
 }
 
-fn sorted(mut counts: std::collections::HashMap<String, usize>) -> Vec<(String, usize)> {
-    let mut v: Vec<(String, usize)> = counts.drain().collect();
+fn sorted(counts: HashMap<&str, usize>) -> Vec<(String, usize)> {
+    let mut v: Vec<(String, usize)> = counts.into_iter().map(|(k, n)| (k.to_string(), n)).collect();
     v.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     v
 }
 
 /// The counts over `hits` (already through the search's filters): per facet, with every
 /// other active filter of this module applied.
-pub fn counts(data: &Dataset, hits: &[Hit], f: &ServiceFilters, now_unix: i64) -> ServiceFacetCounts {
+pub fn counts<'a>(data: &'a Dataset, hits: &[Hit], f: &ServiceFilters, now_unix: i64) -> ServiceFacetCounts {
     let open = data.open_at(now_unix);
     let mut out = ServiceFacetCounts::default();
-    let (mut audience, mut languages, mut wheelchair): (HashMap<String, usize>, _, _) = Default::default();
-    let bump = |m: &mut HashMap<String, usize>, k: &str| *m.entry(k.to_string()).or_insert(0) += 1;
+    // Keyed by the dataset's own strings: no allocation per hit (10,000 per keystroke).
+    let (mut audience, mut languages, mut wheelchair): (HashMap<&str, usize>, _, _) = Default::default();
+    let bump = |m: &mut HashMap<&'a str, usize>, k: &'a str| *m.entry(k).or_insert(0) += 1;
     for h in hits {
         let (doc, i) = (h.doc as usize, &data.initiatives[h.doc as usize]);
         if passes(data, doc, &open, f, Some(Facet::OpenNow)) && open[doc] {
