@@ -175,6 +175,15 @@ pub fn App() -> impl IntoView {
     crate::components::hand_over_first_paint(state);
     // Fixed at start: an embed never becomes the full app or the other way round.
     let embedded = state.is_embedded();
+    // Without data yet (a first visit), the page stays hidden until the data is there
+    // (hand_over_first_paint), so it may as well be built in a task of its own: the task that
+    // mounts the app was the longest of a first visit (issue 15; V8 compiles each wasm function
+    // on its first call). With data (the snapshot's first page), it is built at once: it
+    // replaces the painted picture in this task.
+    let page_ready = RwSignal::new(!matches!(state.data.get_untracked(), LoadState::Loading));
+    if !page_ready.get_untracked() {
+        set_timeout(move || page_ready.set(true), std::time::Duration::ZERO);
+    }
     view! {
         // Under a folder (`--public-url /wegwijzer/`) the routes live below it.
         <Router base=crate::public_url::base()>
@@ -187,14 +196,16 @@ pub fn App() -> impl IntoView {
                 <SourceNotice/>
                 <LeftOutNotice/>
                 {embedded.then(|| view! { <EmbedNotice/> })}
-                <Routes fallback=NotFound>
-                    <Route path=path!("/") view=Directory/>
-                    // Lazy: each page's code is a wasm chunk loaded on its first visit (routes/mod.rs).
-                    <Route path=path!("/initiatief/:id") view={Lazy::<InitiativeRoute>::new()}/>
-                    <Route path=path!("/over") view={Lazy::<AboutRoute>::new()}/>
-                    <Route path=path!("/kaart") view={Lazy::<MapRoute>::new()}/>
-                    <Route path=path!("/insluiten") view={Lazy::<EmbedBuilderRoute>::new()}/>
-                </Routes>
+                {move || page_ready.get().then(|| view! {
+                    <Routes fallback=NotFound>
+                        <Route path=path!("/") view=Directory/>
+                        // Lazy: each page's code is a wasm chunk loaded on its first visit (routes/mod.rs).
+                        <Route path=path!("/initiatief/:id") view={Lazy::<InitiativeRoute>::new()}/>
+                        <Route path=path!("/over") view={Lazy::<AboutRoute>::new()}/>
+                        <Route path=path!("/kaart") view={Lazy::<MapRoute>::new()}/>
+                        <Route path=path!("/insluiten") view={Lazy::<EmbedBuilderRoute>::new()}/>
+                    </Routes>
+                })}
             </main>
             {if embedded { view! { <EmbedFooter/> }.into_any() } else { view! { <Footer/> }.into_any() }}
         </Router>
