@@ -8,7 +8,7 @@ use crate::model::{ChangesEntry, Index};
 use crate::sync::MAX_CHANGES_BYTES;
 use gloo_net::http::Request;
 use std::collections::HashMap;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use crate::config::NetworkCause;
 use web_sys::{AbortController, RequestCache, RequestMode};
 
@@ -76,9 +76,17 @@ async fn fetch_bytes(url: &str, limit: u64, etag: Option<&str>) -> Result<Option
         request = request.header("If-None-Match", etag);
     }
     let request = request.abort_signal(deadline.as_ref().map(|d| d.controller.signal()).as_ref());
-    let response = match request.send().await {
-        Ok(r) => r,
-        Err(e) => return Err(network_error(url, e).await),
+    // A first visit's page already asked (public/prefetch-data.js): the same request, earlier.
+    let prefetched = match etag {
+        None => take_prefetched(url).await,
+        Some(_) => None,
+    };
+    let response = match prefetched {
+        Some(response) => gloo_net::http::Response::from(response),
+        None => match request.send().await {
+            Ok(r) => r,
+            Err(e) => return Err(network_error(url, e).await),
+        },
     };
     if response.status() == 304 {
         return Ok(None);
@@ -100,6 +108,42 @@ async fn fetch_bytes(url: &str, limit: u64, etag: Option<&str>) -> Result<Option
         return Err(LoadError::TooLarge { file: url.to_string(), bytes: body.len() as u64, limit });
     }
     Ok(Some((body, etag)))
+}
+
+thread_local! {
+    /// The collection files `public/prefetch-data.js` asked for, by absolute URL: each taken once.
+    static PREFETCHED: std::cell::RefCell<HashMap<String, js_sys::Promise>> = std::cell::RefCell::default();
+}
+
+/// The response `public/prefetch-data.js` asked for at `url` (relative to the page), taken
+/// once; `None` when it asked for none there or its request failed (the caller then asks
+/// itself). The first `index.json` taken also takes the collection files it asked for, when it
+/// is the index the app wants (the same absolute URL).
+async fn take_prefetched(url: &str) -> Option<web_sys::Response> {
+    let window = web_sys::window()?;
+    let absolute = web_sys::Url::new_with_base(url, &window.location().href().ok()?).ok()?.href();
+    let pending = match PREFETCHED.with_borrow_mut(|files| files.remove(&absolute)) {
+        Some(file) => file,
+        None => {
+            let key = JsValue::from_str("wegwijzerPrefetch");
+            let started = js_sys::Reflect::get(&window, &key).ok()?.dyn_into::<js_sys::Promise>().ok()?;
+            let _ = js_sys::Reflect::delete_property(&window, &key);
+            let started = wasm_bindgen_futures::JsFuture::from(started).await.ok()?;
+            let field = |name: &str| js_sys::Reflect::get(&started, &JsValue::from_str(name)).ok();
+            if field("url")?.as_string()? != absolute {
+                return None;
+            }
+            let files = field("files")?;
+            for name in js_sys::Object::keys(files.unchecked_ref::<js_sys::Object>()).iter() {
+                let file = js_sys::Reflect::get(&files, &name).ok().and_then(|f| f.dyn_into::<js_sys::Promise>().ok());
+                if let (Some(name), Some(file)) = (name.as_string(), file) {
+                    PREFETCHED.with_borrow_mut(|files| files.insert(name, file));
+                }
+            }
+            return field("index")?.dyn_into::<web_sys::Response>().ok();
+        }
+    };
+    wasm_bindgen_futures::JsFuture::from(pending).await.ok()?.dyn_into::<web_sys::Response>().ok()
 }
 
 /// `index.json`, conditional on `etag` when there is one.

@@ -135,3 +135,39 @@ for (const [how, fail] of [
     await page.context().close();
   });
 }
+
+test('a first visit asks for the data while the wasm downloads, each file once; a later visit asks itself, with its ETag', async () => {
+  const page = await phonePage(env.browser);
+  const data = [];
+  let wasmDone = null;
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    if (url.pathname.startsWith('/data/v1/')) data.push({ path: url.pathname, at: Date.now(), etag: r.headers()['if-none-match'] });
+  });
+  page.on('requestfinished', (r) => {
+    if (r.url().endsWith('_bg.wasm')) wasmDone ??= Date.now();
+  });
+  const first = sample[1];
+  await page.goto(`${env.server.url}/initiatief/${first.id}`);
+  await page.locator('h1', { hasText: first.name }).waitFor();
+  const count = (path) => data.filter((d) => d.path === path).length;
+  // public/prefetch-data.js: index.json and the first sync's collections, never twice.
+  for (const file of ['index.json', 'categories.json', 'municipalities.json', 'partnerships.json', 'initiatives.json', 'sources.json']) {
+    assert.equal(count(`/data/v1/${file}`), 1, `${file} asked for once: ${JSON.stringify(data)}`);
+  }
+  assert.equal(count('/data/v1/geometry.topo.json'), 0, 'the boundaries only for the map');
+  // Asked for before the app could have: the wasm had not finished downloading.
+  assert.ok(data[0].path === '/data/v1/index.json' && wasmDone !== null && data[0].at <= wasmDone, `index.json asked for before the wasm arrived: ${JSON.stringify(data)}`);
+
+  // A second visit has a stored copy: no prefetch; the app asks itself, conditionally.
+  data.length = 0;
+  await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('wegwijzer-first-page|')));
+  await page.reload();
+  await page.locator('h1', { hasText: first.name }).waitFor();
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/data/v1/index.json')));
+  assert.equal(count('/data/v1/index.json'), 1, JSON.stringify(data));
+  assert.ok(data.find((d) => d.path === '/data/v1/index.json').etag, 'the stored copy\'s ETag is sent');
+  assert.equal(count('/data/v1/initiatives.json'), 0, 'nothing downloaded again');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});

@@ -1,0 +1,53 @@
+// A first visit only: starts downloading the endpoint's index.json, then the collections the
+// app's first sync downloads, while the wasm is still on its way (on a phone most of a second
+// or more); the app then takes these responses instead of asking again (src/api.rs,
+// `take_prefetched`). Without it the data waited for the wasm: two more round trips before
+// a deep link (a detail page, the map, an embed) could show anything (issue 15).
+//
+// Only where the app would ask the same: the page's own endpoint (no `?bron=`, none remembered
+// by this tab), and nothing stored yet (a stored copy is asked for conditionally, with its
+// ETag: the app then asks itself). Same request as the app's (`cache: no-store`, 30 s). What
+// the app does not take is never read; what fails here the app asks for again.
+(() => {
+  try {
+    if (new URLSearchParams(location.search).has('bron') || sessionStorage.getItem('wegwijzer-bron')) return;
+    for (let i = 0; i < localStorage.length; i++) {
+      // The first page of a stored copy (src/store.rs FIRST_PAGE_KEY): not a first visit.
+      if (localStorage.key(i)?.startsWith('wegwijzer-first-page|')) return;
+    }
+    const root = new URL(document.querySelector('meta[name=wegwijzer-public-url]')?.content || '/', location.href);
+    const endpoint = new URL(document.querySelector('meta[name=wegwijzer-bron]')?.content || 'data/v1/', root);
+    if (!/^https?:$/.test(endpoint.protocol)) return;
+    const get = (url) => {
+      const controller = new AbortController();
+      setTimeout(() => controller.abort(), 30000);
+      return fetch(url, { cache: 'no-store', signal: controller.signal });
+    };
+    const indexUrl = new URL('index.json', endpoint).href;
+    // What the first sync downloads (crates/core/src/sync.rs, plan_sync with nothing cached).
+    const FIRST_SYNC = ['categories', 'municipalities', 'partnerships', 'initiatives', 'sources'];
+    // On the start page itself first-paint.js paints a picture of the page, which needs no
+    // data: there the requests start right after that paint, as the wasm's do (split-wasm.mjs).
+    const startPage = location.pathname === root.pathname && !location.search;
+    const painted = startPage ? new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))) : Promise.resolve();
+    window.wegwijzerPrefetch = painted.then(() => get(indexUrl)).then(async (index) => {
+      const files = {};
+      if (index.ok) {
+        const collections = (await index.clone().json())?.collections || {};
+        for (const name of FIRST_SYNC) {
+          const file = collections[name]?.file;
+          // A plain file name in the endpoint's folder, as the app accepts (dataset.rs is_plain_file_name).
+          if (typeof file === 'string' && /^[A-Za-z0-9._-]+$/.test(file) && !file.startsWith('.')) {
+            const url = new URL(file, endpoint).href;
+            files[url] = get(url);
+            files[url].catch(() => {});
+          }
+        }
+      }
+      return { url: indexUrl, index, files };
+    });
+    window.wegwijzerPrefetch.catch(() => {});
+  } catch {
+    // No storage or no fetch: the app asks for everything itself.
+  }
+})();
