@@ -8,7 +8,7 @@ use crate::app::{AppState, LoadState};
 use crate::dataset::{Dataset, LoadError};
 use crate::model::Index;
 use crate::store::Store;
-use crate::sync::{apply_changes, assemble_with_digests, due_on_focus, plan_sync_for, plan_sync_for_copy, retry_delay_ms, SyncPlan, SyncState};
+use crate::sync::{apply_changes, due_on_focus, read_downloaded, plan_sync_for, plan_sync_for_copy, retry_delay_ms, SyncPlan, SyncState};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::cell::RefCell;
@@ -235,15 +235,13 @@ async fn fetch_and_store(state: AppState) -> Result<(), LoadError> {
                         _ => Vec::new(),
                     };
                     let files = fetch_collections(&endpoint, &offered, &changed).await?;
-                    let digests = digests(&files).await;
-                    assemble_with_digests(Some(cached), offered, &files, &digests)?
+                    read_and_validate(Some(cached), offered, &files).await?
                 }
             }
         }
         SyncPlan::Download(names) => {
             let files = fetch_collections(&endpoint, &offered, &names).await?;
-            let digests = digests(&files).await;
-            assemble_with_digests(cached.as_deref(), offered, &files, &digests)?
+            read_and_validate(cached.as_deref(), offered, &files).await?
         }
     };
     // Everything is verified and valid: show it, then store it atomically once it is painted
@@ -263,6 +261,15 @@ async fn fetch_and_store(state: AppState) -> Result<(), LoadError> {
     }
     broadcast_update();
     Ok(())
+}
+
+/// `sync::assemble` for downloaded `files`, in tasks the browser may paint between: the
+/// digests by SubtleCrypto, then reading the files, then validating the records.
+async fn read_and_validate(cached: Option<&Dataset>, offered: Index, files: &std::collections::HashMap<String, Vec<u8>>) -> Result<Dataset, LoadError> {
+    let digests = digests(files).await;
+    let read = read_downloaded(cached, offered, files, &digests)?;
+    next_task().await;
+    read.validate()
 }
 
 async fn touch(store: &Option<Rc<Store>>, endpoint: &str, etag: Option<String>) {

@@ -139,6 +139,38 @@ pub fn assemble_with_digests(
     downloaded: &HashMap<String, Vec<u8>>,
     digests: &HashMap<String, String>,
 ) -> Result<Dataset, LoadError> {
+    read_downloaded(cached, offered, downloaded, digests)?.validate()
+}
+
+/// The downloaded files verified and read, with the kept collections, before the records are
+/// validated: [`assemble_with_digests`] in two steps, so a caller on the main thread can let
+/// the browser paint or handle input in between ([`Read::validate`] is the second).
+pub struct Read {
+    offered: Index,
+    records: Records,
+    left_out: Vec<Problem>,
+    sources: Vec<Source>,
+    audiences: Vec<crate::model::Audience>,
+}
+
+impl Read {
+    /// The dataset, every record validated (invalid ones left out, `quarantine.rs`).
+    pub fn validate(self) -> Result<Dataset, LoadError> {
+        let mut dataset = Dataset::screened(Some(self.offered), self.records, self.left_out)?;
+        dataset.sources = self.sources;
+        dataset.audiences = self.audiences;
+        Ok(dataset)
+    }
+}
+
+/// The first step of [`assemble_with_digests`]: verifies and reads the downloaded files (see
+/// [`Read`]).
+pub fn read_downloaded(
+    cached: Option<&Dataset>,
+    offered: Index,
+    downloaded: &HashMap<String, Vec<u8>>,
+    digests: &HashMap<String, String>,
+) -> Result<Read, LoadError> {
     fn pick<T: Clone + serde::de::DeserializeOwned>(
         offered: &Index,
         name: &'static str,
@@ -183,10 +215,7 @@ pub fn assemble_with_digests(
         None => cached.map(|d| d.audiences.clone()).unwrap_or_default(),
     };
     let records = Records { categories, municipalities, partnerships, initiatives };
-    let mut dataset = Dataset::screened(Some(offered), records, left_out)?;
-    dataset.sources = sources;
-    dataset.audiences = audiences;
-    Ok(dataset)
+    Ok(Read { offered, records, left_out, sources, audiences })
 }
 
 /// Applies a verified delta file to the cached dataset, giving the offered version.
