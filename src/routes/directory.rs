@@ -13,6 +13,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
+/// A new number for each dataset the directory shows (the card list's keys, see there).
+static LIST_GENERATION: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
 /// How many cards are added per "show more": enough to scroll on a phone, cheap to render.
 /// The offline copy keeps this many apart to paint them first.
 const PAGE_SIZE: usize = FIRST_PAGE;
@@ -158,12 +161,15 @@ pub fn Directory() -> impl IntoView {
             let more = move || shown.get() < total();
             let filter_count = move || view.with(|v| v.active_filter_count());
             // Keyed: a card that stays in the list as the user types (or shows more) is kept,
-            // not built again; only new ones are (up to 50 cards per keystroke before).
+            // not built again; only new ones are. The key holds this dataset's generation: the
+            // next dataset's list replaces this one in place (the same view type is rebuilt, not
+            // recreated) and must not keep a card of this one because its number is the same.
             let list = {
                 let data = data.clone();
+                let generation = LIST_GENERATION.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                 let each = move || results.with(|r| r.items.iter().take(shown.get()).copied().collect::<Vec<_>>());
                 view! {
-                    <For each key=|&(doc, km)| (doc, km.map(f64::to_bits)) children=move |(doc, km)| {
+                    <For each key=move |&(doc, km)| (generation, doc, km.map(f64::to_bits)) children=move |(doc, km)| {
                         let initiative = data.initiatives[doc as usize].clone();
                         view! { <InitiativeCard data=data.clone() initiative distance_km=km/> }
                     }/>
