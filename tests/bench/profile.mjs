@@ -1,0 +1,75 @@
+#!/usr/bin/env node
+// Where a cold start's main thread goes, by wasm function: a Chromium CPU profile of one page
+// load at 4x CPU (as Lighthouse's mobile preset), its long tasks, and the functions with the
+// most time (self, and total with what they call). A tool, not a benchmark: no targets.
+//
+//   WEGWIJZER_WASM_NAMES=1 trunk build --release --dist /tmp/profile   # keeps function names
+//   node tests/bench/profile.mjs --dist /tmp/profile [--path /initiatief/demo-00001] [--top 40]
+//        [--js-flags=--no-wasm-lazy-compilation]   (V8's lazy compilation, for comparison)
+//
+// The first-visit findings it gave are in docs/first-visit.md.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, startServer } from '../e2e/harness.mjs';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const args = process.argv.slice(2);
+const arg = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+const jsFlags = args.find((a) => a.startsWith('--js-flags='));
+const server = await startServer({ root: path.resolve(arg('--dist', path.join(repo, 'dist'))), extra: [] });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: [...CHROMIUM_ARGS, ...(jsFlags ? [jsFlags] : [])],
+});
+try {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await page.addInitScript(() => {
+    window.longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.longTasks.push([Math.round(e.startTime), Math.round(e.duration)]);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  await cdp.send('Profiler.start');
+  await page.goto(`${server.url}${arg('--path', '/')}`);
+  await page.waitForTimeout(Number(arg('--wait', '6000')));
+  const { profile } = await cdp.send('Profiler.stop');
+  console.log('long tasks [start ms, duration ms] at 4x:', JSON.stringify(await page.evaluate(() => window.longTasks)));
+
+  // Self time per sample, then attributed to each distinct function on its stack (total).
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children || []) parent.set(c, n.id);
+  const name = (n) => (n.callFrame.functionName || '(anonymous)').replace(/::h[0-9a-f]{16}$/, '').slice(0, 120);
+  const self = new Map();
+  const total = new Map();
+  profile.samples.forEach((id, i) => {
+    const ms = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+    const own = name(byId.get(id));
+    self.set(own, (self.get(own) || 0) + ms);
+    const seen = new Set();
+    for (let at = id; at; at = parent.get(at)) {
+      const n = name(byId.get(at));
+      if (!seen.has(n)) total.set(n, (total.get(n) || 0) + ms);
+      seen.add(n);
+    }
+  });
+  const top = Number(arg('--top', '40'));
+  const print = (title, m) => {
+    console.log(`\n${title}`);
+    for (const [n, ms] of [...m].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`${ms.toFixed(1).padStart(8)} ms  ${n}`);
+  };
+  print('self time (ms at 4x)', self);
+  print('total time, with what it calls (ms at 4x)', total);
+} finally {
+  await browser.close();
+  await server.stop();
+}
