@@ -62,7 +62,15 @@ pub fn CoverageExplorer(data: Arc<Dataset>) -> impl IntoView {
     let coverage_of = {
         let (data, mergers, all_periods, listed) = (data.clone(), mergers.clone(), all_periods.clone(), listed.clone());
         move |i: usize| -> Arc<PeriodCoverage> {
-            coverages[i].get_or_init(|| compute_coverage(&data, &mergers, &listed, &all_periods[i])).clone()
+            coverages[i]
+                .get_or_init(|| {
+                    let period = &all_periods[i];
+                    Arc::new(
+                        PeriodCoverage::compute(&data.municipalities, &data.partnerships, &mergers, period)
+                            .with_completeness(is_complete(&listed, period)),
+                    )
+                })
+                .clone()
         }
     };
     let period = RwSignal::new(all_periods.len() - 1);
@@ -276,21 +284,6 @@ type Coverages = Arc<Vec<OnceLock<Arc<PeriodCoverage>>>>;
 
 thread_local! {
     static COVERAGES: std::cell::RefCell<Option<(std::sync::Weak<Dataset>, Coverages)>> = const { std::cell::RefCell::new(None) };
-}
-
-/// One period's coverage of `data`, as the page shows it.
-fn compute_coverage(data: &Dataset, mergers: &MergerTable, listed: &[PeriodInfo], period: &Period) -> Arc<PeriodCoverage> {
-    Arc::new(PeriodCoverage::compute(&data.municipalities, &data.partnerships, mergers, period).with_completeness(is_complete(listed, period)))
-}
-
-/// Computes and keeps the coverage the page shows first (the latest period) for `data`, as
-/// [`CoverageExplorer`] would: for the idle warm-up (warm_up.rs).
-pub(super) fn ready_latest_coverage(data: &Arc<Dataset>) {
-    let listed: Vec<PeriodInfo> = data.index.as_ref().map(|i| i.periods.clone()).unwrap_or_default();
-    let all_periods = periods_with(&data.partnerships, &listed);
-    let Some(latest) = all_periods.len().checked_sub(1) else { return };
-    let mergers = MergerTable::from_municipalities(&data.municipalities);
-    coverage_cache(data, all_periods.len())[latest].get_or_init(|| compute_coverage(data, &mergers, &listed, &all_periods[latest]));
 }
 
 /// The coverages of `data`: kept from an earlier render of the same dataset, else new and empty.

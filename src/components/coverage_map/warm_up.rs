@@ -1,17 +1,16 @@
 //! Readies the coverage map while the browser is idle, so that opening `/kaart` only has to
-//! draw it: loads the map's code, lays out its hexagons and computes the coverage it shows first.
+//! draw it: loads the map's code and lays out its hexagons.
 //!
 //! ```ignore
 //! // once the directory has settled with the complete dataset:
-//! warm_up_coverage_map(data);
+//! warm_up_coverage_map(state, data);
 //! ```
 //!
-//! The map's code is a wasm chunk: loading it here means a first visit to the map does not wait
-//! for that download. The hexagon layout is kept in `geometry.rs`, the latest period's coverage in
-//! `mod.rs`, each computed in an idle period of its own. It does not draw the map: an off-screen
-//! render of the whole map page (as before) was one task of about 260 ms at 4x CPU on the start
-//! page (issue 15: no long task on a first visit), for a map the user may never open. Nor does it
-//! download the endpoint's boundaries: only an opened map does (issue 16). Once per
+//! The map's code is a wasm chunk: loading it here means a first visit to the map does not
+//! wait for that download. The hexagon layout is kept in `geometry.rs`. It does not draw the map:
+//! an off-screen render of the whole map page was one task of about 260 ms at 4x CPU on the
+//! start page (issue 15: no long task on a first visit), for a map the user may never open. Nor
+//! does it download the endpoint's boundaries: only an opened map does (issue 16). Once per
 //! dataset; skipped when the user asked to save data (Save-Data).
 
 use leptos::task::spawn_local;
@@ -55,8 +54,6 @@ pub fn warm_up_coverage_map(data: Arc<Dataset>) {
 #[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(coverage_map_warm_up, wasm_split_path = ::leptos::wasm_split, fallible))]
 fn ready_once(data: Arc<Dataset>) -> Result<(), SplitLoaderError> {
     super::geometry::hexagons(&data);
-    // The latest period's coverage in an idle period of its own: two short tasks, not one.
-    when_idle(move || super::ready_latest_coverage(&data));
     Ok(())
 }
 
