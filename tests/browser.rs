@@ -5,7 +5,7 @@
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use wegwijzer_core::dataset::parse_index;
+use wegwijzer_core::dataset::{parse_index, FIRST_PAGE};
 use wegwijzer_core::i18n::{fill, texts};
 use wegwijzer_core::model::Lang;
 
@@ -72,7 +72,8 @@ async fn app_mounts_and_lists_the_served_initiatives() {
     let nl = texts(Lang::Nl);
     assert_eq!(count.text_content().unwrap(), fill(nl.result_count, "n", total));
     let cards = app.query_selector_all(".cards > li").unwrap().length() as usize;
-    assert_eq!(cards, total.min(50));
+    // The first page of cards (crates/core/src/dataset.rs).
+    assert_eq!(cards, total.min(FIRST_PAGE));
     let first = app.query_selector(".card-title a").unwrap().unwrap();
     assert!(first.get_attribute("href").unwrap().starts_with("/initiatief/"));
     assert!(!first.text_content().unwrap().is_empty());
