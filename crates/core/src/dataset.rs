@@ -336,10 +336,7 @@ impl Dataset {
         }
         let open: std::sync::Arc<Vec<bool>> = std::sync::Arc::new(
             (0..self.initiatives.len())
-                .map(|doc| {
-                    self.initiatives[doc].status == crate::model::Status::Active
-                        && self.opening_hours_of(doc).is_some_and(|oh| oh.is_open(now_unix))
-                })
+                .map(|doc| crate::service_filters::is_open_with(&self.initiatives[doc], self.opening_hours_of(doc), now_unix))
                 .collect(),
         );
         *last = Some((now_unix, open.clone()));

@@ -43,8 +43,13 @@ pub struct ServiceFacetCounts {
 /// Whether `i` is open at `now_unix` (seconds since 1970 UTC). Closed or temporarily closed
 /// initiatives, unreadable or absent hours and "unknown" (by appointment) are not open.
 pub fn is_open_now(i: &Initiative, now_unix: i64) -> bool {
-    i.status == Status::Active
-        && i.opening_hours.as_deref().and_then(|v| OpeningHours::parse(v).ok()).is_some_and(|oh| oh.is_open(now_unix))
+    is_open_with(i, i.opening_hours.as_deref().and_then(|v| OpeningHours::parse(v).ok()).as_ref(), now_unix)
+}
+
+/// [`is_open_now`] with `i`'s opening hours already parsed (`hours`; `None`: absent or
+/// unreadable), as [`Dataset::open_at`] keeps them.
+pub fn is_open_with(i: &Initiative, hours: Option<&OpeningHours>, now_unix: i64) -> bool {
+    i.status == Status::Active && hours.is_some_and(|oh| oh.is_open(now_unix))
 }
 
 fn wheelchair_code(i: &Initiative) -> Option<&'static str> {
