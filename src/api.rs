@@ -207,8 +207,7 @@ pub async fn digests(files: &HashMap<String, Vec<u8>>) -> HashMap<String, String
     let mut out = HashMap::new();
     for (name, pending) in pending {
         if let Ok(buffer) = pending.await {
-            let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-            out.insert(name, bytes.iter().map(|b| format!("{b:02x}")).collect());
+            out.insert(name, crate::dataset::hex(&js_sys::Uint8Array::new(&buffer).to_vec()));
         }
     }
     out
