@@ -172,17 +172,15 @@ pub fn provide_app_state() -> AppState {
 #[component]
 pub fn App() -> impl IntoView {
     let state = provide_app_state();
-    crate::components::hand_over_first_paint(state);
+    let picture_waits = crate::components::hand_over_first_paint(state);
     // Fixed at start: an embed never becomes the full app or the other way round.
     let embedded = state.is_embedded();
     // While first-paint.js's picture stands in for the whole app until the data is there (a
-    // first visit to the start page, hand_over_first_paint), the page may as well be built in a
-    // task of its own: the task that mounts the app was the longest of a first visit (issue 15;
-    // V8 compiles each wasm function on its first call). Otherwise it is built at once: with
-    // data (the snapshot's first page) it replaces the picture in this task, and without a
-    // picture its loading line shows from the first frame (no layout shift).
-    let picture_waits = matches!(state.data.get_untracked(), LoadState::Loading)
-        && document().query_selector("[data-first-paint]").ok().flatten().is_some();
+    // first visit to the start page), the page may as well be built in a task of its own: the
+    // task that mounts the app was the longest of a first visit (issue 15; V8 compiles each wasm
+    // function on its first call). Otherwise it is built at once: with data (the snapshot's
+    // first page) it replaces the picture in this task, and without a picture its loading line
+    // shows from the first frame (no layout shift).
     let page_ready = RwSignal::new(!picture_waits);
     if !page_ready.get_untracked() {
         set_timeout(move || page_ready.set(true), std::time::Duration::ZERO);

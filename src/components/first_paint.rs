@@ -70,11 +70,14 @@ const PAGE_WAITING: &str = "data-waiting";
 /// Without a painted page the app shows at once, but its page waits for the data in the same way
 /// ([`PAGE_WAITING`]). Only the first load waits: a later reload of the data (retry) changes the
 /// page in place.
-pub fn hand_over_first_paint(state: AppState) {
+///
+/// Returns whether the painted page stands in for the whole app until the data is there (the
+/// app's own elements are hidden meanwhile).
+pub fn hand_over_first_paint(state: AppState) -> bool {
     let painted = document().query_selector(&format!("[{PAINTED}]")).ok().flatten().is_some();
     if !matches!(state.data.get_untracked(), LoadState::Loading) {
         remove_first_paint();
-        return;
+        return false;
     }
     let class = if painted { WAITING } else { PAGE_WAITING };
     let root = document().document_element();
@@ -94,6 +97,7 @@ pub fn hand_over_first_paint(state: AppState) {
         }
         true
     });
+    painted
 }
 
 /// Pictures the page for the next start once it has been quiet for [`SETTLE_MS`]; a new call
