@@ -13,7 +13,9 @@ fn main() {
         }
     }));
     // The App hands the page over from what first-paint.js painted (components/first_paint.rs).
-    leptos::mount::mount_to_body(wegwijzer::App);
+    // Mounted in a task after the one that instantiated the wasm (V8 may finish compiling the
+    // module in that one): two shorter tasks instead of one long one on a first visit (issue 15).
+    leptos::prelude::set_timeout(|| leptos::mount::mount_to_body(wegwijzer::App), std::time::Duration::ZERO);
 }
 
 #[cfg(not(target_arch = "wasm32"))]
