@@ -26,6 +26,8 @@ pub mod routes;
 pub mod offline;
 #[cfg(target_arch = "wasm32")]
 pub mod store;
+#[cfg(target_arch = "wasm32")]
+pub mod tasks;
 
 #[cfg(target_arch = "wasm32")]
 pub use app::App;

@@ -8,6 +8,7 @@ use crate::app::{AppState, LoadState};
 use crate::dataset::{Dataset, LoadError};
 use crate::model::Index;
 use crate::store::Store;
+use crate::tasks::{after_paint, next_task};
 use crate::sync::{apply_changes, due_on_focus, read_downloaded, plan_sync_for, plan_sync_for_copy, retry_delay_ms, SyncPlan, SyncState};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -280,9 +281,15 @@ async fn touch(store: &Option<Rc<Store>>, endpoint: &str, etag: Option<String>) 
     }
 }
 
+/// How long the search index is built in one task, in ms of this device's clock: far below a
+/// long task (50 ms) on a phone four times slower than the machine that measured it.
+const INDEX_SLICE_MS: f64 = 8.0;
+
 /// Switches the UI to `dataset` at once, and builds its search index once that is painted:
 /// the directory's default view needs no index (see `results::compute`), and
-/// building one for 10,000 initiatives takes longer than the whole start should.
+/// building one for 10,000 initiatives takes longer than the whole start should. The index is
+/// built in slices of [`INDEX_SLICE_MS`], each a task of its own, so that the page keeps
+/// responding meanwhile.
 fn show(state: AppState, dataset: Dataset) -> Arc<Dataset> {
     let dataset = Arc::new(dataset);
     state.search.set(None);
@@ -292,35 +299,31 @@ fn show(state: AppState, dataset: Dataset) -> Arc<Dataset> {
         after_paint().await;
         // A newer dataset may have been shown meanwhile: its own task builds its index.
         let current = |d: &Arc<Dataset>| matches!(state.data.get_untracked(), LoadState::Ready(now) if Arc::ptr_eq(&now, d));
-        if current(&shown) {
-            let index = crate::search::SearchIndex::build(&shown);
-            if current(&shown) {
-                state.search.set(Some(Arc::new(index)));
+        let mut build = crate::search::IndexBuild::new(&shown);
+        loop {
+            if !current(&shown) {
+                return;
             }
+            let start = now_ms();
+            let done = loop {
+                if build.step(20) {
+                    break true;
+                }
+                if now_ms() - start > INDEX_SLICE_MS {
+                    break false;
+                }
+            };
+            if done {
+                break;
+            }
+            next_task().await;
+        }
+        let index = build.finish();
+        if current(&shown) {
+            state.search.set(Some(Arc::new(index)));
         }
     });
     dataset
-}
-
-/// Resolves after the browser has rendered the next frame: a requestAnimationFrame callback
-/// runs just before the frame, a timeout set there runs after it.
-async fn after_paint() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let on_frame = Closure::once_into_js(move || {
-            let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(resolve.unchecked_ref(), 0);
-        });
-        let _ = window().request_animation_frame(on_frame.unchecked_ref());
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-}
-
-/// Resolves in a task of its own (a zero timeout), so that the browser may paint and handle
-/// input in between.
-async fn next_task() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 fn schedule_retry(state: AppState) {

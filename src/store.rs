@@ -27,6 +27,7 @@
 
 use crate::dataset::{Dataset, LoadError, FIRST_PAGE};
 use crate::model::{Audience, Category, Index, Initiative, Municipality, Partnership, AUDIENCES, COLLECTIONS, SOURCES};
+use crate::tasks::next_task;
 use crate::validate::{Problem, RULES_VERSION};
 use indexed_db_futures::database::Database;
 use indexed_db_futures::object_store::ObjectStore;
@@ -177,14 +178,17 @@ impl Store {
         // Serialise before the transaction opens: a transaction must not wait on other work.
         // Every dataset the app holds passed validation (`Dataset::new`), or came from a copy
         // that did: the stamp says so.
-        let texts = [
-            serde_json::to_string(&dataset.categories),
-            serde_json::to_string(&dataset.municipalities),
-            serde_json::to_string(&dataset.partnerships),
-            serde_json::to_string(&dataset.initiatives),
-            serde_json::to_string(&dataset.sources),
-            serde_json::to_string(&dataset.audiences),
-        ];
+        // Each collection in a task of its own (issue 15: one task for all was 60 ms at 4x CPU
+        // with 400 initiatives).
+        let mut texts = Vec::with_capacity(6);
+        texts.push(serde_json::to_string(&dataset.categories));
+        texts.push(serde_json::to_string(&dataset.municipalities));
+        texts.push(serde_json::to_string(&dataset.partnerships));
+        next_task().await;
+        texts.push(serde_json::to_string(&dataset.initiatives));
+        next_task().await;
+        texts.push(serde_json::to_string(&dataset.sources));
+        texts.push(serde_json::to_string(&dataset.audiences));
         let meta = StoredMeta { index, etag, synced_at_ms, validated_with: RULES_VERSION, left_out: dataset.left_out.clone(), refresh };
         let meta = serde_json::to_string(&meta).map_err(js_err)?;
         let tx = self.db.transaction([META, FILES]).with_mode(TransactionMode::Readwrite).build().map_err(js_err)?;

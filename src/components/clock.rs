@@ -36,9 +36,21 @@ pub fn use_now() -> RwSignal<i64> {
 /// The name of ISO 639-1 `code` in the UI language (`ar` → "Arabisch"), from the browser's
 /// own tables; the code itself where the browser has no name.
 pub fn language_name(code: &str, ui: crate::model::Lang) -> String {
-    let options = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&options, &"type".into(), &"language".into());
-    let locales = js_sys::Array::of1(&ui.code().into());
-    let names = js_sys::Intl::DisplayNames::new(&locales, &options);
-    names.of(code).map(String::from).filter(|n| !n.is_empty()).unwrap_or_else(|| code.to_string())
+    // One table per UI language, made once: making an `Intl.DisplayNames` loads the browser's
+    // locale data, which took 75 ms at 4x CPU on a detail page (issue 15).
+    thread_local! {
+        static NAMES: std::cell::RefCell<Option<(crate::model::Lang, js_sys::Intl::DisplayNames)>> = const { std::cell::RefCell::new(None) };
+    }
+    NAMES.with_borrow_mut(|cached| {
+        let names = match cached {
+            Some((lang, names)) if *lang == ui => names,
+            _ => {
+                let options = js_sys::Object::new();
+                let _ = js_sys::Reflect::set(&options, &"type".into(), &"language".into());
+                let locales = js_sys::Array::of1(&ui.code().into());
+                &cached.insert((ui, js_sys::Intl::DisplayNames::new(&locales, &options))).1
+            }
+        };
+        names.of(code).map(String::from).filter(|n| !n.is_empty()).unwrap_or_else(|| code.to_string())
+    })
 }

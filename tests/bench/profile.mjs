@@ -6,6 +6,7 @@
 //   WEGWIJZER_WASM_NAMES=1 trunk build --release --dist /tmp/profile   # keeps function names
 //   node tests/bench/profile.mjs --dist /tmp/profile [--path /initiatief/demo-00001] [--top 40]
 //        [--js-flags=--no-wasm-lazy-compilation]   (V8's lazy compilation, for comparison)
+//        [--tasks]   (each busy stretch over 50 ms with the app functions in it)
 //
 // The first-visit findings it gave are in docs/first-visit.md.
 import path from 'node:path';
@@ -62,6 +63,39 @@ try {
       seen.add(n);
     }
   });
+  // --tasks: the busy stretches (samples between idle ones) over 50 ms, each with the app's
+  // functions (wegwijzer*) that took most of it, to tell which code makes which long task.
+  if (args.includes('--tasks')) {
+    let at = 0;
+    let run = null;
+    const runs = [];
+    profile.samples.forEach((id, i) => {
+      const ms = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+      const idle = name(byId.get(id)) === '(idle)';
+      if (idle) {
+        if (run) runs.push(run);
+        run = null;
+      } else {
+        run ??= { start: at, ms: 0, fns: new Map(), own: new Map() };
+        run.ms += ms;
+        const own = name(byId.get(id));
+        run.own.set(own, (run.own.get(own) || 0) + ms);
+        const seen = new Set();
+        for (let n = id; n; n = parent.get(n)) {
+          const f = name(byId.get(n));
+          if (/wegwijzer/.test(f) && !seen.has(f)) run.fns.set(f, (run.fns.get(f) || 0) + ms);
+          seen.add(f);
+        }
+      }
+      at += ms;
+    });
+    if (run) runs.push(run);
+    console.log('\nbusy stretches over 50 ms at 4x [start, ms], with the app functions in them:');
+    for (const r of runs.filter((r) => r.ms > 50)) {
+      const top = (m) => [...m].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([f, ms]) => `${f.slice(0, 70)} ${ms.toFixed(0)}`).join(' | ');
+      console.log(`  [${r.start.toFixed(0)}, ${r.ms.toFixed(0)}] ${top(r.fns)}\n      self: ${top(r.own)}`);
+    }
+  }
   const top = Number(arg('--top', '40'));
   const print = (title, m) => {
     console.log(`\n${title}`);

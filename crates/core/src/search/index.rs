@@ -215,74 +215,116 @@ fn arena_get<'a>(text: &'a str, starts: &[u32], i: usize) -> &'a str {
     &text[starts[i] as usize..starts[i + 1] as usize]
 }
 
-impl SearchIndex {
-    /// Indexes every initiative of `data` by its position in `data.initiatives`: name, kind and
-    /// service labels (nl, fr, en, and their ids) and their keywords, description (all languages), the names of
-    /// its municipality and of the municipalities it serves, its province, address locality,
-    /// street and postcode, and the postcodes of its municipality.
-    ///
-    /// ```ignore
-    /// let index = Arc::new(SearchIndex::build(&dataset));
-    /// ```
-    pub fn build(data: &Dataset) -> SearchIndex {
-        let mut b = Builder::default();
-        let mut names = String::new();
+/// A [`SearchIndex`] built in steps, so that a page can keep responding while 10,000
+/// initiatives are indexed: [`IndexBuild::step`] indexes some more initiatives, in document
+/// order, [`IndexBuild::finish`] lays the index out. The result is the same as
+/// [`SearchIndex::build`]'s.
+///
+/// ```ignore
+/// let mut build = IndexBuild::new(&dataset);
+/// while !build.step(100) {
+///     next_task().await; // let the browser paint and handle input
+/// }
+/// let index = build.finish();
+/// ```
+pub struct IndexBuild<'a> {
+    data: &'a Dataset,
+    b: Builder,
+    /// The next initiative to index.
+    next: usize,
+    names: String,
+    name_start: Vec<u32>,
+    name_words: Vec<u8>,
+    category: FxMap<&'a str, usize>,
+    municipality: FxMap<&'a str, usize>,
+    category_terms: Vec<Option<Vec<u32>>>,
+    keyword_terms: Vec<Option<Vec<u32>>>,
+    place_terms: Vec<Option<Vec<u32>>>,
+    postcode_terms: Vec<Option<Vec<u32>>>,
+    province_terms: Vec<Option<Vec<u32>>>,
+}
+
+/// A category's texts to index: its id and labels.
+fn category_texts(data: &Dataset, c: usize) -> Vec<String> {
+    let c = &data.categories[c];
+    [Some(&c.id), Some(&c.label.nl), c.label.fr.as_ref(), c.label.en.as_ref()].into_iter().flatten().cloned().collect()
+}
+
+/// A municipality's names to index (nl, and fr where it has one).
+fn place_texts(data: &Dataset, m: usize) -> Vec<String> {
+    let m = &data.municipalities[m];
+    std::iter::once(&m.name.nl).chain(&m.name.fr).cloned().collect()
+}
+
+impl<'a> IndexBuild<'a> {
+    pub fn new(data: &'a Dataset) -> IndexBuild<'a> {
         let mut name_start = Vec::with_capacity(data.initiatives.len() + 1);
         name_start.push(0);
-        let mut name_words = Vec::with_capacity(data.initiatives.len());
-        let category: FxMap<&str, usize> = data.categories.iter().enumerate().map(|(i, c)| (c.id.as_str(), i)).collect();
-        let municipality: FxMap<&str, usize> =
-            data.municipalities.iter().enumerate().map(|(i, m)| (m.nis.as_str(), i)).collect();
-        let mut category_terms = vec![None; data.categories.len()];
-        let mut keyword_terms = vec![None; data.categories.len()];
-        let mut place_terms = vec![None; data.municipalities.len()];
-        let mut postcode_terms = vec![None; data.municipalities.len()];
-        let mut province_terms = vec![None; data.municipalities.len()];
-        let category_texts = |c: usize| {
-            let c = &data.categories[c];
-            [Some(&c.id), Some(&c.label.nl), c.label.fr.as_ref(), c.label.en.as_ref()].into_iter().flatten().cloned().collect()
-        };
-        let place_texts = |m: usize| {
-            let m = &data.municipalities[m];
-            std::iter::once(&m.name.nl).chain(&m.name.fr).cloned().collect()
-        };
-        for (doc, it) in data.initiatives.iter().enumerate() {
+        IndexBuild {
+            data,
+            b: Builder::default(),
+            next: 0,
+            names: String::new(),
+            name_start,
+            name_words: Vec::with_capacity(data.initiatives.len()),
+            category: data.categories.iter().enumerate().map(|(i, c)| (c.id.as_str(), i)).collect(),
+            municipality: data.municipalities.iter().enumerate().map(|(i, m)| (m.nis.as_str(), i)).collect(),
+            category_terms: vec![None; data.categories.len()],
+            keyword_terms: vec![None; data.categories.len()],
+            place_terms: vec![None; data.municipalities.len()],
+            postcode_terms: vec![None; data.municipalities.len()],
+            province_terms: vec![None; data.municipalities.len()],
+        }
+    }
+
+    /// Indexes up to `count` more initiatives; true once every initiative is indexed.
+    pub fn step(&mut self, count: usize) -> bool {
+        let data = self.data;
+        let end = data.initiatives.len().min(self.next.saturating_add(count));
+        for (doc, it) in data.initiatives.iter().enumerate().take(end).skip(self.next) {
             let doc = doc as u32;
-            b.text(doc, &it.name, F_NAME);
+            self.b.text(doc, &it.name, F_NAME);
             let name = normalize(&it.name);
-            name_words.push(name.split(' ').count().min(255) as u8);
-            names.push_str(&name);
-            name_start.push(names.len() as u32);
+            self.name_words.push(name.split(' ').count().min(255) as u8);
+            self.names.push_str(&name);
+            self.name_start.push(self.names.len() as u32);
             for id in std::iter::once(&it.kind).chain(&it.services) {
-                if let Some(&c) = category.get(id.as_str()) {
-                    b.shared(doc, &mut category_terms, c, F_CATEGORY, || category_texts(c));
-                    b.shared(doc, &mut keyword_terms, c, F_KEYWORD, || data.categories[c].keywords.all().cloned().collect());
+                if let Some(&c) = self.category.get(id.as_str()) {
+                    self.b.shared(doc, &mut self.category_terms, c, F_CATEGORY, || category_texts(data, c));
+                    self.b.shared(doc, &mut self.keyword_terms, c, F_KEYWORD, || data.categories[c].keywords.all().cloned().collect());
                 }
             }
             if let Some(d) = &it.description {
-                b.text(doc, &d.nl, F_DESCRIPTION);
+                self.b.text(doc, &d.nl, F_DESCRIPTION);
                 for t in [&d.fr, &d.en].into_iter().flatten() {
-                    b.text(doc, t, F_DESCRIPTION);
+                    self.b.text(doc, t, F_DESCRIPTION);
                 }
             }
-            if let Some(&m) = municipality.get(it.nis.as_str()) {
+            if let Some(&m) = self.municipality.get(it.nis.as_str()) {
                 let muni = &data.municipalities[m];
-                b.shared(doc, &mut place_terms, m, F_PLACE, || place_texts(m));
-                b.shared(doc, &mut postcode_terms, m, F_POSTCODE, || muni.postcodes.clone());
-                b.shared(doc, &mut province_terms, m, F_AREA, || {
+                self.b.shared(doc, &mut self.place_terms, m, F_PLACE, || place_texts(data, m));
+                self.b.shared(doc, &mut self.postcode_terms, m, F_POSTCODE, || muni.postcodes.clone());
+                self.b.shared(doc, &mut self.province_terms, m, F_AREA, || {
                     Lang::ALL.iter().filter_map(|&l| province_name(&muni.province, l)).map(String::from).collect()
                 });
             }
-            b.text(doc, &it.address.locality, F_PLACE);
-            b.text(doc, &it.address.postcode, F_POSTCODE);
-            b.text(doc, &it.address.street, F_STREET);
+            self.b.text(doc, &it.address.locality, F_PLACE);
+            self.b.text(doc, &it.address.postcode, F_POSTCODE);
+            self.b.text(doc, &it.address.street, F_STREET);
             for nis in &it.serves {
-                if let Some(&m) = municipality.get(nis.as_str()) {
-                    b.shared(doc, &mut place_terms, m, F_AREA, || place_texts(m));
+                if let Some(&m) = self.municipality.get(nis.as_str()) {
+                    self.b.shared(doc, &mut self.place_terms, m, F_AREA, || place_texts(data, m));
                 }
             }
         }
+        self.next = end;
+        end == data.initiatives.len()
+    }
 
+    /// Indexes what [`IndexBuild::step`] has not yet, and lays the index out.
+    pub fn finish(mut self) -> SearchIndex {
+        self.step(usize::MAX);
+        let IndexBuild { data, b, names, name_start, name_words, .. } = self;
         // Sort the dictionary and lay it out flat: few allocations, cache-friendly lookups.
         let mut order: Vec<u32> = (0..b.texts.len() as u32).collect();
         order.sort_unstable_by(|&x, &y| b.texts[x as usize].cmp(&b.texts[y as usize]));
@@ -388,6 +430,21 @@ impl SearchIndex {
             place_max_words,
         }
     }
+}
+
+impl SearchIndex {
+    /// Indexes every initiative of `data` by its position in `data.initiatives`: name, kind and
+    /// service labels (nl, fr, en, and their ids) and their keywords, description (all languages), the names of
+    /// its municipality and of the municipalities it serves, its province, address locality,
+    /// street and postcode, and the postcodes of its municipality. In one go; [`IndexBuild`]
+    /// does the same in steps.
+    ///
+    /// ```ignore
+    /// let index = Arc::new(SearchIndex::build(&dataset));
+    /// ```
+    pub fn build(data: &Dataset) -> SearchIndex {
+        IndexBuild::new(data).finish()
+    }
 
     /// Number of indexed initiatives.
     pub fn len(&self) -> usize {
@@ -455,5 +512,40 @@ impl SearchIndex {
         } else {
             &[]
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::test_support::fixture;
+
+    /// The parts of an index that its search reads, as one comparable value.
+    fn layout(i: &SearchIndex) -> impl PartialEq + std::fmt::Debug + '_ {
+        (
+            (i.n_docs, &i.terms, &i.term_start, &i.post_start, &i.post_docs, &i.post_fields),
+            (&i.stems, &i.stem_start, &i.stem_term_start, &i.stem_terms, &i.deletes, &i.tails),
+            (&i.names, &i.name_start, &i.name_words, i.place_max_words),
+        )
+    }
+
+    #[test]
+    fn a_build_in_steps_gives_the_index_of_a_build_in_one_go() {
+        let data = fixture();
+        let whole = SearchIndex::build(&data);
+        assert!(whole.n_docs >= 3, "the fixture has initiatives to step through");
+        for count in [1, 2, 3, data.initiatives.len(), usize::MAX] {
+            let mut build = IndexBuild::new(&data);
+            let mut steps = 1;
+            while !build.step(count) {
+                steps += 1;
+            }
+            assert_eq!(steps, data.initiatives.len().div_ceil(count.min(data.initiatives.len())), "steps of {count}");
+            assert_eq!(layout(&build.finish()), layout(&whole), "steps of {count}");
+        }
+        // `finish` indexes what the steps have not reached yet.
+        let mut build = IndexBuild::new(&data);
+        build.step(1);
+        assert_eq!(layout(&build.finish()), layout(&whole));
     }
 }
