@@ -7,37 +7,45 @@
 // and the same build (the names of the wasm and its script carry Trunk's content hashes; the
 // markup comes from that code, the styles are inlined in this page). On a first visit there is
 // no such entry: the release build carries its own pictures of the start page, one per language
-// (`#wegwijzer-prerender`, taken by scripts/post-build.mjs). Until the app
-// replaces it, it is inert: no focus, no clicks, hidden from assistive technology, and marked
-// busy. The app removes every `[data-first-paint]` element in the task that mounts it, or, on a
-// first visit, once its data is there (src/components/first_paint.rs).
+// (`#wegwijzer-prerender`, taken by scripts/post-build.mjs), and so do the map's page and each
+// detail page of the bundled endpoint, in pages of their own (`kaart.html`,
+// `initiatief/<id>.html`). Until the app replaces it, it is inert: no focus, no clicks, hidden
+// from assistive technology, and marked busy. The app removes every `[data-first-paint]` element
+// in the task that mounts it, or, on a first visit, once it has drawn the page with its data
+// (src/components/first_paint.rs).
 (() => {
   const KEY = 'wegwijzer-first-paint';
   try {
-    // The start page is the public URL itself (`/`, or `/wegwijzer/` under a folder).
-    const publicUrl = document.querySelector('meta[name=wegwijzer-public-url]')?.content || '/';
-    if (location.pathname !== new URL(publicUrl, location.href).pathname || location.search) return;
-    const build = [...document.querySelectorAll('link[rel=stylesheet],link[rel=preload],link[rel=modulepreload]')]
-      .map((link) => link.getAttribute('href')).join(' ');
+    // The app's path below its public URL (`/`, or `/wegwijzer/` under a folder): '' on the
+    // start page, 'kaart' on the map.
+    const root = new URL(document.querySelector('meta[name=wegwijzer-public-url]')?.content || '/', location.href).pathname;
+    if (location.search || !location.pathname.startsWith(root)) return;
+    const path = location.pathname.slice(root.length);
     const endpoint = document.querySelector('meta[name=wegwijzer-bron]')?.content || '';
-    const fits = (p) => p && typeof p.html === 'string' && p.build === build && p.endpoint === endpoint;
     let saved = null;
-    try {
-      saved = JSON.parse(localStorage.getItem(KEY) || 'null');
-    } catch {
-      // No storage: the build's own picture below.
+    if (path === '') {
+      const build = [...document.querySelectorAll('link[rel=stylesheet],link[rel=preload],link[rel=modulepreload]')]
+        .map((link) => link.getAttribute('href')).join(' ');
+      try {
+        saved = JSON.parse(localStorage.getItem(KEY) || 'null');
+      } catch {
+        // No storage: the build's own picture below.
+      }
+      if (!(saved && typeof saved.html === 'string' && saved.build === build && saved.endpoint === endpoint)) saved = null;
     }
-    if (!fits(saved)) {
-      // A first visit: the picture the build took of its start page, in the language the app
-      // will choose (as choose_lang in crates/core/src/i18n: the stored choice, else the first
-      // browser language it knows, else Dutch).
+    if (!saved) {
+      // A first visit: the picture the build took of this page (post-build.mjs names the page
+      // in a meta tag), in the language the app will choose (as choose_lang in
+      // crates/core/src/i18n: the stored choice, else the first browser language it knows,
+      // else Dutch). It is part of this page, so of this build.
+      if (document.querySelector('meta[name=wegwijzer-picture]')?.content !== path) return;
       const built = JSON.parse(document.getElementById('wegwijzer-prerender')?.textContent || '{}');
       let stored = null;
       try { stored = localStorage.getItem('wegwijzer.taal'); } catch { /* no storage */ }
       const known = (l) => (typeof l === 'string' && ['nl', 'fr', 'en'].includes(l.split(/[-_]/)[0].toLowerCase()) ? l.split(/[-_]/)[0].toLowerCase() : null);
       const lang = known(stored) || navigator.languages.map(known).find(Boolean) || 'nl';
       saved = built[lang];
-      if (!fits(saved)) return;
+      if (!(saved && typeof saved.html === 'string' && saved.endpoint === endpoint)) return;
     }
     const template = document.createElement('template');
     template.innerHTML = saved.html;

@@ -26,10 +26,9 @@
     const indexUrl = new URL('index.json', endpoint).href;
     // What the first sync downloads (crates/core/src/sync.rs, plan_sync with nothing cached).
     const FIRST_SYNC = ['categories', 'municipalities', 'partnerships', 'initiatives', 'sources'];
-    // On the start page itself first-paint.js paints a picture of the page, which needs no
-    // data: there the requests start right after that paint, as the wasm's do (split-wasm.mjs).
-    const startPage = location.pathname === root.pathname && !location.search;
-    const painted = startPage ? new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))) : Promise.resolve();
+    // A picture of the page needs no data: then the requests start right after its paint, as
+    // the wasm's do (picture-painted.js).
+    const painted = window.wegwijzerPictured ?? Promise.resolve();
     window.wegwijzerPrefetch = painted.then(() => get(indexUrl)).then(async (index) => {
       const files = {};
       if (index.ok) {

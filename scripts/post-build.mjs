@@ -11,6 +11,13 @@
 //      of the first screen are kept (the app renders the rest), and not the build machine's sync
 //      status or storage note. Needs chromium and
 //      tests/node_modules (scripts/setup); without them the build goes on without pictures.
+//   1b. route pictures: the same for the map (`/kaart`) and every initiative's detail page of
+//      the bundled endpoint (up to WEGWIJZER_PRERENDER_DETAILS, default 1000), each written as
+//      `kaart.html` / `initiatief/<id>.html`: index.html with that page's pictures. A first visit
+//      from a link to one of them paints the page at once instead of after the wasm and the
+//      data (issue 15); the server sends `<path>.html` for `<path>` where it exists
+//      (scripts/serve.mjs, the README's nginx and Caddy settings). The service worker still
+//      answers every later visit with index.html.
 //   2. precompress: every compressible file gets a `.br` (brotli -q 11) and a `.gz` (gzip -9)
 //      beside it, which scripts/serve.mjs serves as is (and nginx's `brotli_static` /
 //      `gzip_static`, Caddy's `precompressed`).
@@ -66,6 +73,62 @@ function precompress(root) {
   return count;
 }
 
+/** The UI languages, each with the browser locale that makes the app choose it. */
+const LANGUAGES = [['nl', 'nl-BE'], ['fr', 'fr-BE'], ['en', 'en-GB']];
+
+/** How many detail pages get a picture of their own (the bundled endpoint's first ones). */
+const DETAIL_PICTURES = Number(process.env.WEGWIJZER_PRERENDER_DETAILS ?? 1000);
+
+/**
+ * The app paths (below the public URL) that get a picture of their own besides the start page:
+ * the map and the detail page of each initiative of the bundled endpoint whose id is a plain
+ * file name.
+ */
+function picturedRoutes(root) {
+  // Each with what shows that the app has drawn it: a selector, or the heading's text.
+  const routes = [{ path: 'kaart', selector: '.map-frame' }];
+  try {
+    const data = path.join(root, 'data/v1');
+    const index = JSON.parse(fs.readFileSync(path.join(data, 'index.json'), 'utf8'));
+    const file = index.collections?.initiatives?.file;
+    if (typeof file === 'string' && /^[A-Za-z0-9._-]+$/.test(file)) {
+      const parsed = JSON.parse(fs.readFileSync(path.join(data, file), 'utf8'));
+      const items = Array.isArray(parsed) ? parsed : parsed.items ?? [];
+      const plain = items.filter((i) => typeof i?.id === 'string' && /^[A-Za-z0-9_-][A-Za-z0-9._-]*$/.test(i.id) && typeof i.name === 'string');
+      routes.push(...plain.slice(0, DETAIL_PICTURES).map((i) => ({ path: `initiatief/${i.id}`, heading: i.name })));
+    }
+  } catch (e) {
+    console.warn(`post-build: no detail pages to picture (${e.message})`);
+  }
+  return routes;
+}
+
+/**
+ * The picture of the page the app shows now, as first_paint.rs takes it (`picture()` there):
+ * the body without scripts, the update banner and what is true only at the build's time (the
+ * open/closed lines, and which day of the opening hours is today); and, as for the start
+ * page, without this machine's sync status and storage note, and without the map's drawing
+ * (large, and drawn again by the app at once; the frame keeps its size).
+ */
+function pictureOfPage() {
+  const copy = document.body.cloneNode(true);
+  for (const el of copy.querySelectorAll('script, noscript, [data-first-paint], .update-banner, .open-line, .open-now, .hours-mark, .storage-note')) el.remove();
+  for (const row of copy.querySelectorAll('tr[aria-current]')) {
+    row.removeAttribute('aria-current');
+    row.classList.remove('today');
+  }
+  for (const status of copy.querySelectorAll('[data-sync]')) {
+    status.removeAttribute('data-sync');
+    status.textContent = '';
+  }
+  for (const map of copy.querySelectorAll('svg.coverage-map')) map.replaceChildren();
+  return {
+    endpoint: document.querySelector('meta[name=wegwijzer-bron]')?.getAttribute('content') ?? '',
+    lang: document.documentElement.lang,
+    html: copy.innerHTML,
+  };
+}
+
 /** The pictures of the start page per language, or null when they cannot be taken here. */
 async function pictures(root) {
   let chromium;
@@ -82,9 +145,11 @@ async function pictures(root) {
   const { startServer, CHROMIUM_ARGS } = await import('../tests/e2e/harness.mjs');
   const server = await startServer({ root, extra: ['--base', publicUrl, '--no-compress'] });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
-  const found = {};
+  const routes = picturedRoutes(root);
+  const found = { '': {} };
   try {
-    for (const [lang, locale] of [['nl', 'nl-BE'], ['fr', 'fr-BE'], ['en', 'en-GB']]) {
+    // The languages side by side: most of the time goes to waiting on the app's frames.
+    await Promise.all(LANGUAGES.map(async ([lang, locale]) => {
       const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale, serviceWorkers: 'block' });
       const page = await context.newPage();
       await page.goto(server.url + publicUrl);
@@ -105,9 +170,25 @@ async function pictures(root) {
         }
         return template.innerHTML;
       }, [picture.html, PRERENDER_CARDS]);
-      found[lang] = picture;
+      found[''][lang] = picture;
+      // The other pictured pages, reached inside the app (its router follows popstate): one
+      // start of the app per language, not one per page.
+      for (const route of routes) {
+        await page.evaluate((url) => {
+          history.pushState(null, '', url);
+          dispatchEvent(new PopStateEvent('popstate'));
+        }, publicUrl + route.path);
+        await page.waitForFunction(({ selector, heading }) => {
+          const main = document.querySelector('main#inhoud');
+          if (!main || main.querySelector('.loading')) return false;
+          return selector ? main.querySelector(selector) : main.querySelector('h1')?.textContent.trim() === heading.trim();
+        }, route, { timeout: 30_000, polling: 20 });
+        // Effects and the map's first layout settle within a few frames.
+        await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 20)))));
+        (found[route.path] ??= {})[lang] = await page.evaluate(pictureOfPage);
+      }
       await context.close();
-    }
+    }));
   } finally {
     await browser.close();
     await server.stop();
@@ -115,17 +196,29 @@ async function pictures(root) {
   return found;
 }
 
-/** Puts the pictures into index.html, first thing in the body (before first-paint.js runs). */
+/**
+ * Puts each page's pictures into its copy of index.html (the start page's into index.html
+ * itself), first thing in the body (before first-paint.js runs), and names the pictured path
+ * in `<meta name="wegwijzer-picture">`, which the head's scripts read (a picture will paint:
+ * the wasm and the data may wait for it). Returns the number of pages.
+ */
 async function prerender(root) {
   const file = path.join(root, 'index.html');
   const found = await pictures(root);
   if (!found) return 0;
-  // JSON inside a script element: `<` escaped, so no `</script>` can end it early.
-  const json = JSON.stringify(found).replace(/</g, '\\u003c');
-  const html = fs.readFileSync(file, 'utf8')
-    .replace(/<script type="application\/json" id="wegwijzer-prerender">[^]*?<\/script>/, '')
-    .replace(/<body>/, () => `<body><script type="application/json" id="wegwijzer-prerender">${json}</script>`);
-  fs.writeFileSync(file, html);
+  const shell = fs.readFileSync(file, 'utf8').replace(/<script type="application\/json" id="wegwijzer-prerender">[^]*?<\/script>/, '');
+  for (const [route, byLang] of Object.entries(found)) {
+    // In a fixed order (the pictures were taken side by side), so a build is reproducible.
+    const ordered = Object.fromEntries(LANGUAGES.map(([lang]) => [lang, byLang[lang]]));
+    // JSON inside a script element: `<` escaped, so no `</script>` can end it early.
+    const json = JSON.stringify(ordered).replace(/</g, '\\u003c');
+    const html = shell
+      .replace(/<head>/, () => `<head>\n    <meta name="wegwijzer-picture" content="${route}">`)
+      .replace(/<body>/, () => `<body><script type="application/json" id="wegwijzer-prerender">${json}</script>`);
+    const target = route ? path.join(root, `${route}.html`) : file;
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.writeFileSync(target, html);
+  }
   return Object.keys(found).length;
 }
 
@@ -143,6 +236,7 @@ const wasm = splitWasm(dir, { release, publicUrl });
 console.log(wasm ? `post-build: wasm in ${wasm.folder}/: ${wasm.files.join(', ')}` : 'post-build: wasm already in place');
 writePublicUrl(dir);
 if (release) {
-  console.log(`post-build: prerendered the start page in ${await prerender(dir)} languages`);
+  const started = Date.now();
+  console.log(`post-build: prerendered ${await prerender(dir)} pages (the start page, the map, detail pages) in 3 languages in ${((Date.now() - started) / 1000).toFixed(0)} s`);
   console.log(`post-build: precompressed ${precompress(dir)} files (brotli, gzip)`);
 }

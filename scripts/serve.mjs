@@ -357,8 +357,14 @@ const server = http.createServer((req, res) => {
     return res.end();
   }
   if (fs.existsSync(file) && fs.statSync(file).isFile()) return send(req, res, file);
-  // App routes (no file extension) get the shell; missing files get a real 404.
-  if (!path.extname(rel)) return send(req, res, path.join(root, 'index.html'));
+  // App routes (no file extension) get the page the build made for them, with its picture
+  // (`kaart.html` for `/kaart`, scripts/post-build.mjs), else the shell; missing files get a
+  // real 404.
+  if (!path.extname(rel)) {
+    const page = rel.endsWith('/') ? null : inside(`${rel}.html`);
+    if (page && fs.existsSync(page) && fs.statSync(page).isFile()) return send(req, res, page);
+    return send(req, res, path.join(root, 'index.html'));
+  }
   notFound(res);
 });
 

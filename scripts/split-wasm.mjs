@@ -101,21 +101,29 @@ function routePreloads(base, wasm, splits) {
     const split = Object.keys(splits).find((name) => name.startsWith(`__${route}_view`));
     return split && [path, splits[split]];
   }).filter(Boolean);
-  // The main wasm is preloaded at once everywhere but on the start page itself, where
-  // first-paint.js may paint a picture of the page: there the module script below fetches it
-  // right after that paint (see there).
+  // The main wasm is preloaded at once everywhere but on a page of which first-paint.js may
+  // paint a picture (public/picture-painted.js): there the module script below fetches it right
+  // after that paint, and the page's chunks are preloaded then too.
   return `<script>
 (() => {
   const base = ${JSON.stringify(base)};
   const root = new URL(document.querySelector('meta[name=wegwijzer-public-url]')?.content || '/', location.href).pathname;
-  const path = location.pathname.startsWith(root) ? location.pathname.slice(root.length) : '';
+  const inside = location.pathname.startsWith(root);
+  const path = inside ? location.pathname.slice(root.length) : '';
   const route = ${JSON.stringify(routes)}.find(([p]) => (p.endsWith('/') ? path.startsWith(p) : path === p));
   const files = route ? route[1] : [];
-  if (path || location.search || location.pathname !== root) files.unshift(${JSON.stringify(wasm)});
-  for (const file of files) {
-    const link = document.createElement('link');
-    Object.assign(link, { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href: base + file });
-    document.head.append(link);
+  const preload = () => {
+    for (const file of files) {
+      const link = document.createElement('link');
+      Object.assign(link, { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href: base + file });
+      document.head.append(link);
+    }
+  };
+  if (window.wegwijzerPictured) {
+    window.wegwijzerPictured.then(preload);
+  } else {
+    files.unshift(${JSON.stringify(wasm)});
+    preload();
   }
 })();
 </script>`;
@@ -188,13 +196,11 @@ export function splitWasm(staging, { release, publicUrl }) {
       `<link rel="modulepreload" href="${base}${LOADER}" crossorigin="anonymous">`,
       `<script type="application/json" id="wegwijzer-chunks">${list}</script>`,
       routePreloads(base, `${bin}_bg.wasm`, filesPerSplit(fs.readFileSync(path.join(dest, LOADER), 'utf8'))),
-      // When first-paint.js painted a picture of the start page, the wasm is fetched after that
-      // paint (one frame), not before: the picture needs none of it, and the paint does not
-      // share the connection with 400 KB it does not need. Lighthouse's simulation counts every
-      // request that ended before the largest paint as needed for it (its LCP graph).
+      // When first-paint.js paints a picture of the page, the wasm is fetched after that
+      // paint, not before (public/picture-painted.js).
       `<script type="module">
 import init, * as bindings from '${js}';
-if (document.querySelector('[data-first-paint]')) await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted, 0)));
+if (window.wegwijzerPictured) await window.wegwijzerPictured;
 const wasm = await init({ module_or_path: '${wasm}' });
 window.wasmBindings = bindings;
 dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));

@@ -1,5 +1,5 @@
 use crate::app::{use_app_state, LoadState};
-use crate::components::ErrorPanel;
+use crate::components::{page_drawn, ErrorPanel};
 use crate::dataset::Dataset;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -36,8 +36,16 @@ where
     let state = use_app_state();
     move || match state.data.get() {
         LoadState::Failed(error) => view! { <ErrorPanel error/> }.into_any(),
-        LoadState::Ready(data) => view(data).into_any(),
-        LoadState::FirstPage(data) if first_page => view(data).into_any(),
+        LoadState::Ready(data) => {
+            let page = view(data).into_any();
+            page_drawn();
+            page
+        }
+        LoadState::FirstPage(data) if first_page => {
+            let page = view(data).into_any();
+            page_drawn();
+            page
+        }
         LoadState::Loading | LoadState::FirstPage(_) => view! {
             <p class="loading" role="status" aria-live="polite">{state.t().loading}</p>
         }

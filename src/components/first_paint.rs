@@ -79,6 +79,10 @@ pub fn hand_over_first_paint(state: AppState) -> bool {
         remove_first_paint();
         return false;
     }
+    // A page's code may still be on its way when the data is there (a lazy route's chunk):
+    // the picture stays until the page has drawn itself with the data ([`page_drawn`]).
+    let drawn = RwSignal::new(false);
+    provide_context(PageDrawn(drawn));
     let class = if painted { WAITING } else { PAGE_WAITING };
     let root = document().document_element();
     if let Some(root) = &root {
@@ -88,8 +92,11 @@ pub fn hand_over_first_paint(state: AppState) -> bool {
         if done == Some(true) {
             return true;
         }
-        if matches!(state.data.get(), LoadState::Loading) {
-            return false;
+        match state.data.get() {
+            LoadState::Loading => return false,
+            LoadState::Failed(_) => {}
+            _ if painted && !drawn.get() => return false,
+            _ => {}
         }
         remove_first_paint();
         if let Some(root) = &root {
@@ -98,6 +105,20 @@ pub fn hand_over_first_paint(state: AppState) -> bool {
         true
     });
     painted
+}
+
+/// Set once a page has drawn itself with the data ([`page_drawn`]).
+#[derive(Clone, Copy)]
+struct PageDrawn(RwSignal<bool>);
+
+/// Says that the page has drawn itself with the data; call where a page renders its data
+/// (`data_view.rs`). Until then a picture of the page stands in for it, when there is one.
+pub fn page_drawn() {
+    if let Some(PageDrawn(drawn)) = use_context::<PageDrawn>() {
+        if !drawn.get_untracked() {
+            drawn.set(true);
+        }
+    }
 }
 
 /// Pictures the page for the next start once it has been quiet for [`SETTLE_MS`]; a new call

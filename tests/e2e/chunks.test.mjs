@@ -75,10 +75,13 @@ test('a deep link preloads its own route\'s chunks with the main module, and no 
   await p.goto(`${server.url}/`);
   assert.deepEqual(await preloads(), [], 'the start page preloads no chunk');
   await p.goto(`${server.url}/kaart`);
+  // The build pictured the map's page: its chunks are preloaded once the picture is painted.
+  await p.waitForFunction(() => document.querySelector('link[rel=preload][href*="split___map_route_view"]'));
   const map = await preloads();
   assert.ok(map.some((n) => n.startsWith('split___map_route_view')), `map chunks preloaded: ${map}`);
   assert.ok(!map.some((n) => /initiative|about|embed_builder/.test(n)), `only the map's: ${map}`);
   await p.locator('svg.coverage-map path.muni').first().waitFor();
+  // An unknown id has no picture: its route's chunks are preloaded at once.
   await p.goto(`${server.url}/initiatief/x`);
   assert.ok((await preloads()).some((n) => n.startsWith('split___initiative_route_view')));
   await p.context().close();

@@ -510,3 +510,69 @@ test('a first visit paints the picture the build took of its start page, in the 
     await server.stop();
   }
 });
+
+test('a first visit from a link to the map or a detail page paints the build\'s picture of that page until the app has drawn it', async () => {
+  const server = await startServer();
+  try {
+    const detail = `initiatief/${initiatives[0].id}`;
+    for (const [route, locale] of [['kaart', 'nl-BE'], [detail, 'nl-BE'], [detail, 'en-GB']]) {
+      const what = `${route} (${locale})`;
+      // The server answers with the page the build made for the route.
+      const html = await (await fetch(`${server.url}/${route}`)).text();
+      assert.match(html, new RegExp(`<meta name="wegwijzer-picture" content="${route}">`), what);
+      const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale });
+      const page = await context.newPage();
+      const errors = [];
+      page.on('pageerror', (e) => errors.push(e));
+      await page.addInitScript(() => {
+        window.__picture = null;
+        window.__loadingShown = false;
+        window.__shift = 0;
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value;
+        }).observe({ type: 'layout-shift', buffered: true });
+        new MutationObserver(() => {
+          const loading = document.querySelector('main:not([data-first-paint]) .loading');
+          if (loading && loading.getClientRects().length) window.__loadingShown = true;
+          const heading = document.querySelector('[data-first-paint] h1');
+          if (window.__picture || !heading) return;
+          window.__picture = {
+            heading: heading.textContent,
+            // True only when the build took the picture: never in it.
+            ofItsTime: document.querySelectorAll('[data-first-paint] :is(.open-now, .open-line, .hours-mark, [aria-current="date"])').length,
+            lang: document.documentElement.lang,
+            allInert: [...document.querySelectorAll('body > [data-first-paint]')].every((el) => el.inert),
+            appShown: [...document.querySelectorAll('main:not([data-first-paint])')].some((m) => m.getClientRects().length > 0),
+          };
+        }).observe(document, { childList: true, subtree: true });
+      });
+      await page.goto(`${server.url}/${route}`);
+      await page.locator('main:not([data-first-paint]) h1').waitFor();
+      await page.waitForFunction(() => !document.querySelector('[data-first-paint]'));
+      const picture = await page.evaluate(() => window.__picture);
+      assert.ok(picture, `${what}: the build's picture was painted`);
+      assert.equal(picture.lang, locale.slice(0, 2), what);
+      assert.equal(picture.allInert, true, what);
+      assert.equal(picture.ofItsTime, 0, `${what}: the picture says what was true when it was taken`);
+      assert.equal(picture.appShown, false, `${what}: the app's page showed beside the picture`);
+      assert.equal(picture.heading, await page.locator('main h1').textContent(), what);
+      if (route === detail && locale === 'nl-BE') assert.equal(picture.heading, initiatives[0].name);
+      assert.equal(await page.evaluate(() => window.__loadingShown), false, `${what}: "loading" was shown`);
+      // The wasm is asked for once the picture is on screen, not before (picture-painted.js).
+      const order = await page.evaluate(() => ({
+        painted: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+        wasm: performance.getEntriesByType('resource').find((r) => /_bg\.wasm$/.test(r.name))?.startTime,
+      }));
+      assert.ok(order.painted !== undefined && order.wasm >= order.painted, `${what}: ${JSON.stringify(order)}`);
+      await page.waitForTimeout(500);
+      assert.ok(await page.evaluate(() => window.__shift) <= 0.02, `${what}: layout shift ${await page.evaluate(() => window.__shift)}`);
+      assert.deepEqual(errors, [], what);
+      await context.close();
+    }
+    // A detail page the build did not picture gets the shell, and the app's answer.
+    const unknown = await (await fetch(`${server.url}/initiatief/bestaat-niet`)).text();
+    assert.match(unknown, /<meta name="wegwijzer-picture" content="">/);
+  } finally {
+    await server.stop();
+  }
+});

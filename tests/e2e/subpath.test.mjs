@@ -98,3 +98,30 @@ test('under /wegwijzer/: embed.js and the builder\'s snippets point into the fol
     await server.stop();
   }
 });
+
+test('under /wegwijzer/: a first visit to a detail page paints the build\'s picture of it, whose links stay in the folder', async () => {
+  const server = await startServer({ root: dist, extra: ['--base', BASE] });
+  const app = `${server.url}${BASE}`;
+  const page = await phonePage(browser);
+  try {
+    const first = initiatives()[0];
+    await page.addInitScript(() => {
+      window.__links = null;
+      new MutationObserver(() => {
+        if (window.__links || !document.querySelector('[data-first-paint] h1')) return;
+        window.__links = [...document.querySelectorAll('[data-first-paint] a[href^="/"]')].map((a) => a.getAttribute('href'));
+        window.__heading = document.querySelector('[data-first-paint] h1').textContent;
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(`${app}initiatief/${first.id}`);
+    await page.locator('main:not([data-first-paint]) h1', { hasText: first.name }).waitFor();
+    const links = await page.evaluate(() => window.__links);
+    assert.ok(links?.length > 0, 'the picture was painted, with links');
+    assert.equal(await page.evaluate(() => window.__heading), first.name);
+    assert.deepEqual(links.filter((href) => !href.startsWith(BASE)), []);
+    assert.deepEqual(page.errors, []);
+  } finally {
+    await page.context().close();
+    await server.stop();
+  }
+});
