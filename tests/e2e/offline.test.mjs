@@ -475,9 +475,15 @@ test('a first visit paints the picture the build took of its start page, in the 
       const page = await context.newPage();
       const errors = [];
       page.on('pageerror', (e) => errors.push(e));
+      // The page's code arrives after its data (a slow chunk): the picture must wait for it.
+      await page.route(/split___\w+_route_view\w*\.wasm$/, async (r) => {
+        await new Promise((done) => setTimeout(done, 1000));
+        await r.continue();
+      });
       await page.addInitScript(() => {
         window.__picture = null;
         window.__loadingShown = false;
+        window.__blank = false;
         new MutationObserver(() => {
           // The app's "loading" state must never be visible: the picture stands in for it.
           const loading = document.querySelector('main:not([data-first-paint]) .loading');
@@ -524,9 +530,15 @@ test('a first visit from a link to the map or a detail page paints the build\'s 
       const page = await context.newPage();
       const errors = [];
       page.on('pageerror', (e) => errors.push(e));
+      // The page's code arrives after its data (a slow chunk): the picture must wait for it.
+      await page.route(/split___\w+_route_view\w*\.wasm$/, async (r) => {
+        await new Promise((done) => setTimeout(done, 1000));
+        await r.continue();
+      });
       await page.addInitScript(() => {
         window.__picture = null;
         window.__loadingShown = false;
+        window.__blank = false;
         window.__shift = 0;
         new PerformanceObserver((list) => {
           for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value;
@@ -534,6 +546,9 @@ test('a first visit from a link to the map or a detail page paints the build\'s 
         new MutationObserver(() => {
           const loading = document.querySelector('main:not([data-first-paint]) .loading');
           if (loading && loading.getClientRects().length) window.__loadingShown = true;
+          // Once painted, a heading is always on screen: the picture's or the app's.
+          const shown = (h) => h && h.getClientRects().length > 0;
+          if (window.__picture && !shown(document.querySelector('[data-first-paint] h1')) && !shown(document.querySelector('main:not([data-first-paint]) h1'))) window.__blank = true;
           const heading = document.querySelector('[data-first-paint] h1');
           if (window.__picture || !heading) return;
           window.__picture = {
@@ -558,6 +573,7 @@ test('a first visit from a link to the map or a detail page paints the build\'s 
       assert.equal(picture.heading, await page.locator('main h1').textContent(), what);
       if (route === detail && locale === 'nl-BE') assert.equal(picture.heading, initiatives[0].name);
       assert.equal(await page.evaluate(() => window.__loadingShown), false, `${what}: "loading" was shown`);
+      assert.equal(await page.evaluate(() => window.__blank), false, `${what}: the picture went before the page was drawn`);
       // The wasm is asked for once the picture is on screen, not before (picture-painted.js).
       const order = await page.evaluate(() => ({
         painted: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
