@@ -113,7 +113,9 @@ pub fn Directory() -> impl IntoView {
             let clock = crate::components::use_now();
             let computed = {
                 let data = data.clone();
-                Memo::new(move |_| {
+                // While the search index is still being built (a task at a time, offline.rs),
+                // a query has no answer yet: the list stays as it was rather than empty.
+                Memo::new(move |previous: Option<&Option<_>>| {
                     let index = state.search.get();
                     let embed = state.embed_scope.get();
                     if state.is_embedded() && embed.is_none() {
@@ -123,7 +125,7 @@ pub fn Directory() -> impl IntoView {
                     let view = view.get();
                     // The clock only matters (and only wakes this memo) with "Nu open" on.
                     let now = if view.service.open_now { clock.get() } else { clock.get_untracked() };
-                    compute(&data, index.as_deref(), &view, state.here.get(), region, now)
+                    compute(&data, index.as_deref(), &view, state.here.get(), region, now).or_else(|| previous.cloned().flatten())
                 })
             };
             let results = Signal::derive(move || computed.get().unwrap_or_default());
