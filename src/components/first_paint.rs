@@ -12,8 +12,9 @@
 //! without scripts and without the update banner. Its key is the build (Trunk's hashed names of
 //! the wasm and its script, which produce the markup; any stylesheet links too) and the
 //! endpoint, so a new build or another endpoint never shows an old picture. The release build
-//! also carries a picture of its own (taken at build time by `scripts/post-build.mjs`), which
-//! `first-paint.js` paints on a first visit.
+//! also carries pictures of its own (taken at build time by `scripts/post-build.mjs`) of the
+//! start page, the map and each detail page, which `first-paint.js` paints on a first visit;
+//! the page then calls [`page_drawn`] once it has drawn itself with its data.
 
 use crate::app::{AppState, LoadState};
 use leptos::prelude::*;
