@@ -108,8 +108,7 @@ function routePreloads(base, wasm, splits) {
 (() => {
   const base = ${JSON.stringify(base)};
   const root = new URL(document.querySelector('meta[name=wegwijzer-public-url]')?.content || '/', location.href).pathname;
-  const inside = location.pathname.startsWith(root);
-  const path = inside ? location.pathname.slice(root.length) : '';
+  const path = location.pathname.startsWith(root) ? location.pathname.slice(root.length) : '';
   const route = ${JSON.stringify(routes)}.find(([p]) => (p.endsWith('/') ? path.startsWith(p) : path === p));
   const files = route ? route[1] : [];
   const preload = () => {

@@ -80,6 +80,10 @@ async fn app_mounts_and_lists_the_served_initiatives() {
     // The dataset says it is a sample, so the notice shows.
     let notice = wait_for(&app, ".sample-notice").await;
     assert!(notice.text_content().unwrap().contains("Voorbeeldgegevens"));
+    // The sync ends with storing the data, a few tasks after the list shows. The tests share
+    // one page, whose sync runs one at a time: the next test's app must not find this one
+    // still running (its sync would then be skipped, offline.rs `sync`).
+    wait_for(&app, "[data-sync=\"up-to-date\"]").await;
     app.remove();
 }
 

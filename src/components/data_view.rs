@@ -34,18 +34,16 @@ where
     F: Fn(Arc<Dataset>) -> V + Send + Sync + 'static,
 {
     let state = use_app_state();
+    // The page with its data; a picture standing in for it may go (first_paint.rs).
+    let draw = move |data| {
+        let page = view(data).into_any();
+        page_drawn();
+        page
+    };
     move || match state.data.get() {
         LoadState::Failed(error) => view! { <ErrorPanel error/> }.into_any(),
-        LoadState::Ready(data) => {
-            let page = view(data).into_any();
-            page_drawn();
-            page
-        }
-        LoadState::FirstPage(data) if first_page => {
-            let page = view(data).into_any();
-            page_drawn();
-            page
-        }
+        LoadState::Ready(data) => draw(data),
+        LoadState::FirstPage(data) if first_page => draw(data),
         LoadState::Loading | LoadState::FirstPage(_) => view! {
             <p class="loading" role="status" aria-live="polite">{state.t().loading}</p>
         }
