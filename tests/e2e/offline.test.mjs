@@ -475,15 +475,9 @@ test('a first visit paints the picture the build took of its start page, in the 
       const page = await context.newPage();
       const errors = [];
       page.on('pageerror', (e) => errors.push(e));
-      // The page's code arrives after its data (a slow chunk): the picture must wait for it.
-      await page.route(/split___\w+_route_view\w*\.wasm$/, async (r) => {
-        await new Promise((done) => setTimeout(done, 1000));
-        await r.continue();
-      });
       await page.addInitScript(() => {
         window.__picture = null;
         window.__loadingShown = false;
-        window.__blank = false;
         new MutationObserver(() => {
           // The app's "loading" state must never be visible: the picture stands in for it.
           const loading = document.querySelector('main:not([data-first-paint]) .loading');
