@@ -33,6 +33,17 @@ pub fn use_now() -> RwSignal<i64> {
     use_context::<Clock>().map(|c| c.0).unwrap_or_else(|| RwSignal::new(now_secs()))
 }
 
+/// Makes [`language_name`]'s table for `ui` in a task of its own, ahead of the page that needs
+/// it (the detail page, while its data is on its way): making it is one of the longest pieces
+/// of that page's first drawing.
+///
+/// ```ignore
+/// ready_language_names(state.lang.get_untracked());
+/// ```
+pub fn ready_language_names(ui: crate::model::Lang) {
+    set_timeout(move || drop(language_name(ui.code(), ui)), Duration::ZERO);
+}
+
 /// The name of ISO 639-1 `code` in the UI language (`ar` → "Arabisch"), from the browser's
 /// own tables; the code itself where the browser has no name.
 pub fn language_name(code: &str, ui: crate::model::Lang) -> String {
