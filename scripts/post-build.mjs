@@ -82,7 +82,7 @@ const DETAIL_PICTURES = Number(process.env.WEGWIJZER_PRERENDER_DETAILS ?? 1000);
 /**
  * The app paths (below the public URL) that get a picture of their own besides the start page:
  * the map and the detail page of each initiative of the bundled endpoint whose id is a plain
- * file name.
+ * file name without a dot (a path with one is not a route for the servers).
  */
 function picturedRoutes(root) {
   // Each with what shows that the app has drawn it: a selector, or the heading's text.
@@ -94,7 +94,7 @@ function picturedRoutes(root) {
     if (typeof file === 'string' && /^[A-Za-z0-9._-]+$/.test(file)) {
       const parsed = JSON.parse(fs.readFileSync(path.join(data, file), 'utf8'));
       const items = Array.isArray(parsed) ? parsed : parsed.items ?? [];
-      const plain = items.filter((i) => typeof i?.id === 'string' && /^[A-Za-z0-9_-][A-Za-z0-9._-]*$/.test(i.id) && typeof i.name === 'string');
+      const plain = items.filter((i) => typeof i?.id === 'string' && /^[A-Za-z0-9_-]+$/.test(i.id) && typeof i.name === 'string');
       routes.push(...plain.slice(0, DETAIL_PICTURES).map((i) => ({ path: `initiatief/${i.id}`, heading: i.name })));
     }
   } catch (e) {
@@ -178,11 +178,17 @@ async function pictures(root) {
           history.pushState(null, '', url);
           dispatchEvent(new PopStateEvent('popstate'));
         }, publicUrl + route.path);
-        await page.waitForFunction(({ selector, heading }) => {
-          const main = document.querySelector('main#inhoud');
-          if (!main || main.querySelector('.loading')) return false;
-          return selector ? main.querySelector(selector) : main.querySelector('h1')?.textContent.trim() === heading.trim();
-        }, route, { timeout: 30_000, polling: 20 });
+        try {
+          await page.waitForFunction(({ selector, heading }) => {
+            const main = document.querySelector('main#inhoud');
+            if (!main || main.querySelector('.loading')) return false;
+            return selector ? main.querySelector(selector) : main.querySelector('h1')?.textContent.trim() === heading.trim();
+          }, route, { timeout: 10_000, polling: 20 });
+        } catch {
+          // Not drawn as expected (a record the app leaves out shows "not found"): no picture.
+          console.warn(`post-build: ${route.path} (${lang}) was not drawn: no picture of it`);
+          continue;
+        }
         // Effects and the map's first layout settle within a few frames.
         await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 20)))));
         (found[route.path] ??= {})[lang] = await page.evaluate(pictureOfPage);
@@ -208,6 +214,8 @@ async function prerender(root) {
   if (!found) return 0;
   const shell = fs.readFileSync(file, 'utf8').replace(/<script type="application\/json" id="wegwijzer-prerender">[^]*?<\/script>/, '');
   for (const [route, byLang] of Object.entries(found)) {
+    // A page the app did not draw in some language gets no page of its own (index.html serves it).
+    if (LANGUAGES.some(([lang]) => !byLang[lang])) continue;
     // In a fixed order (the pictures were taken side by side), so a build is reproducible.
     const ordered = Object.fromEntries(LANGUAGES.map(([lang]) => [lang, byLang[lang]]));
     // JSON inside a script element: `<` escaped, so no `</script>` can end it early.
