@@ -212,10 +212,15 @@ async function prerender(root) {
   const file = path.join(root, 'index.html');
   const found = await pictures(root);
   if (!found) return 0;
-  const shell = fs.readFileSync(file, 'utf8').replace(/<script type="application\/json" id="wegwijzer-prerender">[^]*?<\/script>/, '');
+  // Without an earlier run's pictures and meta tag, so that running it again changes nothing.
+  const shell = fs.readFileSync(file, 'utf8')
+    .replace(/<script type="application\/json" id="wegwijzer-prerender">[^]*?<\/script>/, '')
+    .replace(/\n\s*<meta name="wegwijzer-picture" content="[^"]*">/, '');
+  let written = 0;
   for (const [route, byLang] of Object.entries(found)) {
     // A page the app did not draw in some language gets no page of its own (index.html serves it).
     if (LANGUAGES.some(([lang]) => !byLang[lang])) continue;
+    written++;
     // In a fixed order (the pictures were taken side by side), so a build is reproducible.
     const ordered = Object.fromEntries(LANGUAGES.map(([lang]) => [lang, byLang[lang]]));
     // JSON inside a script element: `<` escaped, so no `</script>` can end it early.
@@ -227,7 +232,7 @@ async function prerender(root) {
     fs.mkdirSync(path.dirname(target), { recursive: true });
     fs.writeFileSync(target, html);
   }
-  return Object.keys(found).length;
+  return written;
 }
 
 /** Writes the public URL into the page (see step 0). */
