@@ -103,8 +103,12 @@ async fn load_boundaries(pending: js_sys::Promise, entry: &CollectionEntry, data
         return Err(format!("{}: HTTP {}", entry.file, response.status()));
     }
     let bytes = response.binary().await.map_err(|e| e.to_string())?;
+    // Checking, reading and drawing are tasks of their own: together they blocked a phone
+    // (4x CPU) for 300 ms on a first visit to /kaart (issue 15).
+    crate::tasks::next_task().await;
     verify_file(entry, &bytes).map_err(|e| e.to_string())?;
     let shapes = parse_geometry(&bytes, &GeometryOptions::default()).map_err(|e| e.to_string())?;
+    crate::tasks::next_task().await;
     let mergers = MergerTable::from_municipalities(&data.municipalities);
     let geometry = boundary_geometry(&shapes, &data.municipalities, &mergers).map_err(|e| e.to_string())?;
     Ok(Arc::new(geometry))

@@ -132,13 +132,19 @@ pub fn CoverageMapSvg(
     };
     // The first layout: the whole map in the frame, then the opening region.
     let (map_w, map_h) = (geometry.width, geometry.height);
+    // In the next frame, where the browser lays the page out anyway: asking for the frame's size
+    // in the task that built the page made the browser lay it out there, a long task on a phone.
     Effect::new(move |_| {
         let Some(viewport) = viewport_ref.get() else { return };
-        let Some(aspect) = aspect_of(viewport.unchecked_ref()) else { return };
-        let whole = ViewWindow::fitted(map_w, map_h, aspect);
-        window.set(match &opening {
-            Some(region) => whole.fit(region, 1.1),
-            None => whole,
+        let opening = opening.clone();
+        request_animation_frame(move || {
+            let Some(aspect) = aspect_of(viewport.unchecked_ref()) else { return };
+            let whole = ViewWindow::fitted(map_w, map_h, aspect);
+            // `try_set`: the map may have gone before this frame.
+            let _ = window.try_set(match &opening {
+                Some(region) => whole.fit(region, 1.1),
+                None => whole,
+            });
         });
     });
     let resize = window_event_listener(leptos::ev::resize, move |_| fit_frame());
@@ -275,30 +281,55 @@ pub fn CoverageMapSvg(
             }
         }
     };
-    let markup = {
-        let colouring = colouring.get_untracked();
-        let sel = selected.get_untracked();
-        let members = highlighted.get_untracked();
-        let focus_at = focus.get_untracked();
-        shapes_markup(&geometry, |i| state_of(i, &colouring, sel.as_deref(), &members, focus_at))
-    };
     let group_ref = NodeRef::<leptos::svg::G>::new();
     {
         let count = geometry.shapes.len();
-        let mut unwritten = Some(markup);
+        // Where the shapes stand: 0 not yet asked for, 1 to be written in the next task,
+        // 2 written. They are written in a task after the one that builds the page: both in one
+        // task blocked a phone (4x CPU) for half a second on a first visit to /kaart (issue 15).
+        let written = StoredValue::new(0_u8);
+        let write = {
+            let (geometry, state_of) = (geometry.clone(), state_of.clone());
+            move || {
+                // The page may have gone meanwhile (another route): then so has the map.
+                if written.try_get_value().is_none() {
+                    return;
+                }
+                let Some(group) = group_ref.get_untracked() else { return };
+                let colouring = colouring.get_untracked();
+                let sel = selected.get_untracked();
+                let members = highlighted.get_untracked();
+                let focus_at = focus.get_untracked();
+                let markup = shapes_markup(&geometry, |i| state_of(i, &colouring, sel.as_deref(), &members, focus_at));
+                group.set_inner_html(&markup);
+                written.set_value(2);
+            }
+        };
         Effect::new(move |_| {
             let colouring = colouring.get();
             let sel = selected.get();
             let members = highlighted.get();
             let focus_at = focus.get();
             state.lang.track();
-            let Some(group) = group_ref.get_untracked() else { return };
-            // The first run (before the browser paints: effects run in a microtask) writes the
-            // shapes with these values; later runs update what changed.
-            if let Some(markup) = unwritten.take() {
-                group.set_inner_html(&markup);
+            if group_ref.get_untracked().is_none() {
                 return;
             }
+            // The first run asks for the shapes to be written with the values of that moment;
+            // runs before that only change what the write will read, later ones update it.
+            match written.get_value() {
+                0 => {
+                    written.set_value(1);
+                    let write = write.clone();
+                    leptos::task::spawn_local(async move {
+                        crate::tasks::next_task().await;
+                        write();
+                    });
+                    return;
+                }
+                1 => return,
+                _ => {}
+            }
+            let Some(group) = group_ref.get_untracked() else { return };
             let children = group.unchecked_ref::<web_sys::Element>().children();
             for i in 0..count {
                 let Some(path) = children.item(i as u32) else { break };

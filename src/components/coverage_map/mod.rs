@@ -47,7 +47,6 @@ enum GeometryStatus {
 #[component]
 pub fn CoverageExplorer(data: Arc<Dataset>) -> impl IntoView {
     let state = use_app_state();
-    let t = move || state.t();
     // The mergers are data: the former municipalities in the dataset (docs/data-format.md).
     let mergers = Arc::new(MergerTable::from_municipalities(&data.municipalities));
     // What index.json says per period: complete or not, reported totals.
@@ -80,36 +79,6 @@ pub fn CoverageExplorer(data: Arc<Dataset>) -> impl IntoView {
         Signal::derive(move || coverage_of(period.get()))
     };
 
-    // Boundaries the endpoint offers: kept from an earlier visit, or requested before the
-    // hexagons are laid out (so the download runs meanwhile); the hexagons show until the
-    // boundaries are ready, and stay when they fail.
-    let entry = geometry::geometry_entry(&data);
-    let cached = entry.as_ref().and_then(|e| geometry::cached_boundaries(e, &data));
-    let loading = match (&entry, &cached) {
-        (Some(e), None) => Some(geometry::boundaries(&state.endpoint.get_value(), e, &data)),
-        _ => None,
-    };
-    let status = RwSignal::new(match (&cached, &loading) {
-        (Some(_), _) => GeometryStatus::Boundaries,
-        (None, Some(_)) => GeometryStatus::LoadingBoundaries,
-        (None, None) => GeometryStatus::Hexagons,
-    });
-    let geometry = RwSignal::new(cached.unwrap_or_else(|| geometry::hexagons(&data)));
-    if let Some(loading) = loading {
-        spawn_local(async move {
-            match loading.await {
-                Ok(found) => {
-                    geometry.set(found);
-                    status.set(GeometryStatus::Boundaries);
-                }
-                Err(e) => {
-                    leptos::logging::warn!("map geometry: {e}");
-                    status.set(GeometryStatus::Failed);
-                }
-            }
-        });
-    }
-    let colouring = Memo::new(move |_| Arc::new(MapColouring::new(&geometry.get(), &coverage.get())));
     // The map opens on what is known about the user (map_focus.rs): an embed's region, a
     // municipality in this page's URL (`?gemeente=`) or looked for in the directory, the
     // shared location. A municipality opens chosen.
@@ -162,52 +131,19 @@ pub fn CoverageExplorer(data: Arc<Dataset>) -> impl IntoView {
         }
     };
 
-    let map_view = {
-        let data = data.clone();
+    // The map is drawn a task after the figures: together they blocked a phone (4x CPU) for
+    // half a second on a first visit (issue 15). It is below the first screen on a phone.
+    let map_ready = RwSignal::new(false);
+    spawn_local(async move {
+        crate::tasks::next_task().await;
+        let _ = map_ready.try_set(true);
+    });
+    let map_section = {
+        let (data, opening) = (data.clone(), opening.clone());
         move || {
-            let geometry: Arc<MapGeometry> = geometry.get();
-            let opening = opening.bounds(&data, &geometry);
-            let label_of: Arc<dyn Fn(usize) -> String + Send + Sync> = {
-                let (geometry, data) = (geometry.clone(), data.clone());
-                Arc::new(move |i: usize| {
-                    let lang = state.lang.get();
-                    let nis = &geometry.shapes[i].nis;
-                    let name = data.municipality(nis).map(|m| m.name.get(lang).to_string()).unwrap_or_else(|| nis.clone());
-                    let cover = coverage.get().lookup(nis);
-                    if cover.unknown() {
-                        return format!("{name}: {}", state.t().table_unknown);
-                    }
-                    let names: Vec<&str> = data
-                        .partnerships
-                        .iter()
-                        .filter(|p| cover.partnerships.contains(&p.id))
-                        .map(|p| p.name.as_str())
-                        .collect();
-                    if names.is_empty() {
-                        format!("{name}: {}", state.t().table_none)
-                    } else {
-                        format!("{name}: {}", names.join(", "))
-                    }
-                })
-            };
-            view! {
-                <CoverageMapSvg
-                    geometry
-                    colouring=colouring
-                    selected
-                    highlighted=highlighted
-                    label_of
-                    opening
-                    zoom_to
-                />
-            }
+            let (data, opening) = (data.clone(), opening.clone());
+            map_ready.get().then(|| view! { <MapSection data coverage selected zoom_to highlighted opening/> })
         }
-    };
-    let geometry_note = move || match status.get() {
-        GeometryStatus::Hexagons => Some(t().map_hexagons_note),
-        GeometryStatus::LoadingBoundaries => Some(t().map_boundaries_loading),
-        GeometryStatus::Failed => Some(t().map_geometry_failed),
-        GeometryStatus::Boundaries => None,
     };
 
     view! {
@@ -265,18 +201,114 @@ pub fn CoverageExplorer(data: Arc<Dataset>) -> impl IntoView {
                 }
             }
         >
-            <section class="map-section" aria-labelledby="h-kaart">
-                <h2 id="h-kaart" class="visually-hidden">{state.text(|t| t.view_map)}</h2>
-                <FindMunicipality data=data.clone() selected zoom_to/>
-                <p class="hint">{state.text(|t| t.map_keyboard_hint)}</p>
-                {map_view.clone()}
-                <p class="hint" role="status">{geometry_note}</p>
-                <Legend data=data.clone() coverage=coverage colouring=colouring/>
-                <SelectionPanel data=data.clone() coverage=coverage colouring=colouring selected/>
-            </section>
+            {map_section.clone()}
         </Show>
     }
     .into_any()
+}
+
+/// The map with its find box, legend and selection panel: hexagons at once, the endpoint's
+/// boundaries when they are loaded.
+#[component]
+fn MapSection(
+    data: Arc<Dataset>,
+    #[prop(into)] coverage: Signal<Arc<PeriodCoverage>>,
+    selected: RwSignal<Option<String>>,
+    zoom_to: RwSignal<Option<String>>,
+    #[prop(into)] highlighted: Signal<HashSet<String>>,
+    opening: Arc<Opening>,
+) -> impl IntoView {
+    let state = use_app_state();
+    let t = move || state.t();
+    // Boundaries the endpoint offers: kept from an earlier visit, or requested before the
+    // hexagons are laid out (so the download runs meanwhile); the hexagons show until the
+    // boundaries are ready, and stay when they fail.
+    let entry = geometry::geometry_entry(&data);
+    let cached = entry.as_ref().and_then(|e| geometry::cached_boundaries(e, &data));
+    let loading = match (&entry, &cached) {
+        (Some(e), None) => Some(geometry::boundaries(&state.endpoint.get_value(), e, &data)),
+        _ => None,
+    };
+    let status = RwSignal::new(match (&cached, &loading) {
+        (Some(_), _) => GeometryStatus::Boundaries,
+        (None, Some(_)) => GeometryStatus::LoadingBoundaries,
+        (None, None) => GeometryStatus::Hexagons,
+    });
+    let geometry = RwSignal::new(cached.unwrap_or_else(|| geometry::hexagons(&data)));
+    if let Some(loading) = loading {
+        spawn_local(async move {
+            match loading.await {
+                Ok(found) => {
+                    geometry.set(found);
+                    status.set(GeometryStatus::Boundaries);
+                }
+                Err(e) => {
+                    leptos::logging::warn!("map geometry: {e}");
+                    status.set(GeometryStatus::Failed);
+                }
+            }
+        });
+    }
+    let colouring = Memo::new(move |_| Arc::new(MapColouring::new(&geometry.get(), &coverage.get())));
+    let map_view = {
+        let data = data.clone();
+        move || {
+            let geometry: Arc<MapGeometry> = geometry.get();
+            let opening = opening.bounds(&data, &geometry);
+            let label_of: Arc<dyn Fn(usize) -> String + Send + Sync> = {
+                let (geometry, data) = (geometry.clone(), data.clone());
+                Arc::new(move |i: usize| {
+                    let lang = state.lang.get();
+                    let nis = &geometry.shapes[i].nis;
+                    let name = data.municipality(nis).map(|m| m.name.get(lang).to_string()).unwrap_or_else(|| nis.clone());
+                    let cover = coverage.get().lookup(nis);
+                    if cover.unknown() {
+                        return format!("{name}: {}", state.t().table_unknown);
+                    }
+                    let names: Vec<&str> = data
+                        .partnerships
+                        .iter()
+                        .filter(|p| cover.partnerships.contains(&p.id))
+                        .map(|p| p.name.as_str())
+                        .collect();
+                    if names.is_empty() {
+                        format!("{name}: {}", state.t().table_none)
+                    } else {
+                        format!("{name}: {}", names.join(", "))
+                    }
+                })
+            };
+            view! {
+                <CoverageMapSvg
+                    geometry
+                    colouring=colouring
+                    selected
+                    highlighted=highlighted
+                    label_of
+                    opening
+                    zoom_to
+                />
+            }
+        }
+    };
+    let geometry_note = move || match status.get() {
+        GeometryStatus::Hexagons => Some(t().map_hexagons_note),
+        GeometryStatus::LoadingBoundaries => Some(t().map_boundaries_loading),
+        GeometryStatus::Failed => Some(t().map_geometry_failed),
+        GeometryStatus::Boundaries => None,
+    };
+
+    view! {
+    <section class="map-section" aria-labelledby="h-kaart">
+        <h2 id="h-kaart" class="visually-hidden">{state.text(|t| t.view_map)}</h2>
+        <FindMunicipality data=data.clone() selected zoom_to/>
+        <p class="hint">{state.text(|t| t.map_keyboard_hint)}</p>
+        {map_view.clone()}
+        <p class="hint" role="status">{geometry_note}</p>
+        <Legend data=data.clone() coverage=coverage colouring=colouring/>
+        <SelectionPanel data=data.clone() coverage=coverage colouring=colouring selected/>
+    </section>
+    }
 }
 
 /// One lazily computed coverage per period.
