@@ -18,6 +18,10 @@
 //      data (issue 15); the server sends `<path>.html` for `<path>` where it exists
 //      (scripts/serve.mjs, the README's nginx and Caddy settings). The service worker still
 //      answers every later visit with index.html.
+//   1c. embed pictures: the same for the embed of each partnership's region of the bundled
+//      endpoint (`?embed=1&regio=<id>`), written as `embed-pictures/<id>.<lang>.json`, which
+//      public/first-paint.js fetches on a first visit to such an embed (a query cannot choose
+//      a page of its own on a static host).
 //   2. precompress: every compressible file gets a `.br` (brotli -q 11) and a `.gz` (gzip -9)
 //      beside it, which scripts/serve.mjs serves as is (and nginx's `brotli_static` /
 //      `gzip_static`, Caddy's `precompressed`).
@@ -79,28 +83,43 @@ const LANGUAGES = [['nl', 'nl-BE'], ['fr', 'fr-BE'], ['en', 'en-GB']];
 /** How many detail pages get a picture of their own (the bundled endpoint's first ones). */
 const DETAIL_PICTURES = Number(process.env.WEGWIJZER_PRERENDER_DETAILS ?? 1000);
 
+/** The items of collection `name` of the bundled endpoint; [] (with a warning) when unreadable. */
+function bundledItems(root, name) {
+  try {
+    const data = path.join(root, 'data/v1');
+    const index = JSON.parse(fs.readFileSync(path.join(data, 'index.json'), 'utf8'));
+    const file = index.collections?.[name]?.file;
+    if (typeof file !== 'string' || !/^[A-Za-z0-9._-]+$/.test(file)) return [];
+    const parsed = JSON.parse(fs.readFileSync(path.join(data, file), 'utf8'));
+    return Array.isArray(parsed) ? parsed : parsed.items ?? [];
+  } catch (e) {
+    console.warn(`post-build: no ${name} to picture (${e.message})`);
+    return [];
+  }
+}
+
+/** Ids that may be a route segment or a file name: no dot (a path with one is not a route for the servers). */
+const PLAIN_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
 /**
  * The app paths (below the public URL) that get a picture of their own besides the start page:
- * the map and the detail page of each initiative of the bundled endpoint whose id is a plain
- * file name without a dot (a path with one is not a route for the servers).
+ * the map and the detail page of each initiative of the bundled endpoint with a plain id.
  */
 function picturedRoutes(root) {
   // Each with what shows that the app has drawn it: a selector, or the heading's text.
   const routes = [{ path: 'kaart', selector: '.map-frame' }];
-  try {
-    const data = path.join(root, 'data/v1');
-    const index = JSON.parse(fs.readFileSync(path.join(data, 'index.json'), 'utf8'));
-    const file = index.collections?.initiatives?.file;
-    if (typeof file === 'string' && /^[A-Za-z0-9._-]+$/.test(file)) {
-      const parsed = JSON.parse(fs.readFileSync(path.join(data, file), 'utf8'));
-      const items = Array.isArray(parsed) ? parsed : parsed.items ?? [];
-      const plain = items.filter((i) => typeof i?.id === 'string' && /^[A-Za-z0-9_-]+$/.test(i.id) && typeof i.name === 'string');
-      routes.push(...plain.slice(0, DETAIL_PICTURES).map((i) => ({ path: `initiatief/${i.id}`, heading: i.name })));
-    }
-  } catch (e) {
-    console.warn(`post-build: no detail pages to picture (${e.message})`);
-  }
+  const plain = bundledItems(root, 'initiatives').filter((i) => typeof i?.id === 'string' && PLAIN_ID.test(i.id) && typeof i.name === 'string');
+  routes.push(...plain.slice(0, DETAIL_PICTURES).map((i) => ({ path: `initiatief/${i.id}`, heading: i.name })));
   return routes;
+}
+
+/**
+ * The partnerships whose embed (`?embed=1&regio=<id>`) gets a picture, fetched by
+ * public/first-paint.js from `embed-pictures/<id>.<lang>.json`: those of the bundled endpoint
+ * with a plain id.
+ */
+function picturedEmbeds(root) {
+  return bundledItems(root, 'partnerships').map((p) => p?.id).filter((id) => typeof id === 'string' && PLAIN_ID.test(id));
 }
 
 /**
@@ -108,11 +127,13 @@ function picturedRoutes(root) {
  * the body without scripts, the update banner and what is true only at the build's time (the
  * open/closed lines, and which day of the opening hours is today); and, as for the start
  * page, without this machine's sync status and storage note, and without the map's drawing
- * (large, and drawn again by the app at once; the frame keeps its size).
+ * (large, and drawn again by the app at once; the frame keeps its size). With `keepCards`, only
+ * that many cards of a list (the first screen's; the app renders the rest).
  */
-function pictureOfPage() {
+function pictureOfPage(keepCards) {
   const copy = document.body.cloneNode(true);
   for (const el of copy.querySelectorAll('script, noscript, [data-first-paint], .update-banner, .open-line, .open-now, .hours-mark, .storage-note')) el.remove();
+  if (keepCards) for (const card of copy.querySelectorAll(`.cards > li:nth-child(n+${keepCards + 1})`)) card.remove();
   for (const row of copy.querySelectorAll('tr[aria-current]')) {
     row.removeAttribute('aria-current');
     row.classList.remove('today');
@@ -146,7 +167,9 @@ async function pictures(root) {
   const server = await startServer({ root, extra: ['--base', publicUrl, '--no-compress'] });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
   const routes = picturedRoutes(root);
+  const embeds = picturedEmbeds(root);
   const found = { '': {} };
+  const embedded = {};
   try {
     // The languages side by side: most of the time goes to waiting on the app's frames.
     await Promise.all(LANGUAGES.map(async ([lang, locale]) => {
@@ -193,13 +216,30 @@ async function pictures(root) {
         await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 20)))));
         (found[route.path] ??= {})[lang] = await page.evaluate(pictureOfPage);
       }
+      // Each embed is a start of its own: the app reads its parameters once, at the start.
+      for (const regio of embeds) {
+        await page.goto(`${server.url}${publicUrl}?embed=1&regio=${regio}`);
+        try {
+          await page.waitForFunction(() => !document.documentElement.matches('.data-waiting, .first-paint-waiting')
+            && document.querySelector('main#inhoud :is(.cards, .no-results)'), null, { timeout: 10_000, polling: 20 });
+        } catch {
+          console.warn(`post-build: the embed of ${regio} (${lang}) was not drawn: no picture of it`);
+          continue;
+        }
+        await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 20)))));
+        const picture = await page.evaluate(pictureOfPage, PRERENDER_CARDS);
+        if (picture.lang !== lang) throw new Error(`embed picture for ${locale} is in ${picture.lang}`);
+        // The build, as first-paint.js checks it: the main script's name carries its hash.
+        picture.build = await page.evaluate(() => document.querySelector('link[rel=modulepreload]')?.getAttribute('href'));
+        (embedded[regio] ??= {})[lang] = picture;
+      }
       await context.close();
     }));
   } finally {
     await browser.close();
     await server.stop();
   }
-  return found;
+  return { found, embedded };
 }
 
 /**
@@ -210,8 +250,20 @@ async function pictures(root) {
  */
 async function prerender(root) {
   const file = path.join(root, 'index.html');
-  const found = await pictures(root);
-  if (!found) return 0;
+  const taken = await pictures(root);
+  if (!taken) return 0;
+  const { found, embedded } = taken;
+  // The embeds' pictures, one file per partnership and language (first-paint.js fetches the one
+  // it needs); an earlier run's are replaced.
+  const folder = path.join(root, 'embed-pictures');
+  fs.rmSync(folder, { recursive: true, force: true });
+  fs.mkdirSync(folder);
+  for (const [regio, byLang] of Object.entries(embedded)) {
+    for (const [lang, picture] of Object.entries(byLang)) {
+      fs.writeFileSync(path.join(folder, `${regio}.${lang}.json`), JSON.stringify(picture));
+    }
+  }
+  console.log(`post-build: pictured ${Object.keys(embedded).length} embeds (embed-pictures/)`);
   // Without an earlier run's pictures and meta tag, so that running it again changes nothing.
   const shell = fs.readFileSync(file, 'utf8')
     .replace(/<script type="application\/json" id="wegwijzer-prerender">[^]*?<\/script>/, '')

@@ -58,6 +58,7 @@ before(async () => {
   writeHostPage('map.html', { weergave: 'kaart', regio: region.id, taal: 'nl' });
   writeHostPage('one.html', { weergave: 'initiatief', id: expected[0].id, taal: 'en', compact: '1', toon: '' });
   writeHostPage('bad.html', { regio: 'atlantis', kleur: '#ffff00', taal: 'nl', toon: 'zoeken' });
+  writeHostPage('plain.html', { regio: region.id, taal: 'fr' });
   host.foreignUrl = `http://localhost:${hostPort}/foreign.html`;
   browser = await launchBrowser();
 });
@@ -113,6 +114,97 @@ test('the iframe shows only the region, in the requested language and colours', 
   assert.equal(colours.bg, 'rgb(255, 253, 245)');
   assert.deepEqual(page.errors, []);
   await page.context().close();
+});
+
+test('a first visit to a partnership\'s embed paints the build\'s picture of it until the app has drawn it; other embeds and later visits do not ask for one', async () => {
+  const page = await phonePage(browser);
+  const context = page.context();
+  // In the app's frame: what the page showed before the app drew itself.
+  await context.addInitScript(() => {
+    if (!new URLSearchParams(location.search).has('embed')) return;
+    window.__picture = null;
+    window.__blank = false;
+    window.__shift = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+    new MutationObserver(() => {
+      const shown = (h) => h && h.getClientRects().length > 0;
+      if (window.__picture && !shown(document.querySelector('[data-first-paint] h1')) && !shown(document.querySelector('main:not([data-first-paint]) h1'))) window.__blank = true;
+      const heading = document.querySelector('[data-first-paint] h1');
+      if (window.__picture || !heading) return;
+      window.__picture = {
+        heading: heading.textContent,
+        lang: document.documentElement.lang,
+        embedClass: document.documentElement.classList.contains('embed'),
+        cards: [...document.querySelectorAll('[data-first-paint] .card-title')].map((c) => c.textContent),
+        allInert: [...document.querySelectorAll('body > [data-first-paint]')].every((el) => el.inert),
+        appShown: [...document.querySelectorAll('main:not([data-first-paint])')].some((m) => m.getClientRects().length > 0),
+      };
+    }).observe(document, { childList: true, subtree: true });
+  });
+  const asked = [];
+  context.on('request', (r) => {
+    if (r.url().includes('/embed-pictures/')) asked.push(new URL(r.url()).pathname);
+  });
+  const open = async (name) => {
+    await page.goto(`${host.url}/${name}`);
+    await page.frameLocator('#wegwijzer iframe').locator('main:not([data-first-paint]) .cards li').first().waitFor();
+    const frame = page.frames().find((f) => f.url().startsWith(app.url));
+    await frame.waitForFunction(() => !document.querySelector('[data-first-paint]'));
+    return frame;
+  };
+
+  const frame = await open('plain.html');
+  assert.deepEqual(asked, [`/embed-pictures/${region.id}.fr.json`]);
+  const picture = await frame.evaluate(() => window.__picture);
+  assert.ok(picture, 'the build\'s picture of the embed was painted');
+  assert.equal(picture.lang, 'fr');
+  assert.equal(picture.embedClass, true);
+  assert.equal(picture.allInert, true);
+  assert.equal(picture.appShown, false, 'the app\'s page showed beside the picture');
+  assert.equal(picture.heading, await frame.locator('main h1').textContent());
+  const cards = await frame.locator('.cards .card-title').allTextContents();
+  assert.ok(picture.cards.length > 0 && picture.cards.length <= cards.length, JSON.stringify(picture.cards));
+  assert.deepEqual(picture.cards, cards.slice(0, picture.cards.length));
+  assert.equal(await frame.evaluate(() => window.__blank), false, 'the picture went before the page was drawn');
+  // The app's code is asked for once the picture is on screen (picture-painted.js).
+  const order = await frame.evaluate(() => ({
+    painted: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+    wasm: performance.getEntriesByType('resource').find((r) => /_bg\.wasm$/.test(r.name))?.startTime,
+  }));
+  assert.ok(order.painted !== undefined && order.wasm >= order.painted, JSON.stringify(order));
+  await frame.waitForTimeout(500);
+  assert.ok(await frame.evaluate(() => window.__shift) <= 0.02, `layout shift ${await frame.evaluate(() => window.__shift)}`);
+
+  // Colours change what the embed looks like: no picture is asked for. Neither on a later
+  // visit, which the service worker starts from the stored copy.
+  await frame.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
+  for (const name of ['region.html', 'plain.html']) {
+    const again = await open(name);
+    assert.equal(await again.evaluate(() => window.__picture), null, name);
+  }
+  assert.equal(asked.length, 1, JSON.stringify(asked));
+  assert.deepEqual(page.errors, []);
+  await context.close();
+
+  // A picture of another build, or none at all: not painted, and the app draws the embed.
+  for (const answer of [{ json: { build: '/wasm-0000/wegwijzer.js', endpoint: 'data/v1/', lang: 'fr', html: '<main><h1>Oud</h1></main>' } }, { status: 404, body: '' }]) {
+    const other = await phonePage(browser);
+    await other.context().addInitScript(() => {
+      window.__painted = false;
+      new MutationObserver(() => {
+        if (document.querySelector('[data-first-paint]')) window.__painted = true;
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await other.context().route(/\/embed-pictures\//, (r) => r.fulfill(answer));
+    await other.goto(`${host.url}/plain.html`);
+    await other.frameLocator('#wegwijzer iframe').locator('main .cards li').first().waitFor();
+    const inner = other.frames().find((f) => f.url().startsWith(app.url));
+    assert.equal(await inner.evaluate(() => window.__painted), false, JSON.stringify(answer));
+    assert.deepEqual(other.errors, []);
+    await other.context().close();
+  }
 });
 
 test('the height follows the content', async () => {
