@@ -5,6 +5,7 @@
 // scripts/bench-lighthouse, which builds dist/ first; by hand:
 //
 //   node tests/bench/lighthouse.mjs [--dist dist] [--runs 3] [--data ENDPOINT_DIR] [--base /]
+//        [--route /kaart] (one route) [--long-tasks] (list the long tasks Lighthouse counted)
 //
 // Method: Lighthouse from tests/package.json (its default mobile preset: Moto G Power viewport,
 // simulated slow 4G, 4x CPU slowdown), Debian chromium (CHROME_PATH or /usr/bin/chromium), a new
@@ -35,6 +36,8 @@ for (let i = 0; i < argv.length; i++) {
   else if (a === '--runs') { opts.runs = Number(v); i++; }
   else if (a === '--data') { opts.data = path.resolve(v); i++; }
   else if (a === '--base') { opts.base = v; i++; }
+  else if (a === '--route') { opts.route = v; i++; }
+  else if (a === '--long-tasks') { opts.longTasks = true; }
   else { console.error(`lighthouse.mjs: unknown argument ${a}`); process.exit(2); }
 }
 if (!fs.existsSync(path.join(opts.dist, 'index.html')) || !(opts.runs >= 1)) {
@@ -86,6 +89,10 @@ async function run(url) {
     });
     const lhr = result.lhr;
     if (lhr.runtimeError) throw new Error(`${lhr.runtimeError.code}: ${lhr.runtimeError.message}`);
+    if (opts.longTasks) {
+      // The simulated long tasks (start, duration in ms, script) Lighthouse counted.
+      for (const t of lhr.audits['long-tasks']?.details?.items ?? []) log(`  long task at ${Math.round(t.startTime)} ms: ${Math.round(t.duration)} ms (${t.url})`);
+    }
     const audit = (id) => lhr.audits[id]?.numericValue ?? NaN;
     const requests = lhr.audits['network-requests']?.details?.items ?? [];
     // The code and the page (html, js, wasm, css), not the data, icons or the service worker's
@@ -120,7 +127,7 @@ const server = await startServer({ root, extra: ['--base', opts.base] });
 const load = [];
 const rows = [];
 try {
-  for (const route of ROUTES) {
+  for (const route of ROUTES.filter((r) => !opts.route || r.name === opts.route)) {
     const url = `${server.url}${opts.base.replace(/\/?$/, '/')}${route.path}`.replace(/([^:])\/\/+/g, '$1/');
     const runs = [];
     for (let i = 0; i < opts.runs; i++) {

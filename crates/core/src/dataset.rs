@@ -174,12 +174,23 @@ pub(crate) fn parse_screened<T: DeserializeOwned>(
     bytes: &[u8],
     digest: Option<&str>,
 ) -> Result<(Screened<T>, Vec<Problem>), LoadError> {
+    Ok(read_items(name, &parse_envelope(index, name, bytes, digest)?))
+}
+
+/// [`parse_screened`] without reading the items: the file verified and its envelope checked,
+/// the items left as raw JSON for a [`crate::quarantine::ItemReader`].
+pub(crate) fn parse_envelope<'a>(
+    index: &Index,
+    name: &'static str,
+    bytes: &'a [u8],
+    digest: Option<&str>,
+) -> Result<Vec<&'a serde_json::value::RawValue>, LoadError> {
     let entry = &index.collections[name];
     verify_file_with(entry, bytes, digest)?;
     let collection: Collection<&serde_json::value::RawValue> =
         serde_json::from_slice(strip_bom(bytes)).map_err(|e| json_error(&entry.file, e))?;
     check_envelope(index, entry, collection.dataset_version, collection.items.len())?;
-    Ok(read_items(name, &collection.items))
+    Ok(collection.items)
 }
 
 /// The target groups of a verified `categories.json` (its `audiences` field, beside `items`;

@@ -59,27 +59,64 @@ impl<T> Screened<T> {
 /// was already checked: an item that is not a `T` is left out with a
 /// [`ProblemKind::Unreadable`] problem, which names the item's `id` (or `nis`) when it has one.
 pub fn read_items<T: DeserializeOwned>(collection: &'static str, raw: &[&RawValue]) -> (Screened<T>, Vec<Problem>) {
-    let mut items = Vec::with_capacity(raw.len());
-    let mut positions = Vec::with_capacity(raw.len());
-    let mut problems = Vec::new();
-    for (index, value) in raw.iter().enumerate() {
-        // `from_slice`, like every other reader: `from_str` would add a second JSON reader to the wasm.
-        match serde_json::from_slice::<T>(value.get().as_bytes()) {
-            Ok(item) => {
-                items.push(item);
-                positions.push(index);
-            }
-            Err(e) => {
-                let id = serde_json::from_slice::<serde_json::Value>(value.get().as_bytes())
-                    .ok()
-                    .and_then(|v| ["id", "nis"].iter().find_map(|k| v.get(k).and_then(|id| id.as_str()).map(str::to_string)))
-                    .unwrap_or_default();
-                let kind = ProblemKind::Unreadable(e.to_string());
-                problems.push(Problem { collection, index, id, field: String::new(), kind });
+    ItemReader::new(collection, raw.to_vec()).finish()
+}
+
+/// [`read_items`] a few items at a time, so that a caller on the browser's main thread can let
+/// it paint and handle input between steps (10,000 initiatives take seconds on a phone).
+///
+/// ```
+/// # use wegwijzer_core::quarantine::ItemReader;
+/// # let raw: Vec<&serde_json::value::RawValue> = Vec::new();
+/// let mut reader = ItemReader::<serde_json::Value>::new("initiatives", raw);
+/// while !reader.step(50) { /* yield to the browser */ }
+/// let (screened, problems) = reader.finish();
+/// ```
+pub struct ItemReader<'a, T> {
+    collection: &'static str,
+    raw: Vec<&'a RawValue>,
+    next: usize,
+    items: Vec<T>,
+    positions: Vec<usize>,
+    problems: Vec<Problem>,
+}
+
+impl<'a, T: DeserializeOwned> ItemReader<'a, T> {
+    pub fn new(collection: &'static str, raw: Vec<&'a RawValue>) -> Self {
+        let n = raw.len();
+        ItemReader { collection, raw, next: 0, items: Vec::with_capacity(n), positions: Vec::with_capacity(n), problems: Vec::new() }
+    }
+
+    /// Reads up to `count` more items; true once every item is read.
+    pub fn step(&mut self, count: usize) -> bool {
+        let end = self.next.saturating_add(count).min(self.raw.len());
+        for index in self.next..end {
+            let value = self.raw[index];
+            // `from_slice`, like every other reader: `from_str` would add a second JSON reader to the wasm.
+            match serde_json::from_slice::<T>(value.get().as_bytes()) {
+                Ok(item) => {
+                    self.items.push(item);
+                    self.positions.push(index);
+                }
+                Err(e) => {
+                    let id = serde_json::from_slice::<serde_json::Value>(value.get().as_bytes())
+                        .ok()
+                        .and_then(|v| ["id", "nis"].iter().find_map(|k| v.get(k).and_then(|id| id.as_str()).map(str::to_string)))
+                        .unwrap_or_default();
+                    let kind = ProblemKind::Unreadable(e.to_string());
+                    self.problems.push(Problem { collection: self.collection, index, id, field: String::new(), kind });
+                }
             }
         }
+        self.next = end;
+        self.next == self.raw.len()
     }
-    (Screened { items, positions, total: raw.len() }, problems)
+
+    /// Every item (those not read yet are read now) and the problems.
+    pub fn finish(mut self) -> (Screened<T>, Vec<Problem>) {
+        while !self.step(usize::MAX) {}
+        (Screened { items: self.items, positions: self.positions, total: self.raw.len() }, self.problems)
+    }
 }
 
 /// The four collections of a dataset as read, before quarantine.

@@ -12,10 +12,10 @@
 //! assert_eq!(plan_sync(Some(&index), &index), Ok(SyncPlan::Unchanged));
 //! ```
 
-use crate::dataset::{is_plain_file_name, parse_collection, parse_screened, read_audiences, sha256_hex, valid_audiences, Dataset, LoadError};
-use crate::quarantine::{left_out_records, strip_bom, Records, Screened};
+use crate::dataset::{is_plain_file_name, parse_collection, parse_envelope, parse_screened, read_audiences, sha256_hex, valid_audiences, Dataset, LoadError};
+use crate::quarantine::{left_out_records, strip_bom, ItemReader, Records, Screened};
 use crate::validate::Problem;
-use crate::model::{Changes, ChangesEntry, CollectionChanges, Index, Keyed, Source, COLLECTIONS, FORMAT_VERSION, PATCHES_FORMAT_VERSION, SOURCES};
+use crate::model::{Category, Changes, ChangesEntry, CollectionChanges, Index, Initiative, Keyed, Municipality, Partnership, Source, COLLECTIONS, FORMAT_VERSION, PATCHES_FORMAT_VERSION, SOURCES};
 use serde::{de::DeserializeOwned, Serialize};
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
@@ -171,51 +171,119 @@ pub fn read_downloaded(
     downloaded: &HashMap<String, Vec<u8>>,
     digests: &HashMap<String, String>,
 ) -> Result<Read, LoadError> {
-    fn pick<T: Clone + serde::de::DeserializeOwned>(
-        offered: &Index,
-        name: &'static str,
-        downloaded: &HashMap<String, Vec<u8>>,
-        digests: &HashMap<String, String>,
-        cached: Option<(&Vec<T>, &[Problem])>,
-        left_out: &mut Vec<Problem>,
-    ) -> Result<Screened<T>, LoadError> {
-        match (downloaded.get(name), cached) {
-            (Some(bytes), _) => {
-                let (records, mut problems) = parse_screened(offered, name, bytes, digests.get(name).map(String::as_str))?;
-                left_out.append(&mut problems);
-                Ok(records)
+    ReadSteps::new(cached, offered, downloaded, digests)?.finish()
+}
+
+/// A collection's records: downloaded (verified and read), or kept from the cached copy.
+fn pick<T: Clone + serde::de::DeserializeOwned>(
+    offered: &Index,
+    name: &'static str,
+    downloaded: &HashMap<String, Vec<u8>>,
+    digests: &HashMap<String, String>,
+    cached: Option<(&Vec<T>, &[Problem])>,
+    left_out: &mut Vec<Problem>,
+) -> Result<Screened<T>, LoadError> {
+    match (downloaded.get(name), cached) {
+        (Some(bytes), _) => {
+            let (records, mut problems) = parse_screened(offered, name, bytes, digests.get(name).map(String::as_str))?;
+            left_out.append(&mut problems);
+            Ok(records)
+        }
+        (None, Some((items, problems))) => {
+            // The kept copy lacks the records it left out: they still count in the file.
+            left_out.extend(problems.iter().filter(|p| p.collection == name).cloned());
+            let mut kept = Screened::all(items.clone());
+            kept.total += left_out_records(problems, name);
+            Ok(kept)
+        }
+        (None, None) => Err(LoadError::MissingCollection(name.into())),
+    }
+}
+
+/// [`read_downloaded`] with the downloaded initiatives (the bulk of a dataset: 10,000 take
+/// seconds on a phone) read a few at a time, so that a caller on the browser's main thread can
+/// let it paint and handle input between steps. Every file is verified when this is made.
+///
+/// ```ignore
+/// let mut reading = ReadSteps::new(cached, offered, &files, &digests)?;
+/// while !reading.step(100) { next_task().await; }
+/// let dataset = reading.finish()?.validate()?;
+/// ```
+pub struct ReadSteps<'a> {
+    offered: Index,
+    cached: Option<&'a Dataset>,
+    downloaded: &'a HashMap<String, Vec<u8>>,
+    digests: &'a HashMap<String, String>,
+    left_out: Vec<Problem>,
+    categories: Screened<Category>,
+    municipalities: Screened<Municipality>,
+    partnerships: Screened<Partnership>,
+    initiatives: Initiatives<'a>,
+}
+
+enum Initiatives<'a> {
+    Kept(Screened<Initiative>),
+    Reading(ItemReader<'a, Initiative>),
+}
+
+impl<'a> ReadSteps<'a> {
+    /// Verifies every downloaded file and reads all but the initiatives' records.
+    pub fn new(
+        cached: Option<&'a Dataset>,
+        offered: Index,
+        downloaded: &'a HashMap<String, Vec<u8>>,
+        digests: &'a HashMap<String, String>,
+    ) -> Result<Self, LoadError> {
+        fn kept(d: &Dataset) -> &[Problem] {
+            &d.left_out
+        }
+        let mut left_out = Vec::new();
+        let categories = pick(&offered, "categories", downloaded, digests, cached.map(|d| (&d.categories, kept(d))), &mut left_out)?;
+        let municipalities = pick(&offered, "municipalities", downloaded, digests, cached.map(|d| (&d.municipalities, kept(d))), &mut left_out)?;
+        let partnerships = pick(&offered, "partnerships", downloaded, digests, cached.map(|d| (&d.partnerships, kept(d))), &mut left_out)?;
+        let initiatives = match downloaded.get("initiatives") {
+            Some(bytes) => {
+                let raw = parse_envelope(&offered, "initiatives", bytes, digests.get("initiatives").map(String::as_str))?;
+                Initiatives::Reading(ItemReader::new("initiatives", raw))
             }
-            (None, Some((items, problems))) => {
-                // The kept copy lacks the records it left out: they still count in the file.
-                left_out.extend(problems.iter().filter(|p| p.collection == name).cloned());
-                let mut kept = Screened::all(items.clone());
-                kept.total += left_out_records(problems, name);
-                Ok(kept)
-            }
-            (None, None) => Err(LoadError::MissingCollection(name.into())),
+            None => Initiatives::Kept(pick(&offered, "initiatives", downloaded, digests, cached.map(|d| (&d.initiatives, kept(d))), &mut left_out)?),
+        };
+        Ok(ReadSteps { offered, cached, downloaded, digests, left_out, categories, municipalities, partnerships, initiatives })
+    }
+
+    /// Reads up to `count` more initiatives; true once all are read.
+    pub fn step(&mut self, count: usize) -> bool {
+        match &mut self.initiatives {
+            Initiatives::Reading(reader) => reader.step(count),
+            Initiatives::Kept(_) => true,
         }
     }
-    let mut left_out = Vec::new();
-    fn kept(d: &Dataset) -> &[Problem] {
-        &d.left_out
+
+    /// The files read (initiatives not read yet are read now), with the kept collections.
+    pub fn finish(self) -> Result<Read, LoadError> {
+        let ReadSteps { offered, cached, downloaded, digests, mut left_out, categories, municipalities, partnerships, initiatives } = self;
+        let initiatives = match initiatives {
+            Initiatives::Kept(kept) => kept,
+            Initiatives::Reading(reader) => {
+                let (read, mut problems) = reader.finish();
+                left_out.append(&mut problems);
+                read
+            }
+        };
+        check_counts(&offered, categories.total, municipalities.total, partnerships.total, initiatives.total)?;
+        let fresh = match downloaded.get(SOURCES) {
+            Some(bytes) if offered.collections.contains_key(SOURCES) => Some(parse_collection(&offered, SOURCES, bytes, digests.get(SOURCES).map(String::as_str))?),
+            _ => None,
+        };
+        let sources = offered_sources(cached, &offered, fresh)?;
+        // The target groups come with categories.json, or stay as cached with it.
+        let audiences = match downloaded.get("categories") {
+            Some(bytes) => read_audiences(bytes),
+            None => cached.map(|d| d.audiences.clone()).unwrap_or_default(),
+        };
+        let records = Records { categories, municipalities, partnerships, initiatives };
+        Ok(Read { offered, records, left_out, sources, audiences })
     }
-    let categories = pick(&offered, "categories", downloaded, digests, cached.map(|d| (&d.categories, kept(d))), &mut left_out)?;
-    let municipalities = pick(&offered, "municipalities", downloaded, digests, cached.map(|d| (&d.municipalities, kept(d))), &mut left_out)?;
-    let partnerships = pick(&offered, "partnerships", downloaded, digests, cached.map(|d| (&d.partnerships, kept(d))), &mut left_out)?;
-    let initiatives = pick(&offered, "initiatives", downloaded, digests, cached.map(|d| (&d.initiatives, kept(d))), &mut left_out)?;
-    check_counts(&offered, categories.total, municipalities.total, partnerships.total, initiatives.total)?;
-    let fresh = match downloaded.get(SOURCES) {
-        Some(bytes) if offered.collections.contains_key(SOURCES) => Some(parse_collection(&offered, SOURCES, bytes, digests.get(SOURCES).map(String::as_str))?),
-        _ => None,
-    };
-    let sources = offered_sources(cached, &offered, fresh)?;
-    // The target groups come with categories.json, or stay as cached with it.
-    let audiences = match downloaded.get("categories") {
-        Some(bytes) => read_audiences(bytes),
-        None => cached.map(|d| d.audiences.clone()).unwrap_or_default(),
-    };
-    let records = Records { categories, municipalities, partnerships, initiatives };
-    Ok(Read { offered, records, left_out, sources, audiences })
 }
 
 /// Applies a verified delta file to the cached dataset, giving the offered version.

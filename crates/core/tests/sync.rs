@@ -368,3 +368,32 @@ fn a_copy_an_earlier_build_wrote_is_downloaded_again_whole() {
     ahead.index = Some(newer);
     assert!(matches!(plan_sync_for_copy(Some(&ahead), &index, false), Err(LoadError::VersionWentBack { .. })));
 }
+
+#[test]
+fn reading_the_initiatives_in_steps_gives_what_reading_them_at_once_gives() {
+    let (index, _) = sample();
+    let cached = sample_dataset();
+    // An unreadable record in the middle: left out with its id, in either way of reading.
+    let mut items: Vec<serde_json::Value> = cached.initiatives.iter().map(|i| serde_json::to_value(i).unwrap()).collect();
+    items.insert(11, json!({ "id": "demo-unreadable", "name": 5 }));
+    let version = index.dataset_version + 1;
+    let bytes = serde_json::to_vec(&json!({ "dataset_version": version, "items": items })).unwrap();
+    let offered = Index { dataset_version: version, ..sample_endpoint::with_file(&index, "initiatives", &bytes, items.len()) };
+    let downloaded = HashMap::from([("initiatives".to_string(), bytes)]);
+    let digests = HashMap::new();
+
+    let at_once = read_downloaded(Some(&cached), offered.clone(), &downloaded, &digests).unwrap().validate().unwrap();
+    let mut reading = ReadSteps::new(Some(&cached), offered, &downloaded, &digests).unwrap();
+    let mut steps = 1;
+    while !reading.step(7) {
+        steps += 1;
+    }
+    let stepped = reading.finish().unwrap().validate().unwrap();
+    assert_eq!(steps, items.len().div_ceil(7));
+    assert_eq!(stepped.initiatives, at_once.initiatives);
+    assert_eq!(stepped.initiatives.len(), cached.initiatives.len());
+    assert_eq!(stepped.left_out, at_once.left_out);
+    assert_eq!(stepped.left_out.len(), 1);
+    assert_eq!((stepped.left_out[0].id.as_str(), stepped.left_out[0].index), ("demo-unreadable", 11));
+    assert_eq!(stepped.municipalities, cached.municipalities);
+}
