@@ -86,6 +86,11 @@ pub struct MapGeometry {
 }
 
 impl MapGeometry {
+    /// A map without shapes yet (its boundaries on their way): the frame, nothing drawn in it.
+    pub fn empty() -> Self {
+        MapGeometry { kind: GeometryKind::Boundaries, shapes: Vec::new(), width: MAP_WIDTH, height: MAP_WIDTH, adjacency: Vec::new(), missing: Vec::new() }
+    }
+
     pub fn index_of(&self, nis: &str) -> Option<usize> {
         self.shapes.binary_search_by(|s| s.nis.as_str().cmp(nis)).ok()
     }

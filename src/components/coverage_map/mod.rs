@@ -34,6 +34,9 @@ fn period_label(p: &Period) -> String {
     p.label()
 }
 
+/// How long an empty map waits for its boundaries before it shows the hexagons instead.
+const HEXAGONS_AFTER: std::time::Duration = std::time::Duration::from_millis(1000);
+
 /// Where the drawn geometry stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum GeometryStatus {
@@ -220,9 +223,11 @@ fn MapSection(
 ) -> impl IntoView {
     let state = use_app_state();
     let t = move || state.t();
-    // Boundaries the endpoint offers: kept from an earlier visit, or requested before the
-    // hexagons are laid out (so the download runs meanwhile); the hexagons show until the
-    // boundaries are ready, and stay when they fail.
+    // Boundaries the endpoint offers: kept from an earlier visit, or requested now. While they
+    // are on their way the frame stays empty for up to HEXAGONS_AFTER, then the hexagons show
+    // until the boundaries are ready, and stay when they fail: on a fast connection hexagons
+    // are not laid out and drawn only to be replaced at once (on a phone at 4x that cost
+    // 130-180 ms of blocked page, issue 15).
     let entry = geometry::geometry_entry(&data);
     let cached = entry.as_ref().and_then(|e| geometry::cached_boundaries(e, &data));
     let loading = match (&entry, &cached) {
@@ -234,17 +239,32 @@ fn MapSection(
         (None, Some(_)) => GeometryStatus::LoadingBoundaries,
         (None, None) => GeometryStatus::Hexagons,
     });
-    let geometry = RwSignal::new(cached.unwrap_or_else(|| geometry::hexagons(&data)));
+    let geometry = RwSignal::new(match (cached, &loading) {
+        (Some(boundaries), _) => boundaries,
+        (None, Some(_)) => Arc::new(MapGeometry::empty()),
+        (None, None) => geometry::hexagons(&data),
+    });
     if let Some(loading) = loading {
+        // The hexagons, unless something is drawn already (the map may have gone: `try_`).
+        let hexagons_if_empty = {
+            let data = data.clone();
+            move || {
+                if geometry.try_with_untracked(|g| g.shapes.is_empty()) == Some(true) {
+                    let _ = geometry.try_set(geometry::hexagons(&data));
+                }
+            }
+        };
+        set_timeout(hexagons_if_empty.clone(), HEXAGONS_AFTER);
         spawn_local(async move {
             match loading.await {
                 Ok(found) => {
-                    geometry.set(found);
-                    status.set(GeometryStatus::Boundaries);
+                    let _ = geometry.try_set(found);
+                    let _ = status.try_set(GeometryStatus::Boundaries);
                 }
                 Err(e) => {
                     leptos::logging::warn!("map geometry: {e}");
-                    status.set(GeometryStatus::Failed);
+                    hexagons_if_empty();
+                    let _ = status.try_set(GeometryStatus::Failed);
                 }
             }
         });
