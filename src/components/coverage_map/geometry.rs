@@ -6,7 +6,7 @@
 use crate::config::Endpoint;
 use crate::coverage::MergerTable;
 use crate::coverage_view::{boundary_geometry, hex_geometry, MapGeometry};
-use crate::dataset::{is_plain_file_name, verify_file, Dataset, MAX_COLLECTION_BYTES};
+use crate::dataset::{is_plain_file_name, verify_file_with, Dataset, MAX_COLLECTION_BYTES};
 use crate::map::{parse_geometry, GeometryOptions};
 use crate::model::CollectionEntry;
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
@@ -103,11 +103,15 @@ async fn load_boundaries(pending: js_sys::Promise, entry: &CollectionEntry, data
         return Err(format!("{}: HTTP {}", entry.file, response.status()));
     }
     let bytes = response.binary().await.map_err(|e| e.to_string())?;
-    // Checking, reading and drawing are tasks of their own: together they blocked a phone
-    // (4x CPU) for 300 ms on a first visit to /kaart (issue 15).
+    // The checksum by the browser (SubtleCrypto: native, off the main thread); checking,
+    // reading and drawing are tasks of their own: together they blocked a phone (4x CPU) for
+    // 300 ms on a first visit to /kaart (issue 15).
+    let files = std::collections::HashMap::from([(GEOMETRY_COLLECTION.to_string(), bytes)]);
+    let digests = crate::api::digests(&files).await;
+    let bytes = &files[GEOMETRY_COLLECTION];
     crate::tasks::next_task().await;
-    verify_file(entry, &bytes).map_err(|e| e.to_string())?;
-    let shapes = parse_geometry(&bytes, &GeometryOptions::default()).map_err(|e| e.to_string())?;
+    verify_file_with(entry, bytes, digests.get(GEOMETRY_COLLECTION).map(String::as_str)).map_err(|e| e.to_string())?;
+    let shapes = parse_geometry(bytes, &GeometryOptions::default()).map_err(|e| e.to_string())?;
     crate::tasks::next_task().await;
     let mergers = MergerTable::from_municipalities(&data.municipalities);
     let geometry = boundary_geometry(&shapes, &data.municipalities, &mergers).map_err(|e| e.to_string())?;
