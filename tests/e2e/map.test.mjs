@@ -135,6 +135,47 @@ async function openMap(page, url = env.server.url) {
   await page.locator(FINAL_MAP).first().waitFor();
 }
 
+test('boundaries that come late are preceded by the hexagons; boundaries that fail their checksum leave the hexagons, with a note', async () => {
+  const file = `/data/v1/${servedIndex.collections.geometry.file}`;
+  const original = fs.readFileSync(new URL(`../../dist${file}`, import.meta.url));
+  const shapes = (page) => page.evaluate(() => ({
+    kind: document.querySelector('svg.coverage-map')?.getAttribute('data-geometry'),
+    drawn: document.querySelectorAll('svg.coverage-map path.muni').length,
+  }));
+  // 3 s late: the empty frame waits a second, then shows the hexagons, then the boundaries.
+  let page = await phonePage(env.browser);
+  await page.route((url) => url.pathname === file, async (r) => {
+    await new Promise((done) => setTimeout(done, 3000));
+    await r.fulfill({ body: original, contentType: 'application/json' });
+  });
+  await page.goto(`${env.server.url}/kaart`);
+  await page.locator('svg.coverage-map').waitFor();
+  await page.waitForTimeout(400);
+  const early = await shapes(page);
+  await page.locator('svg.coverage-map[data-geometry="hexagons"] path.muni').first().waitFor({ timeout: 2500 });
+  assert.equal((await shapes(page)).drawn, current.length);
+  await page.locator(FINAL_MAP).first().waitFor();
+  assert.deepEqual(await shapes(page), { kind: 'boundaries', drawn: current.length });
+  assert.equal(early.drawn, 0, `the frame waits for the boundaries first: ${JSON.stringify(early)}`);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+
+  // One digit of a coordinate changed (still a valid file, same size): refused by its SHA-256;
+  // the hexagons stay, and the page says so.
+  page = await phonePage(env.browser);
+  const tampered = Buffer.from(original);
+  let at = tampered.indexOf('"arcs"');
+  while (!(tampered[at] >= 0x31 && tampered[at] <= 0x38)) at++;
+  tampered[at] += 1;
+  await page.route((url) => url.pathname === file, (r) => r.fulfill({ body: tampered, contentType: 'application/json' }));
+  await page.goto(`${env.server.url}/kaart`);
+  await page.locator('svg.coverage-map[data-geometry="hexagons"] path.muni').first().waitFor();
+  await page.getByText('De gemeentegrenzen konden niet geladen worden; de schematische kaart wordt getoond.').waitFor();
+  assert.deepEqual(await shapes(page), { kind: 'hexagons', drawn: current.length });
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('the boundaries are downloaded only for the map, not by the start page\'s idle warm-up', async () => {
   assert.ok(servedIndex.collections.geometry, 'the bundled endpoint lists its boundaries');
   const page = await phonePage(env.browser);
