@@ -8,8 +8,8 @@
 //! `store`) and only compiles for wasm32; the host tools are in `crates/publish`.
 
 pub use wegwijzer_core::{
-    config, coverage, coverage_view, dataset, embed, geo, i18n, json_ld, languages, map, map_focus, model, opening_hours,
-    quarantine, region_input, results, search, service_filters, service_text, sync, validate, view_state,
+    config, coverage, coverage_view, dataset, embed, geo, i18n, json_array, json_ld, languages, map, map_focus, model,
+    opening_hours, quarantine, region_input, results, search, service_filters, service_text, sync, validate, view_state,
 };
 
 #[cfg(target_arch = "wasm32")]

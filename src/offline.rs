@@ -8,7 +8,7 @@ use crate::app::{AppState, LoadState};
 use crate::dataset::{Dataset, LoadError};
 use crate::model::Index;
 use crate::store::Store;
-use crate::tasks::{after_paint, next_task};
+use crate::tasks::{after_paint, in_slice, next_task};
 use crate::sync::{apply_changes, due_on_focus, plan_sync_for, plan_sync_for_copy, retry_delay_ms, ReadSteps, SyncPlan, SyncState};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -270,14 +270,13 @@ async fn fetch_and_store(state: AppState) -> Result<(), LoadError> {
 
 /// `sync::assemble` for downloaded `files`, in tasks the browser may paint between: the
 /// digests by SubtleCrypto, then checking the files, then reading the initiatives in slices of
-/// [`SLICE_MS`], then validating the records.
+/// [`crate::tasks::SLICE_MS`], then validating the records.
 async fn read_and_validate(cached: Option<&Dataset>, offered: Index, files: &std::collections::HashMap<String, Vec<u8>>) -> Result<Dataset, LoadError> {
     let digests = digests(files).await;
     let mut reading = ReadSteps::new(cached, offered, files, &digests)?;
     loop {
         next_task().await;
-        let start = now_ms();
-        if in_slice(|| reading.step(10), start) {
+        if in_slice(|| reading.step(10)) {
             break;
         }
     }
@@ -286,17 +285,6 @@ async fn read_and_validate(cached: Option<&Dataset>, offered: Index, files: &std
     read.validate()
 }
 
-/// Runs `step` until it says it is done (true) or [`SLICE_MS`] have passed since `start` (false).
-fn in_slice(mut step: impl FnMut() -> bool, start: f64) -> bool {
-    loop {
-        if step() {
-            return true;
-        }
-        if now_ms() - start > SLICE_MS {
-            return false;
-        }
-    }
-}
 
 async fn touch(store: &Option<Rc<Store>>, endpoint: &str, etag: Option<String>) {
     if let Some(store) = store {
@@ -306,15 +294,11 @@ async fn touch(store: &Option<Rc<Store>>, endpoint: &str, etag: Option<String>) 
     }
 }
 
-/// How long the records are read, or the search index built, in one task, in ms of this
-/// device's clock: far below a long task (50 ms) on a phone four times slower than the machine
-/// that measured it.
-const SLICE_MS: f64 = 8.0;
 
 /// Switches the UI to `dataset` at once, and builds its search index once that is painted:
 /// the directory's default view needs no index (see `results::compute`), and
 /// building one for 10,000 initiatives takes longer than the whole start should. The index is
-/// built in slices of [`SLICE_MS`], each a task of its own, so that the page keeps
+/// built in slices of [`crate::tasks::SLICE_MS`], each a task of its own, so that the page keeps
 /// responding meanwhile.
 fn show(state: AppState, dataset: Dataset) -> Arc<Dataset> {
     let dataset = Arc::new(dataset);
@@ -330,7 +314,7 @@ fn show(state: AppState, dataset: Dataset) -> Arc<Dataset> {
             if !current(&shown) {
                 return;
             }
-            if in_slice(|| build.step(20), now_ms()) {
+            if in_slice(|| build.step(20)) {
                 break;
             }
             next_task().await;

@@ -31,3 +31,27 @@ pub async fn next_task() {
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
+
+/// How long a piece of long work runs in one task ([`in_slice`]), in ms of this device's clock:
+/// far below a long task (50 ms) on a phone four times slower than the machine that measured it.
+pub const SLICE_MS: f64 = 8.0;
+
+/// Runs `step` until it says it is done (true) or [`SLICE_MS`] have passed (false); the caller
+/// awaits [`next_task`] between slices.
+///
+/// ```ignore
+/// while !in_slice(|| reader.step(10)) {
+///     next_task().await;
+/// }
+/// ```
+pub fn in_slice(mut step: impl FnMut() -> bool) -> bool {
+    let start = js_sys::Date::now();
+    loop {
+        if step() {
+            return true;
+        }
+        if js_sys::Date::now() - start > SLICE_MS {
+            return false;
+        }
+    }
+}

@@ -12,7 +12,7 @@
 //! - `geo`, `map`, `coverage`, `coverage_view`: distances, geometry, coverage figures, the map
 //! - `opening_hours`: the OSM `opening_hours` subset, evaluated in Brussels time with Belgian
 //!   holidays; `languages`: ISO 639-1 codes
-//! - `i18n`: the UI text in nl, fr and en
+//! - `i18n`: the UI text in nl, fr and en; `json_array`: a JSON array written in steps
 
 pub mod config;
 pub mod coverage;
@@ -21,6 +21,7 @@ pub mod dataset;
 pub mod embed;
 pub mod geo;
 pub mod i18n;
+pub mod json_array;
 pub mod json_ld;
 pub mod languages;
 pub mod map;
