@@ -285,7 +285,6 @@ async fn read_and_validate(cached: Option<&Dataset>, offered: Index, files: &std
     read.validate()
 }
 
-
 async fn touch(store: &Option<Rc<Store>>, endpoint: &str, etag: Option<String>) {
     if let Some(store) = store {
         if let Err(e) = store.touch(endpoint, etag, now_ms()).await {
@@ -293,7 +292,6 @@ async fn touch(store: &Option<Rc<Store>>, endpoint: &str, etag: Option<String>) 
         }
     }
 }
-
 
 /// Switches the UI to `dataset` at once, and builds its search index once that is painted:
 /// the directory's default view needs no index (see `results::compute`), and

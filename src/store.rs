@@ -192,7 +192,10 @@ impl Store {
             next_task().await;
             let done = in_slice(|| match initiatives.step(20) {
                 Ok(done) => done,
-                Err(e) => failed.replace(e).is_none(),
+                Err(e) => {
+                    failed = Some(e);
+                    true
+                }
             });
             if done {
                 break;

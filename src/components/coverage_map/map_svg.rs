@@ -434,7 +434,8 @@ pub fn CoverageMapSvg(
         move || selected.get().and_then(|nis| geometry.index_of(&nis)).map(|i| label_of(i))
     };
 
-    let kind = geometry.kind.code();
+    // No kind while nothing is drawn (the boundaries on their way).
+    let kind = if geometry.shapes.is_empty() { "none" } else { geometry.kind.code() };
     view! {
         <div class="map-frame" class:full-screen=move || full_screen.get() node_ref=frame_ref>
             <div class="map-controls">

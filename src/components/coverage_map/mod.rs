@@ -210,8 +210,9 @@ pub fn CoverageExplorer(data: Arc<Dataset>) -> impl IntoView {
     .into_any()
 }
 
-/// The map with its find box, legend and selection panel: hexagons at once, the endpoint's
-/// boundaries when they are loaded.
+/// The map with its find box, legend and selection panel: the endpoint's boundaries (an empty
+/// frame while they load, the hexagons when they are late or fail), or the hexagons when the
+/// endpoint has none.
 #[component]
 fn MapSection(
     data: Arc<Dataset>,
@@ -319,15 +320,15 @@ fn MapSection(
     };
 
     view! {
-    <section class="map-section" aria-labelledby="h-kaart">
-        <h2 id="h-kaart" class="visually-hidden">{state.text(|t| t.view_map)}</h2>
-        <FindMunicipality data=data.clone() selected zoom_to/>
-        <p class="hint">{state.text(|t| t.map_keyboard_hint)}</p>
-        {map_view.clone()}
-        <p class="hint" role="status">{geometry_note}</p>
-        <Legend data=data.clone() coverage=coverage colouring=colouring/>
-        <SelectionPanel data=data.clone() coverage=coverage colouring=colouring selected/>
-    </section>
+        <section class="map-section" aria-labelledby="h-kaart">
+            <h2 id="h-kaart" class="visually-hidden">{state.text(|t| t.view_map)}</h2>
+            <FindMunicipality data=data.clone() selected zoom_to/>
+            <p class="hint">{state.text(|t| t.map_keyboard_hint)}</p>
+            {map_view.clone()}
+            <p class="hint" role="status">{geometry_note}</p>
+            <Legend data=data.clone() coverage=coverage colouring=colouring/>
+            <SelectionPanel data=data.clone() coverage=coverage colouring=colouring selected/>
+        </section>
     }
 }
 
