@@ -31,6 +31,8 @@ const SETTLE_MS: u64 = 800;
 
 thread_local! {
     static PENDING: std::cell::Cell<Option<TimeoutHandle>> = const { std::cell::Cell::new(None) };
+    /// Whether a page of this document has been drawn with the data ([`page_drawn`]).
+    static DRAWN_ONCE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 /// Removes every element of `list`.
@@ -115,11 +117,20 @@ struct PageDrawn(RwSignal<bool>);
 /// Says that the page has drawn itself with the data; call where a page renders its data
 /// (`data_view.rs`). Until then a picture of the page stands in for it, when there is one.
 pub fn page_drawn() {
+    DRAWN_ONCE.set(true);
     if let Some(PageDrawn(drawn)) = use_context::<PageDrawn>() {
         if !drawn.get_untracked() {
             drawn.set(true);
         }
     }
+}
+
+/// Whether a page has been drawn with the data since the document loaded: false while the
+/// first page is drawn (a start, where cutting the work into tasks shortens the blocked time
+/// the visitor waits through), true on a later route change (where the page's parts should
+/// come together: the visitor waits for the page they asked for).
+pub fn drawn_before() -> bool {
+    DRAWN_ONCE.get()
 }
 
 /// Pictures the page for the next start once it has been quiet for [`SETTLE_MS`]; a new call

@@ -285,8 +285,10 @@ pub fn CoverageMapSvg(
     {
         let count = geometry.shapes.len();
         // Where the shapes stand: 0 not yet asked for, 1 to be written in the next task,
-        // 2 written. They are written in a task after the one that builds the page: both in one
-        // task blocked a phone (4x CPU) for half a second on a first visit to /kaart (issue 15).
+        // 2 written. On a start they are written in a task after the one that builds the page:
+        // both in one task blocked a phone (4x CPU) for half a second on a first visit to
+        // /kaart (issue 15). On a route change, at once (see `drawn_before`).
+        let at_once = crate::components::drawn_before();
         let written = StoredValue::new(0_u8);
         let write = {
             let (geometry, state_of) = (geometry.clone(), state_of.clone());
@@ -317,6 +319,10 @@ pub fn CoverageMapSvg(
             // The first run asks for the shapes to be written with the values of that moment;
             // runs before that only change what the write will read, later ones update it.
             match written.get_value() {
+                0 if at_once => {
+                    write();
+                    return;
+                }
                 0 => {
                     written.set_value(1);
                     let write = write.clone();

@@ -134,13 +134,16 @@ pub fn CoverageExplorer(data: Arc<Dataset>) -> impl IntoView {
         }
     };
 
-    // The map is drawn a task after the figures: together they blocked a phone (4x CPU) for
-    // half a second on a first visit (issue 15). It is below the first screen on a phone.
-    let map_ready = RwSignal::new(false);
-    spawn_local(async move {
-        crate::tasks::next_task().await;
-        let _ = map_ready.try_set(true);
-    });
+    // On a start the map is drawn a task after the figures: together they blocked a phone (4x
+    // CPU) for half a second on a first visit (issue 15); it is below the first screen on a
+    // phone. On a route change they come together (bench-map: the route change to the map).
+    let map_ready = RwSignal::new(crate::components::drawn_before());
+    if !map_ready.get_untracked() {
+        spawn_local(async move {
+            crate::tasks::next_task().await;
+            let _ = map_ready.try_set(true);
+        });
+    }
     let map_section = {
         let (data, opening) = (data.clone(), opening.clone());
         move || {
