@@ -220,8 +220,11 @@ async function pictures(root) {
       for (const regio of embeds) {
         await page.goto(`${server.url}${publicUrl}?embed=1&regio=${regio}`);
         try {
+          // The list with its results: the count says how many ("Gegevens laden…" and an empty
+          // list before the first results are computed).
           await page.waitForFunction(() => !document.documentElement.matches('.data-waiting, .first-paint-waiting')
-            && document.querySelector('main#inhoud :is(.cards, .no-results)'), null, { timeout: 10_000, polling: 20 });
+            && document.querySelector('main#inhoud :is(.cards, .no-results)')
+            && /\d/.test(document.querySelector('main#inhoud .result-count')?.textContent ?? ''), null, { timeout: 10_000, polling: 20 });
         } catch {
           console.warn(`post-build: the embed of ${regio} (${lang}) was not drawn: no picture of it`);
           continue;
