@@ -14,7 +14,11 @@ test('open /, see initiatives, open one, go back', async () => {
   // 20 cards at first (crates/core/src/dataset.rs FIRST_PAGE), 20 more per "Toon meer".
   assert.equal(await page.locator('.cards > li').count(), Math.min(20, sample.length));
   await page.getByRole('button', { name: 'Toon meer' }).click();
-  assert.equal(await page.locator('.cards > li').count(), Math.min(40, sample.length));
+  // Waited for, not read at once: a clean-clone CI run once read 20 here, which a read in the
+  // click's own task cannot tell from a list drawn a moment later. A lost click still fails.
+  const more = Math.min(40, sample.length);
+  await page.locator(`.cards > li:nth-child(${more})`).waitFor({ timeout: 5000 }).catch(() => {});
+  assert.equal(await page.locator('.cards > li').count(), more);
   await page.locator('.sample-notice').waitFor();
   // It says what is made up (the initiatives) and what is real (boundaries, population, the
   // sourced partnerships, a list that is not complete).
