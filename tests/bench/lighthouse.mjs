@@ -123,11 +123,18 @@ async function run(url) {
   }
 }
 
+// `--route` names a route as the table does (`/kaart`), or by its first word (`kaart`,
+// `initiatief`, `embed`); a name that matches none is an error, not an empty table "all met".
+const chosen = ROUTES.filter((r) => !opts.route || r.name === opts.route || r.path.split(/[/?=&]/).includes(opts.route));
+if (chosen.length === 0) {
+  console.error(`lighthouse.mjs: no route "${opts.route}"; the routes are ${ROUTES.map((r) => r.name).join(', ')}`);
+  process.exit(2);
+}
 const server = await startServer({ root, extra: ['--base', opts.base] });
 const load = [];
 const rows = [];
 try {
-  for (const route of ROUTES.filter((r) => !opts.route || r.name === opts.route)) {
+  for (const route of chosen) {
     const url = `${server.url}${opts.base.replace(/\/?$/, '/')}${route.path}`.replace(/([^:])\/\/+/g, '$1/');
     const runs = [];
     for (let i = 0; i < opts.runs; i++) {
@@ -182,6 +189,7 @@ console.log('');
 for (const { route, m } of rows) {
   console.log(`${route.name}: LCP element ${m.lcpElement || '?'}; audits not passed: ${m.failed.join(', ') || 'none'}`);
 }
+allMet &&= rows.length > 0;
 console.log(`\ntargets: ${allMet ? 'all met' : 'not all met (✗ marks a miss)'}`);
 
 function lighthouseVersion() {

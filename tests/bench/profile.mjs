@@ -38,12 +38,22 @@ try {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) window.longTasks.push([Math.round(e.startTime), Math.round(e.duration)]);
     }).observe({ type: 'longtask', buffered: true });
+    // A function the profile can find, run at a known page time: it puts the long tasks'
+    // times (page clock) on the profile's clock (--tasks).
+    window.wegwijzerProfileMarker = function wegwijzerProfileMarker() {
+      const at = performance.now();
+      while (performance.now() < at + 4) { /* a few samples long */ }
+      window.markerAt = at;
+    };
+    addEventListener('DOMContentLoaded', () => window.wegwijzerProfileMarker());
   });
   await cdp.send('Profiler.start');
   await page.goto(`${server.url}${arg('--path', '/')}`);
   await page.waitForTimeout(Number(arg('--wait', '6000')));
   const { profile } = await cdp.send('Profiler.stop');
-  console.log('long tasks [start ms, duration ms] at 4x:', JSON.stringify(await page.evaluate(() => window.longTasks)));
+  const longTasks = await page.evaluate(() => window.longTasks);
+  const markerAt = await page.evaluate(() => window.markerAt);
+  console.log('long tasks [start ms, duration ms] at 4x:', JSON.stringify(longTasks));
 
   // Self time per sample, then attributed to each distinct function on its stack (total).
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -90,6 +100,32 @@ try {
       at += ms;
     });
     if (run) runs.push(run);
+    // Each long task with the app functions sampled inside it (page clock: the marker's sample).
+    const times = [];
+    profile.samples.reduce((t, id, i) => (times.push(t), t + (profile.timeDeltas[i + 1] ?? 0) / 1000), 0);
+    const markerSample = profile.samples.findIndex((id) => name(byId.get(id)) === 'wegwijzerProfileMarker');
+    if (markerSample >= 0 && markerAt !== undefined) {
+      const offset = markerAt - times[markerSample];
+      console.log('\nlong tasks at 4x [start, ms] (page clock), with the app functions sampled in them:');
+      for (const [start, ms] of longTasks) {
+        const fns = new Map();
+        const own = new Map();
+        profile.samples.forEach((id, i) => {
+          const t = times[i] + offset;
+          if (t < start || t >= start + ms) return;
+          const d = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+          own.set(name(byId.get(id)), (own.get(name(byId.get(id))) || 0) + d);
+          const seen = new Set();
+          for (let n = id; n; n = parent.get(n)) {
+            const f = name(byId.get(n));
+            if (/wegwijzer/.test(f) && !seen.has(f)) fns.set(f, (fns.get(f) || 0) + d);
+            seen.add(f);
+          }
+        });
+        const top = (m) => [...m].sort((a, b) => b[1] - a[1]).slice(0, 7).map(([f, v]) => `${f.slice(0, 70)} ${v.toFixed(0)}`).join(' | ');
+        console.log(`  [${start}, ${ms}] ${top(fns)}\n      self: ${top(own)}`);
+      }
+    }
     console.log('\nbusy stretches over 50 ms at 4x [start, ms], with the app functions in them:');
     for (const r of runs.filter((r) => r.ms > 50)) {
       const top = (m) => [...m].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([f, ms]) => `${f.slice(0, 70)} ${ms.toFixed(0)}`).join(' | ');
