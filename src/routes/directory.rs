@@ -6,7 +6,7 @@ use crate::components::{
 };
 use crate::dataset::FIRST_PAGE;
 use crate::i18n::fill;
-use crate::results::compute;
+use crate::results::{compute, compute_list};
 use crate::search::normalize;
 use crate::view_state::{DirectoryView, Place, Sort};
 use leptos::prelude::*;
@@ -90,6 +90,9 @@ pub fn Directory() -> impl IntoView {
         }
     });
     let filters_open = RwSignal::new(false);
+    // The filter panel's counts are worked out once it has been opened, not for every list
+    // (results::compute_list).
+    let counting = Memo::new(move |before: Option<&bool>| before == Some(&true) || filters_open.get());
     // An embed's host chooses which controls it shows (`toon=`).
     let controls = state.embed.with_value(|e| e.as_ref().map(|c| c.controls).unwrap_or_default());
 
@@ -125,6 +128,7 @@ pub fn Directory() -> impl IntoView {
                     let view = view.get();
                     // The clock only matters (and only wakes this memo) with "Nu open" on.
                     let now = if view.service.open_now { clock.get() } else { clock.get_untracked() };
+                    let compute = if counting.get() { compute } else { compute_list };
                     compute(&data, index.as_deref(), &view, state.here.get(), region, now).or_else(|| previous.cloned().flatten())
                 })
             };
@@ -145,10 +149,13 @@ pub fn Directory() -> impl IntoView {
             // The settled default view of the complete dataset is what the next start paints
             // first (first_paint.rs); a later change (more cards, a new version, another
             // language) pictures it again.
+            let answered = Memo::new(move |_| computed.with(Option::is_some));
             if data.is_complete() && !state.is_embedded() {
                 let data = data.clone();
                 Effect::new(move |_| {
-                    let ready = computed.with(Option::is_some) && state.search.with(Option::is_some);
+                    // `answered`, not `computed`: the counts that come with the first opening
+                    // of the filter panel are no reason to picture the page (with it open).
+                    let ready = answered.get() && state.search.with(Option::is_some);
                     let default = view.with(|v| *v == DirectoryView::default());
                     (state.lang.track(), state.sync.track(), shown.track());
                     if ready && default {

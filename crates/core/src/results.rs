@@ -78,6 +78,40 @@ pub fn compute(
     embed: Option<&EmbedScope>,
     now_unix: i64,
 ) -> Option<Results> {
+    compute_with(data, index, view, here, embed, now_unix, Counts::Yes)
+}
+
+/// [`compute`] without the filter panel's counts ([`Results::facets`] and
+/// [`Results::service_facets`] stay empty): what a directory needs while its filter panel has
+/// never been opened. Counting every facet over every hit was a tenth of drawing the start page
+/// and of each keystroke (issue 15).
+pub fn compute_list(
+    data: &Dataset,
+    index: Option<&SearchIndex>,
+    view: &DirectoryView,
+    here: Option<Point>,
+    embed: Option<&EmbedScope>,
+    now_unix: i64,
+) -> Option<Results> {
+    compute_with(data, index, view, here, embed, now_unix, Counts::No)
+}
+
+/// Whether [`compute_with`] counts the facets.
+#[derive(Clone, Copy, PartialEq)]
+enum Counts {
+    Yes,
+    No,
+}
+
+fn compute_with(
+    data: &Dataset,
+    index: Option<&SearchIndex>,
+    view: &DirectoryView,
+    here: Option<Point>,
+    embed: Option<&EmbedScope>,
+    now_unix: i64,
+    counts: Counts,
+) -> Option<Results> {
     let blank = view.query.trim().is_empty();
     if !data.is_complete() {
         // The first page of the cached dataset: its records are the first of the default view
@@ -92,7 +126,7 @@ pub fn compute(
     }
     let index = match index {
         Some(index) => index,
-        None if blank => return Some(compute_without_index(data, view, here, embed, now_unix)),
+        None if blank => return Some(compute_without_index(data, view, here, embed, now_unix, counts)),
         None => return None,
     };
     let place = index.place_in_query(data, &view.query);
@@ -106,8 +140,11 @@ pub fn compute(
         (None, _) => found.clone(),
     };
     let filters = filters_of(view);
-    let (hits, service_facets) = with_service_filters(data, &hits, view, now_unix, |h| index.apply_filters(data, h, &filters));
-    let facets = index.facet_counts(data, &hits, &filters);
+    let (hits, service_facets) = with_service_filters(data, &hits, view, now_unix, counts, |h| index.apply_filters(data, h, &filters));
+    let facets = match counts {
+        Counts::Yes => index.facet_counts(data, &hits, &filters),
+        Counts::No => FacetCounts::default(),
+    };
     let filtered = index.apply_filters(data, &hits, &filters);
     let scope = place.as_ref().and_then(|p| data.municipality(&p.nis).map(|m| m.nis.clone()));
     let near_from = place.as_ref().filter(|p| p.near).and(place_point);
@@ -151,12 +188,15 @@ fn near(data: &Dataset, hits: &[Hit], nis: &str, from: Point) -> Vec<Hit> {
 
 /// [`compute`] for an empty query before the index is there: every initiative, in order (what
 /// `SearchIndex::search("")` gives), filtered and counted through the dataset's strings.
-fn compute_without_index(data: &Dataset, view: &DirectoryView, here: Option<Point>, embed: Option<&EmbedScope>, now_unix: i64) -> Results {
+fn compute_without_index(data: &Dataset, view: &DirectoryView, here: Option<Point>, embed: Option<&EmbedScope>, now_unix: i64, counts: Counts) -> Results {
     let mut hits: Vec<Hit> = (0..data.initiatives.len() as u32).map(|doc| Hit { doc, score: 0.0 }).collect();
     keep_in_embed(data, &mut hits, embed);
     let filters = filters_of(view);
-    let (hits, service_facets) = with_service_filters(data, &hits, view, now_unix, |h| apply_filters(data, h, &filters));
-    let facets = facet_counts(data, &hits, &filters);
+    let (hits, service_facets) = with_service_filters(data, &hits, view, now_unix, counts, |h| apply_filters(data, h, &filters));
+    let facets = match counts {
+        Counts::Yes => facet_counts(data, &hits, &filters),
+        Counts::No => FacetCounts::default(),
+    };
     let filtered = apply_filters(data, &hits, &filters);
     Results { service_facets, ..sorted(data, view, here, &filtered, facets, None, None) }
 }
@@ -169,9 +209,13 @@ fn with_service_filters(
     hits: &[Hit],
     view: &DirectoryView,
     now_unix: i64,
+    counts: Counts,
     search_filtered: impl Fn(&[Hit]) -> Vec<Hit>,
 ) -> (Vec<Hit>, ServiceFacetCounts) {
-    let counts = service_filters::counts(data, &search_filtered(hits), &view.service, now_unix);
+    let counts = match counts {
+        Counts::Yes => service_filters::counts(data, &search_filtered(hits), &view.service, now_unix),
+        Counts::No => ServiceFacetCounts::default(),
+    };
     (service_filters::apply(data, hits, &view.service, now_unix), counts)
 }
 

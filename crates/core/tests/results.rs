@@ -3,7 +3,7 @@
 //! cached dataset) give exactly what the full path gives.
 
 use wegwijzer_core::dataset::{parse_index, Dataset, FIRST_PAGE};
-use wegwijzer_core::results::compute;
+use wegwijzer_core::results::{compute, compute_list};
 use wegwijzer_core::search::SearchIndex;
 use wegwijzer_core::view_state::DirectoryView;
 
@@ -116,4 +116,36 @@ fn an_embed_region_applies_on_every_path_and_waits_for_the_whole_dataset() {
     // The cache's first page is the first of all Flanders, not of the region: wait.
     let first = first_page(&data);
     assert!(compute(&first, None, &view(&[]), None, Some(&scope), 0).is_none());
+}
+
+#[test]
+fn the_list_without_counts_is_the_list_with_them() {
+    let data = sample_dataset();
+    let index = SearchIndex::build(&data);
+    let gent = data.municipalities.iter().find(|m| m.name.nl == "Gent").unwrap().nis.clone();
+    let views = [
+        view(&[]),
+        view(&[("q", "fietspunt")]),
+        view(&[("q", "klusdienst bij leuven")]),
+        view(&[("q", "fietspunt gent")]),
+        view(&[("open", "nu")]),
+        view(&[("taal", "fr"), ("sorteer", "naam")]),
+        view(&[("gemeente", &gent), ("q", "zzzz")]),
+    ];
+    for v in &views {
+        for idx in [None, Some(&index)] {
+            let (Some(all), Some(list)) = (compute(&data, idx, v, None, None, 0), compute_list(&data, idx, v, None, None, 0)) else {
+                assert!(compute_list(&data, idx, v, None, None, 0).is_none() && idx.is_none(), "{v:?}");
+                continue;
+            };
+            assert_eq!(list.items, all.items, "{v:?}");
+            assert_eq!(
+                (list.total, &list.scope, list.near, &list.nearest, &list.suggestion),
+                (all.total, &all.scope, all.near, &all.nearest, &all.suggestion),
+                "{v:?}"
+            );
+            assert_eq!((&list.facets, &list.service_facets), (&Default::default(), &Default::default()), "no counts: {v:?}");
+            assert!(all.total == 0 || !all.facets.services.is_empty(), "the counted results do count: {v:?}");
+        }
+    }
 }
