@@ -262,6 +262,9 @@ fn MapSection(
         spawn_local(async move {
             match loading.await {
                 Ok(found) => {
+                    // Drawing them is a task of its own: the last step of loading them (the
+                    // shapes' paths) and the map they replace made one 260 ms task at 4x.
+                    crate::tasks::next_task().await;
                     let _ = geometry.try_set(found);
                     let _ = status.try_set(GeometryStatus::Boundaries);
                 }
