@@ -174,7 +174,7 @@ pub(crate) fn parse_screened<T: DeserializeOwned>(
     bytes: &[u8],
     digest: Option<&str>,
 ) -> Result<(Screened<T>, Vec<Problem>), LoadError> {
-    Ok(read_items(name, &parse_envelope(index, name, bytes, digest)?))
+    Ok(read_items(name, parse_envelope(index, name, bytes, digest)?))
 }
 
 /// [`parse_screened`] without reading the items: the file verified and its envelope checked,

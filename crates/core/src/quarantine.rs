@@ -58,8 +58,8 @@ impl<T> Screened<T> {
 /// Reads the items of a collection one by one from the raw JSON values of a file whose syntax
 /// was already checked: an item that is not a `T` is left out with a
 /// [`ProblemKind::Unreadable`] problem, which names the item's `id` (or `nis`) when it has one.
-pub fn read_items<T: DeserializeOwned>(collection: &'static str, raw: &[&RawValue]) -> (Screened<T>, Vec<Problem>) {
-    ItemReader::new(collection, raw.to_vec()).finish()
+pub fn read_items<T: DeserializeOwned>(collection: &'static str, raw: Vec<&RawValue>) -> (Screened<T>, Vec<Problem>) {
+    ItemReader::new(collection, raw).finish()
 }
 
 /// [`read_items`] a few items at a time, so that a caller on the browser's main thread can let
