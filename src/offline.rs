@@ -8,7 +8,7 @@ use crate::app::{AppState, LoadState};
 use crate::dataset::{Dataset, LoadError};
 use crate::model::Index;
 use crate::store::Store;
-use crate::tasks::{after_paint, in_slice, next_task};
+use crate::tasks::{after_paint, in_slices, next_task};
 use crate::sync::{apply_changes, due_on_focus, plan_sync_for, plan_sync_for_copy, retry_delay_ms, ReadSteps, SyncPlan, SyncState};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -274,12 +274,7 @@ async fn fetch_and_store(state: AppState) -> Result<(), LoadError> {
 async fn read_and_validate(cached: Option<&Dataset>, offered: Index, files: &std::collections::HashMap<String, Vec<u8>>) -> Result<Dataset, LoadError> {
     let digests = digests(files).await;
     let mut reading = ReadSteps::new(cached, offered, files, &digests)?;
-    loop {
-        next_task().await;
-        if in_slice(|| reading.step(10)) {
-            break;
-        }
-    }
+    in_slices(|| reading.step(10)).await;
     let read = reading.finish()?;
     next_task().await;
     read.validate()
@@ -308,18 +303,9 @@ fn show(state: AppState, dataset: Dataset) -> Arc<Dataset> {
         // A newer dataset may have been shown meanwhile: its own task builds its index.
         let current = |d: &Arc<Dataset>| matches!(state.data.get_untracked(), LoadState::Ready(now) if Arc::ptr_eq(&now, d));
         let mut build = crate::search::IndexBuild::new(&shown);
-        loop {
-            if !current(&shown) {
-                return;
-            }
-            if in_slice(|| build.step(20)) {
-                break;
-            }
-            next_task().await;
-        }
-        let index = build.finish();
+        in_slices(|| !current(&shown) || build.step(20)).await;
         if current(&shown) {
-            state.search.set(Some(Arc::new(index)));
+            state.search.set(Some(Arc::new(build.finish())));
         }
     });
     dataset

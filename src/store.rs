@@ -28,7 +28,7 @@
 use crate::dataset::{Dataset, LoadError, FIRST_PAGE};
 use crate::model::{Audience, Category, Index, Initiative, Municipality, Partnership, AUDIENCES, COLLECTIONS, SOURCES};
 use crate::json_array::JsonArrayWriter;
-use crate::tasks::{in_slice, next_task};
+use crate::tasks::{in_slices, next_task};
 use crate::validate::{Problem, RULES_VERSION};
 use indexed_db_futures::database::Database;
 use indexed_db_futures::object_store::ObjectStore;
@@ -188,19 +188,14 @@ impl Store {
         // The initiatives in slices (10,000 are seconds of work on a phone).
         let mut initiatives = JsonArrayWriter::new(&dataset.initiatives);
         let mut failed = None;
-        loop {
-            next_task().await;
-            let done = in_slice(|| match initiatives.step(20) {
-                Ok(done) => done,
-                Err(e) => {
-                    failed = Some(e);
-                    true
-                }
-            });
-            if done {
-                break;
+        in_slices(|| match initiatives.step(20) {
+            Ok(done) => done,
+            Err(e) => {
+                failed = Some(e);
+                true
             }
-        }
+        })
+        .await;
         texts.push(match failed {
             Some(e) => Err(e),
             None => initiatives.finish(),

@@ -36,15 +36,8 @@ pub async fn next_task() {
 /// far below a long task (50 ms) on a phone four times slower than the machine that measured it.
 pub const SLICE_MS: f64 = 8.0;
 
-/// Runs `step` until it says it is done (true) or [`SLICE_MS`] have passed (false); the caller
-/// awaits [`next_task`] between slices.
-///
-/// ```ignore
-/// while !in_slice(|| reader.step(10)) {
-///     next_task().await;
-/// }
-/// ```
-pub fn in_slice(mut step: impl FnMut() -> bool) -> bool {
+/// Runs `step` until it says it is done (true) or [`SLICE_MS`] have passed (false).
+fn in_slice(mut step: impl FnMut() -> bool) -> bool {
     let start = js_sys::Date::now();
     loop {
         if step() {
@@ -52,6 +45,21 @@ pub fn in_slice(mut step: impl FnMut() -> bool) -> bool {
         }
         if js_sys::Date::now() - start > SLICE_MS {
             return false;
+        }
+    }
+}
+
+/// Runs `step` in slices of [`SLICE_MS`], each in a task of its own (the first one too), until
+/// it says it is done (true).
+///
+/// ```ignore
+/// in_slices(|| reader.step(10)).await;
+/// ```
+pub async fn in_slices(mut step: impl FnMut() -> bool) {
+    loop {
+        next_task().await;
+        if in_slice(&mut step) {
+            return;
         }
     }
 }
