@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startServer, launchBrowser, phonePage, axeViolations, readSample, chooseMunicipality } from './harness.mjs';
+import { startServer, launchBrowser, phonePage, axeViolations, readSample, chooseMunicipality, watchPicture } from './harness.mjs';
 
 const partnerships = readSample('partnerships');
 const initiatives = readSample('initiatives');
@@ -120,29 +120,7 @@ test('a first visit to a partnership\'s embed paints the build\'s picture of it 
   const page = await phonePage(browser);
   const context = page.context();
   // In the app's frame: what the page showed before the app drew itself.
-  await context.addInitScript(() => {
-    if (!new URLSearchParams(location.search).has('embed')) return;
-    window.__picture = null;
-    window.__blank = false;
-    window.__shift = 0;
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value;
-    }).observe({ type: 'layout-shift', buffered: true });
-    new MutationObserver(() => {
-      const shown = (h) => h && h.getClientRects().length > 0;
-      if (window.__picture && !shown(document.querySelector('[data-first-paint] h1')) && !shown(document.querySelector('main:not([data-first-paint]) h1'))) window.__blank = true;
-      const heading = document.querySelector('[data-first-paint] h1');
-      if (window.__picture || !heading) return;
-      window.__picture = {
-        heading: heading.textContent,
-        lang: document.documentElement.lang,
-        embedClass: document.documentElement.classList.contains('embed'),
-        cards: [...document.querySelectorAll('[data-first-paint] .card-title')].map((c) => c.textContent),
-        allInert: [...document.querySelectorAll('body > [data-first-paint]')].every((el) => el.inert),
-        appShown: [...document.querySelectorAll('main:not([data-first-paint])')].some((m) => m.getClientRects().length > 0),
-      };
-    }).observe(document, { childList: true, subtree: true });
-  });
+  await watchPicture(context, { embedOnly: true });
   const asked = [];
   context.on('request', (r) => {
     if (r.url().includes('/embed-pictures/')) asked.push(new URL(r.url()).pathname);

@@ -53,6 +53,46 @@ export async function phonePage(browser) {
   return page;
 }
 
+/**
+ * Records, from the page's first script on, what a build's picture (`[data-first-paint]`, with a
+ * heading) showed before the app drew itself: `window.__picture` (its heading, cards, language,
+ * classes, whether all of it is inert and whether the app's own page showed beside it), and for
+ * the whole visit `window.__blank` (a moment with neither the picture's heading nor the app's on
+ * screen), `window.__shift` (layout shift) and `window.__loadingShown` (the app's loading line
+ * was on screen). `target` is a page or a context; `embedOnly` records only in an embed's frame.
+ */
+export async function watchPicture(target, { embedOnly = false } = {}) {
+  await target.addInitScript((embedOnly) => {
+    if (embedOnly && !new URLSearchParams(location.search).has('embed')) return;
+    window.__picture = null;
+    window.__loadingShown = false;
+    window.__blank = false;
+    window.__shift = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+    new MutationObserver(() => {
+      const loading = document.querySelector('main:not([data-first-paint]) .loading');
+      if (loading && loading.getClientRects().length) window.__loadingShown = true;
+      // Once painted, a heading is always on screen: the picture's or the app's.
+      const shown = (h) => h && h.getClientRects().length > 0;
+      if (window.__picture && !shown(document.querySelector('[data-first-paint] h1')) && !shown(document.querySelector('main:not([data-first-paint]) h1'))) window.__blank = true;
+      const heading = document.querySelector('[data-first-paint] h1');
+      if (window.__picture || !heading) return;
+      window.__picture = {
+        heading: heading.textContent,
+        lang: document.documentElement.lang,
+        embedClass: document.documentElement.classList.contains('embed'),
+        cards: [...document.querySelectorAll('[data-first-paint] .card-title')].map((c) => c.textContent),
+        // True only when the build took the picture: never in it.
+        ofItsTime: document.querySelectorAll('[data-first-paint] :is(.open-now, .open-line, .hours-mark, [aria-current="date"])').length,
+        allInert: [...document.querySelectorAll('body > [data-first-paint]')].every((el) => el.inert),
+        appShown: [...document.querySelectorAll('main:not([data-first-paint])')].some((m) => m.getClientRects().length > 0),
+      };
+    }).observe(document, { childList: true, subtree: true });
+  }, embedOnly);
+}
+
 /** Runs axe-core on the page and returns its violations (WCAG 2.x A/AA and best practice). */
 export async function axeViolations(page) {
   await page.addScriptTag({ path: axePath });

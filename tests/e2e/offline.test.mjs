@@ -6,7 +6,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startServer, launchBrowser, phonePage, readSample, repo } from './harness.mjs';
+import { startServer, launchBrowser, phonePage, readSample, repo, watchPicture } from './harness.mjs';
 
 const initiatives = readSample('initiatives');
 let browser;
@@ -529,32 +529,7 @@ test('a first visit from a link to the map or a detail page paints the build\'s 
         await new Promise((done) => setTimeout(done, 1000));
         await r.continue();
       });
-      await page.addInitScript(() => {
-        window.__picture = null;
-        window.__loadingShown = false;
-        window.__blank = false;
-        window.__shift = 0;
-        new PerformanceObserver((list) => {
-          for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value;
-        }).observe({ type: 'layout-shift', buffered: true });
-        new MutationObserver(() => {
-          const loading = document.querySelector('main:not([data-first-paint]) .loading');
-          if (loading && loading.getClientRects().length) window.__loadingShown = true;
-          // Once painted, a heading is always on screen: the picture's or the app's.
-          const shown = (h) => h && h.getClientRects().length > 0;
-          if (window.__picture && !shown(document.querySelector('[data-first-paint] h1')) && !shown(document.querySelector('main:not([data-first-paint]) h1'))) window.__blank = true;
-          const heading = document.querySelector('[data-first-paint] h1');
-          if (window.__picture || !heading) return;
-          window.__picture = {
-            heading: heading.textContent,
-            // True only when the build took the picture: never in it.
-            ofItsTime: document.querySelectorAll('[data-first-paint] :is(.open-now, .open-line, .hours-mark, [aria-current="date"])').length,
-            lang: document.documentElement.lang,
-            allInert: [...document.querySelectorAll('body > [data-first-paint]')].every((el) => el.inert),
-            appShown: [...document.querySelectorAll('main:not([data-first-paint])')].some((m) => m.getClientRects().length > 0),
-          };
-        }).observe(document, { childList: true, subtree: true });
-      });
+      await watchPicture(page);
       await page.goto(`${server.url}/${route}`);
       await page.locator('main:not([data-first-paint]) h1').waitFor();
       await page.waitForFunction(() => !document.querySelector('[data-first-paint]'));
