@@ -177,6 +177,12 @@ export function splitWasm(staging, { release, publicUrl }) {
       }
     }
 
+    // 4b. The bindings' functions are nearly all called while the app starts: Chromium (136+)
+    // compiles a script marked so on a background thread as it streams in, instead of each
+    // function on the main thread on its first call (V8's explicit compile hints).
+    const glue = path.join(work, `${bin}.js`);
+    fs.writeFileSync(glue, `//# allFunctionsCalledOnLoad\n${fs.readFileSync(glue, 'utf8')}`);
+
     // 5. Into the staging folder under its version.
     const folder = `wasm-${hashOf(work)}`;
     const dest = path.join(staging, folder);
