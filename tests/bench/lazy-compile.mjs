@@ -11,17 +11,10 @@
 //   node tests/bench/lazy-compile.mjs [--dist dist] [--path /kaart] [--top 20]
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, startServer } from '../e2e/harness.mjs';
+import { CHROMIUM_ARGS, option, repo, startServer } from '../e2e/harness.mjs';
 
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const args = process.argv.slice(2);
-const arg = (name, fallback) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : fallback;
-};
-const dist = path.resolve(arg('--dist', path.join(repo, 'dist')));
+const dist = path.resolve(option('--dist', path.join(repo, 'dist')));
 const folder = fs.readdirSync(dist).find((n) => /^wasm-[0-9a-f]+$/.test(n));
 const functions = readFunctions(path.join(dist, folder, 'wegwijzer_bg.wasm'));
 
@@ -31,8 +24,8 @@ try {
   const context = await browser.newContext({ viewport: { width: 360, height: 740 }, serviceWorkers: 'block' });
   const page = await context.newPage();
   await browser.startTracing(page, { categories: ['v8', 'v8.wasm', 'devtools.timeline', 'disabled-by-default-v8.compile'] });
-  await page.goto(`${server.url}${arg('--path', '/')}`);
-  await page.waitForTimeout(Number(arg('--wait', '5000')));
+  await page.goto(`${server.url}${option('--path', '/')}`);
+  await page.waitForTimeout(Number(option('--wait', '5000')));
   const { traceEvents } = JSON.parse((await browser.stopTracing()).toString());
   // The page's renderer main thread: of the renderers' main threads (a spare one may exist),
   // the one that ran the most.
@@ -48,12 +41,12 @@ try {
   const bytes = known.reduce((sum, i) => sum + functions.get(i).size, 0);
   const ms = (name) => traceEvents.filter((e) => onMain(e) && e.name === name).reduce((sum, e) => sum + e.dur / 1000, 0);
   const total = [...functions.values()].reduce((sum, f) => sum + f.size, 0);
-  console.log(`${arg('--path', '/')}: ${compiled.size} wasm functions compiled lazily on the main thread, ` +
+  console.log(`${option('--path', '/')}: ${compiled.size} wasm functions compiled lazily on the main thread, ` +
     `${(bytes / 1024).toFixed(1)} KB of the main module's ${(total / 1024).toFixed(1)} KB of code`);
   console.log(`main thread at 1x on this machine: wasm.CompileLazy ${ms('wasm.CompileLazy').toFixed(1)} ms, ` +
     `JavaScript compile ${(ms('V8.CompileCode') + ms('V8.CompileLazy')).toFixed(1)} ms`);
   console.log(`largest compiled functions (bytes, compile ms):`);
-  for (const i of known.sort((a, b) => functions.get(b).size - functions.get(a).size).slice(0, Number(arg('--top', '20')))) {
+  for (const i of known.sort((a, b) => functions.get(b).size - functions.get(a).size).slice(0, Number(option('--top', '20')))) {
     console.log(`  ${String(functions.get(i).size).padStart(6)}  ${compiled.get(i).toFixed(2).padStart(6)}  ${functions.get(i).name.slice(0, 110)}`);
   }
 } finally {

@@ -29,20 +29,15 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import crypto from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { startServer, launchBrowser } from '../e2e/harness.mjs';
+import { startServer, launchBrowser, option } from '../e2e/harness.mjs';
 import { median } from './stats.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../..');
-const args = process.argv.slice(2);
-const arg = (name, fallback) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : fallback;
-};
-const dist = path.resolve(arg('--dist', path.join(repo, 'dist')));
+const dist = path.resolve(option('--dist', path.join(repo, 'dist')));
 const bundledGeometry = path.join(dist, 'data/v1/geometry.topo.json');
-const geometryFile = path.resolve(arg('--geometry', bundledGeometry));
-const runs = Number(arg('--runs', '10'));
+const geometryFile = path.resolve(option('--geometry', bundledGeometry));
+const runs = Number(option('--runs', '10'));
 
 
 /**

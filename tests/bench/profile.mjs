@@ -10,18 +10,12 @@
 //
 // The first-visit findings it gave are in docs/first-visit.md.
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, startServer } from '../e2e/harness.mjs';
+import { CHROMIUM_ARGS, option, repo, startServer } from '../e2e/harness.mjs';
 
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const args = process.argv.slice(2);
-const arg = (name, fallback) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : fallback;
-};
 const jsFlags = args.find((a) => a.startsWith('--js-flags='));
-const server = await startServer({ root: path.resolve(arg('--dist', path.join(repo, 'dist'))), extra: [] });
+const server = await startServer({ root: path.resolve(option('--dist', path.join(repo, 'dist'))), extra: [] });
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
   args: [...CHROMIUM_ARGS, ...(jsFlags ? [jsFlags] : [])],
@@ -48,8 +42,8 @@ try {
     addEventListener('DOMContentLoaded', () => window.wegwijzerProfileMarker());
   });
   await cdp.send('Profiler.start');
-  await page.goto(`${server.url}${arg('--path', '/')}`);
-  await page.waitForTimeout(Number(arg('--wait', '6000')));
+  await page.goto(`${server.url}${option('--path', '/')}`);
+  await page.waitForTimeout(Number(option('--wait', '6000')));
   const { profile } = await cdp.send('Profiler.stop');
   const longTasks = await page.evaluate(() => window.longTasks);
   const markerAt = await page.evaluate(() => window.markerAt);
@@ -132,7 +126,7 @@ try {
       console.log(`  [${r.start.toFixed(0)}, ${r.ms.toFixed(0)}] ${top(r.fns)}\n      self: ${top(r.own)}`);
     }
   }
-  const top = Number(arg('--top', '40'));
+  const top = Number(option('--top', '40'));
   const print = (title, m) => {
     console.log(`\n${title}`);
     for (const [n, ms] of [...m].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`${ms.toFixed(1).padStart(8)} ms  ${n}`);

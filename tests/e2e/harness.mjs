@@ -44,6 +44,13 @@ export async function launchBrowser() {
   });
 }
 
+/** The value after `--name` on a benchmark's command line, else `fallback`. */
+export function option(name, fallback) {
+  const args = process.argv.slice(2);
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : fallback;
+}
+
 /** A phone-sized page (the main viewport: 360 x 740) that fails the test on page errors. */
 export async function phonePage(browser) {
   const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'nl-BE' });
