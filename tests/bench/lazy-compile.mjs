@@ -37,6 +37,10 @@ try {
   // Main-module functions only: a chunk's indexes are its own (they show as "other").
   const compiled = new Map();
   for (const e of lazy) compiled.set(e.args.func_index, (compiled.get(e.args.func_index) || 0) + e.dur / 1000);
+  if (lazy.length === 0) {
+    console.error(`lazy-compile.mjs: no wasm compiled on the main thread within ${option('--wait', '5000')} ms: the app did not start`);
+    process.exitCode = 1;
+  }
   const known = [...compiled.keys()].filter((i) => functions.has(i));
   const bytes = known.reduce((sum, i) => sum + functions.get(i).size, 0);
   const ms = (name) => traceEvents.filter((e) => onMain(e) && e.name === name).reduce((sum, e) => sum + e.dur / 1000, 0);
