@@ -97,7 +97,7 @@ pub fn compute_list(
 }
 
 /// Whether [`compute_with`] counts the facets.
-#[derive(Clone, Copy, PartialEq)]
+#[derive(Clone, Copy)]
 enum Counts {
     Yes,
     No,

@@ -293,7 +293,7 @@ impl<'a> ReadSteps<'a> {
 /// downloaded (`quarantine.rs`), threshold included. A patch that gives no record at all, or
 /// names a record the cached copy lacks, makes the delta unusable ([`LoadError::BadPatch`]):
 /// the client then downloads the changed collections.
-// Not inlined: in the browser its code (JSON merge patches, 30 KB of wasm) then stays a function
+// Not inlined: in the browser its code (JSON merge patches, 50 KB of wasm) then stays a function
 // of its own, compiled when a delta first comes, not with the sync of every first visit (V8
 // compiles a wasm function whole, on the main thread, on its first call: docs/first-visit.md).
 #[inline(never)]

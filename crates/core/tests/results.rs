@@ -129,7 +129,7 @@ fn the_list_without_counts_is_the_list_with_them() {
         view(&[("q", "klusdienst bij leuven")]),
         view(&[("q", "fietspunt gent")]),
         view(&[("open", "nu")]),
-        view(&[("taal", "fr"), ("sorteer", "naam")]),
+        view(&[("dienst_taal", "fr"), ("sorteer", "naam")]),
         view(&[("gemeente", &gent), ("q", "zzzz")]),
     ];
     for v in &views {
