@@ -67,6 +67,8 @@ impl Facet {
 #[component]
 pub fn FilterPanel(
     open: RwSignal<bool>,
+    /// Whether the panel has ever been opened ([`opened_once`]); its content stays once built.
+    opened: Memo<bool>,
     data: Arc<Dataset>,
     view: Memo<DirectoryView>,
     facets: Signal<FacetCounts>,
@@ -75,12 +77,16 @@ pub fn FilterPanel(
     total: Signal<usize>,
     on_change: Callback<DirectoryView>,
 ) -> impl IntoView {
-    let opened = Memo::new(move |before: Option<&bool>| before == Some(&true) || open.get());
     view! {
         <div id="filters" class="filters" hidden=move || !open.get()>
             {move || opened.get().then(|| panel_content(open, data.clone(), view, facets, service_facets, total, on_change))}
         </div>
     }
+}
+
+/// Whether `open` has ever been true: the panel's content and its counts, once needed, stay.
+pub fn opened_once(open: RwSignal<bool>) -> Memo<bool> {
+    Memo::new(move |before: Option<&bool>| before == Some(&true) || open.get())
 }
 
 /// The active filters as chips above the list; each removes its filter.

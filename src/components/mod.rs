@@ -27,7 +27,7 @@ pub use device_location::{request_device_location, LocationError};
 pub use embed_frame::{ask_host_to_scroll, connect_embed_frame, embed_config_at_start};
 pub use embed_layout::{EmbedFooter, EmbedNav, EmbedNotice, RegionLink};
 pub use error_panel::ErrorPanel;
-pub use filter_panel::{FilterChips, FilterPanel};
+pub use filter_panel::{opened_once, FilterChips, FilterPanel};
 pub use first_paint::{drawn_before, hand_over_first_paint, page_drawn, remember_first_paint};
 pub use initiative_card::InitiativeCard;
 pub use language_switcher::{LanguageSwitcher, LANG_STORAGE_KEY};

@@ -1,6 +1,6 @@
 use crate::app::use_app_state;
 use crate::components::{
-    remember_first_paint, request_device_location, warm_up_coverage_map, set_page_title, with_first_page, FilterChips, FilterPanel,
+    opened_once, remember_first_paint, request_device_location, warm_up_coverage_map, set_page_title, with_first_page, FilterChips, FilterPanel,
     InitiativeCard,
     LocationError,
 };
@@ -92,7 +92,7 @@ pub fn Directory() -> impl IntoView {
     let filters_open = RwSignal::new(false);
     // The filter panel's counts are worked out once it has been opened, not for every list
     // (results::compute_list).
-    let counting = Memo::new(move |before: Option<&bool>| before == Some(&true) || filters_open.get());
+    let filters_opened = opened_once(filters_open);
     // An embed's host chooses which controls it shows (`toon=`).
     let controls = state.embed.with_value(|e| e.as_ref().map(|c| c.controls).unwrap_or_default());
 
@@ -128,7 +128,7 @@ pub fn Directory() -> impl IntoView {
                     let view = view.get();
                     // The clock only matters (and only wakes this memo) with "Nu open" on.
                     let now = if view.service.open_now { clock.get() } else { clock.get_untracked() };
-                    let compute = if counting.get() { compute } else { compute_list };
+                    let compute = if filters_opened.get() { compute } else { compute_list };
                     compute(&data, index.as_deref(), &view, state.here.get(), region, now).or_else(|| previous.cloned().flatten())
                 })
             };
@@ -320,6 +320,7 @@ pub fn Directory() -> impl IntoView {
                 {controls.filters.then(|| view! {
                     <FilterPanel
                         open=filters_open
+                        opened=filters_opened
                         data=data.clone()
                         view=view
                         facets=Signal::derive(move || results.with(|r| r.facets.clone()))
