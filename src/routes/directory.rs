@@ -22,6 +22,11 @@ const PAGE_SIZE: usize = FIRST_PAGE;
 /// Keystrokes closer together than this replace the history entry instead of adding one, so
 /// Back goes to the previous search, not the previous letter.
 const TYPING_BURST_MS: f64 = 1500.0;
+/// A typed query is written to the URL after a pause this long (or when the box loses focus,
+/// or on Enter), not on every keystroke: the list follows each keystroke at once, but Chrome's
+/// `history.replaceState` and the router's navigation were about a quarter of a keystroke's
+/// main-thread time at 10,000 initiatives (issue 15, `scripts/bench-typing`).
+const URL_PAUSE: std::time::Duration = std::time::Duration::from_millis(300);
 
 /// `/`: search, filters, near-me and the list of initiatives. The whole view lives in the URL.
 #[component]
@@ -31,9 +36,20 @@ pub fn Directory() -> impl IntoView {
     Effect::new(move |_| set_page_title("", state.t().app_title));
     let query = use_query_map();
     let navigate = use_navigate();
-    let view = Memo::new(move |_| {
+    let from_url = Memo::new(move |_| {
         let map = query.read();
         DirectoryView::from_pairs(map.latest_values().map(|(k, v)| (k.as_ref(), v)))
+    });
+    // Text typed but not yet in the URL (see `URL_PAUSE`), with the view it was typed over: a
+    // URL changed meanwhile (Back) makes it void.
+    let typed = RwSignal::new(None::<(DirectoryView, String)>);
+    let view = Memo::new(move |_| {
+        let mut view = from_url.get();
+        typed.with(|t| match t {
+            Some((over, text)) if *over == view => view.query = text.clone(),
+            _ => {}
+        });
+        view
     });
     // Remembered for the detail page's "Terug naar de lijst".
     Effect::new(move |_| {
@@ -53,13 +69,42 @@ pub fn Directory() -> impl IntoView {
         change(&mut next);
         set_view.with_value(|f| f(next, push));
     };
+    // Whether the typing not yet written began a new burst (its write adds a history entry).
+    let push_typed = StoredValue::new(false);
+    let url_timer = StoredValue::new(None::<TimeoutHandle>);
+    // Writes the typed text to the URL now, if there is any.
+    let write_typed = move || {
+        if let Some(timer) = url_timer.try_update_value(Option::take).flatten() {
+            timer.clear();
+        }
+        let Some((over, _)) = typed.get_untracked() else { return };
+        if over == from_url.get_untracked() {
+            let push = push_typed.try_update_value(|p| std::mem::take(p)).unwrap_or(false);
+            set_view.with_value(|f| f(view.get_untracked(), push));
+        }
+        // After the URL has it: the view never goes back to the old URL's query meanwhile.
+        typed.set(None);
+    };
     let on_input = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
         let now = js_sys::Date::now();
-        let push = now - last_edit.get_value() > TYPING_BURST_MS;
+        if now - last_edit.get_value() > TYPING_BURST_MS {
+            push_typed.set_value(true);
+        }
         last_edit.set_value(now);
-        update(push, &|v| v.query = value.clone());
+        let over = typed.with_untracked(|t| t.as_ref().map(|(over, _)| over.clone())).unwrap_or_else(|| from_url.get_untracked());
+        typed.set(Some((over, value)));
+        if let Some(timer) = url_timer.get_value() {
+            timer.clear();
+        }
+        url_timer.set_value(set_timeout_with_handle(write_typed, URL_PAUSE).ok());
     };
+    // Leaving the page (a link, Back) drops a pending write: it belongs to this page's URL.
+    on_cleanup(move || {
+        if let Some(timer) = url_timer.try_update_value(Option::take).flatten() {
+            timer.clear();
+        }
+    });
     let location_message = RwSignal::new(None::<&'static str>);
     let use_location = move |_| {
         location_message.set(None);
@@ -99,7 +144,10 @@ pub fn Directory() -> impl IntoView {
     view! {
         <h1>{state.text(|t| t.directory_heading)}</h1>
         {controls.search.then(|| view! {
-            <form role="search" class="search" on:submit=|ev| ev.prevent_default()>
+            <form role="search" class="search" on:submit=move |ev| {
+                ev.prevent_default();
+                write_typed();
+            }>
                 <label for="zoek">{state.text(|t| t.search_label)}</label>
                 <input
                     id="zoek"
@@ -109,6 +157,8 @@ pub fn Directory() -> impl IntoView {
                     placeholder=state.text(|t| t.search_hint)
                     prop:value=move || view.get().query
                     on:input=on_input
+                    // Focus moves on (a result, a filter, the language): the URL first.
+                    on:blur=move |_| write_typed()
                 />
             </form>
         })}

@@ -4,7 +4,9 @@
 // generated endpoint. Not a test: it prints figures and exits 0 even when a target is missed.
 // Run it through scripts/bench-typing, which builds dist/ and generates the data; by hand:
 //
-//   node tests/bench/typing.mjs --data DIR [--dist dist] [--throttle 4]
+//   node tests/bench/typing.mjs --data DIR [--dist dist] [--throttle 4] [--keys]
+//
+// --keys also prints every keystroke's time, with the text typed so far.
 //
 // Method: a temporary copy of --dist gets --data as its data/v1/ and is served by
 // scripts/serve.mjs. A 360 x 740 page opens `/` and waits until the app's own cards are shown
@@ -30,13 +32,14 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../..');
 
 const argv = process.argv.slice(2);
-const opts = { dist: path.join(repo, 'dist'), data: null, throttle: 4 };
+const opts = { dist: path.join(repo, 'dist'), data: null, throttle: 4, keys: false };
 for (let i = 0; i < argv.length; i++) {
   const a = argv[i];
   const v = argv[i + 1];
   if (a === '--dist') { opts.dist = path.resolve(v); i++; }
   else if (a === '--data') { opts.data = path.resolve(v); i++; }
   else if (a === '--throttle') { opts.throttle = Number(v); i++; }
+  else if (a === '--keys') opts.keys = true;
   else { console.error(`typing.mjs: unknown argument ${a}`); process.exit(2); }
 }
 if (!opts.data || !fs.existsSync(path.join(opts.data, 'index.json')) || !fs.existsSync(path.join(opts.dist, 'index.html'))) {
@@ -136,6 +139,10 @@ try {
   for (const r of rows) {
     const xs = r.keys.map((k) => k.ms);
     console.log(`| ${r.query} | ${xs.length} | ${ms(median(xs))} | ${ms(p95(xs))} | ${ms(Math.max(...xs))} | ${r.late ? 'NO (updated later)' : 'yes'}: ${r.settled.trim()} |`);
+  }
+  if (opts.keys) {
+    console.log('\nper keystroke (text typed so far: ms)');
+    for (const r of rows) console.log(r.keys.map((k, i) => `${r.query.slice(0, i + 1)}: ${Math.round(k.ms)}`).join(', '));
   }
   const keyMet = all.length > 0 && Math.max(...all) <= TARGET_KEY_MS && !rows.some((r) => r.late);
   console.log(`\nkeystroke to updated list: median ${ms(median(all))}, p95 ${ms(p95(all))}, max ${ms(Math.max(...all))} (target <= ${TARGET_KEY_MS} ms): ${keyMet ? 'met' : 'NOT met'}`);

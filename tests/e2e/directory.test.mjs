@@ -116,6 +116,30 @@ test('the back button restores the previous query', async () => {
   await page.context().close();
 });
 
+test('a query typed and left at once is in the history: Back returns to it', async () => {
+  // The URL takes typed text after a pause, or when focus leaves the box (here: a result is
+  // opened right after the last key, well within the pause).
+  const page = await phonePage(env.browser);
+  await page.goto(`${env.server.url}/`);
+  await page.locator('main:not([data-first-paint]) .cards > li').first().waitFor();
+  const box = page.getByLabel('Zoeken');
+  await box.pressSequentially('fiets', { delay: 20 });
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'fiets');
+  await page.waitForTimeout(1700); // a pause ends the typing burst
+  await box.fill('');
+  await box.pressSequentially('klusdienst', { delay: 20 });
+  await page.locator('.cards > li .card-title a').first().click();
+  await page.waitForURL(/\/initiatief\//);
+  await page.goBack();
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'klusdienst');
+  assert.equal(await box.inputValue(), 'klusdienst');
+  await page.goBack();
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'fiets');
+  assert.equal(await box.inputValue(), 'fiets');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('a postcode in the box scopes results to that municipality', async () => {
   const municipalities = readSample('municipalities');
   const nis = initiatives[0].nis;
