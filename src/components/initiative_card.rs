@@ -1,8 +1,6 @@
 use crate::app::use_app_state;
 use crate::dataset::Dataset;
-use crate::model::Initiative;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use std::sync::Arc;
 
 /// The category labels of `ids`, in the current language, joined for display.
@@ -20,39 +18,40 @@ pub fn format_km(km: f64, lang: crate::model::Lang, template: &str) -> String {
     crate::i18n::fill(template, "x", number)
 }
 
-/// One initiative in a list: name (link to its page), kind, services, municipality.
+/// One initiative in a list (`doc`: its index in `data.initiatives`): name (link to its page),
+/// kind, services, municipality, open now. Built for each new hit as the user types, so it
+/// borrows from `data` instead of cloning the record, parses no hours (the dataset keeps them
+/// parsed) and links with a plain `<a>`: the router handles every link's click, and `<A>`'s
+/// "current page" tracking means nothing on a list.
 #[component]
-pub fn InitiativeCard(
-    data: Arc<Dataset>,
-    initiative: Initiative,
-    #[prop(default = None)] distance_km: Option<f64>,
-) -> impl IntoView {
+pub fn InitiativeCard(data: Arc<Dataset>, doc: u32, #[prop(default = None)] distance_km: Option<f64>) -> impl IntoView {
     let state = use_app_state();
-    let href = crate::public_url::href(&format!("/initiatief/{}", initiative.id));
     let lang = state.lang;
+    let initiative = &data.initiatives[doc as usize];
+    let href = crate::public_url::href(&format!("/initiatief/{}", initiative.id));
+    let name = initiative.name.clone();
     let kind = {
-        let (data, id) = (data.clone(), initiative.kind.clone());
-        move || category_labels(&data, std::slice::from_ref(&id), lang.get())
+        let data = data.clone();
+        move || category_labels(&data, std::slice::from_ref(&data.initiatives[doc as usize].kind), lang.get())
     };
     let services = {
-        let (data, ids) = (data.clone(), initiative.services.clone());
-        move || category_labels(&data, &ids, lang.get())
+        let data = data.clone();
+        move || category_labels(&data, &data.initiatives[doc as usize].services, lang.get())
     };
     let place = {
-        let (data, nis) = (data.clone(), initiative.nis.clone());
-        move || data.municipality(&nis).map(|m| m.name.get(lang.get()).to_string()).unwrap_or_default()
+        let data = data.clone();
+        move || data.municipality(&data.initiatives[doc as usize].nis).map(|m| m.name.get(lang.get()).to_string()).unwrap_or_default()
     };
-    let (status, hours) = (initiative.status, initiative.opening_hours.clone());
     view! {
         <li class="card">
-            <h2 class="card-title"><A href=href><bdi>{initiative.name}</bdi></A></h2>
+            <h2 class="card-title"><a href=href><bdi>{name}</bdi></a></h2>
             <p class="card-kind"><bdi>{kind}</bdi></p>
             <p class="card-services"><span class="visually-hidden">{state.text(|t| t.label_services)} ": "</span><bdi>{services}</bdi></p>
             <p class="card-place">
                 <span class="visually-hidden">{state.text(|t| t.label_municipality)} ": "</span><bdi>{place}</bdi>
                 {distance_km.map(|km| view! { " · " <span class="distance">{move || format_km(km, lang.get(), state.t().distance_km)}</span> })}
             </p>
-            <super::OpenLine status hours/>
+            <super::OpenLine data doc/>
         </li>
     }
 }

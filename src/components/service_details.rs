@@ -14,12 +14,14 @@ use crate::service_text::{is_outdated, long_date, now_line, status_line, week_ro
 use leptos::prelude::*;
 use std::sync::Arc;
 
-/// "Nu open, sluit om 16:30" / "Tijdelijk gesloten", following the clock; nothing without hours.
+/// "Nu open, sluit om 16:30" / "Tijdelijk gesloten" for the initiative `doc` of `data`,
+/// following the clock; nothing without hours. Reads the hours `data` has parsed once.
 #[component]
-pub fn OpenLine(status: Status, hours: Option<String>) -> impl IntoView {
+pub fn OpenLine(data: Arc<Dataset>, doc: u32) -> impl IntoView {
     let state = use_app_state();
     let now = use_now();
-    let line = Memo::new(move |_| status_line(status, hours.as_deref(), now.get(), state.lang.get()));
+    let status = data.initiatives[doc as usize].status;
+    let line = Memo::new(move |_| status_line(status, data.opening_hours_of(doc as usize), now.get(), state.lang.get()));
     move || line.get().map(|(s, text)| view! { <p class="open-line" data-state=s.code()>{text}</p> })
 }
 

@@ -229,8 +229,7 @@ pub fn Directory() -> impl IntoView {
                 let each = move || results.with(|r| r.items.iter().take(shown.get()).copied().collect::<Vec<_>>());
                 view! {
                     <For each key=move |&(doc, km)| (generation, doc, km.map(f64::to_bits)) children=move |(doc, km)| {
-                        let initiative = data.initiatives[doc as usize].clone();
-                        view! { <InitiativeCard data=data.clone() initiative distance_km=km/> }
+                        view! { <InitiativeCard data=data.clone() doc distance_km=km/> }
                     }/>
                 }
             };
@@ -262,10 +261,7 @@ pub fn Directory() -> impl IntoView {
                         let cards = r
                             .nearest
                             .iter()
-                            .map(|&(doc, km)| {
-                                let initiative = data.initiatives[doc as usize].clone();
-                                view! { <InitiativeCard data=data.clone() initiative distance_km=km/> }
-                            })
+                            .map(|&(doc, km)| view! { <InitiativeCard data=data.clone() doc distance_km=km/> })
                             .collect_view();
                         Some(view! {
                             <p class="nearest-note">{note}</p>

@@ -57,15 +57,16 @@ impl LineState {
 }
 
 /// The short line of a card at `now_unix`: the status when not active ("Tijdelijk gesloten"),
-/// else the open-now line; `None` without (readable) hours.
-pub fn status_line(status: Status, hours: Option<&str>, now_unix: i64, lang: Lang) -> Option<(LineState, String)> {
+/// else the open-now line; `None` without (readable) hours. `hours` are parsed already
+/// (`Dataset::opening_hours_of`): a card does not parse them again each time it is drawn.
+pub fn status_line(status: Status, hours: Option<&OpeningHours>, now_unix: i64, lang: Lang) -> Option<(LineState, String)> {
     let t = service_texts(lang);
     match status {
         Status::TemporarilyClosed => return Some((LineState::Closed, t.temporarily_closed.to_string())),
         Status::Closed => return Some((LineState::Closed, t.closed_for_good.to_string())),
         Status::Active => {}
     }
-    let now = OpeningHours::parse(hours?).ok()?.now(now_unix);
+    let now = hours?.now(now_unix);
     let state = match now {
         Now::Open { .. } => LineState::Open,
         Now::Closed { .. } => LineState::Closed,
@@ -184,7 +185,7 @@ mod tests {
     fn card_lines() {
         // Tuesday 1 December 2026, 10:30 CET.
         let now = d("2026-12-01").days() * 86_400 + 9 * 3600 + 30 * 60;
-        let line = |status, hours| status_line(status, hours, now, Lang::Nl);
+        let line = |status, hours: Option<&str>| status_line(status, hours.and_then(|h| OpeningHours::parse(h).ok()).as_ref(), now, Lang::Nl);
         assert_eq!(line(Status::Active, Some("Mo-Fr 09:00-12:00")), Some((LineState::Open, "Nu open, sluit om 12:00".into())));
         assert_eq!(line(Status::Active, Some("Sa 09:00-12:00")), Some((LineState::Closed, "Gesloten, opent zaterdag om 09:00".into())));
         assert_eq!(line(Status::TemporarilyClosed, Some("Mo-Fr 09:00-12:00")), Some((LineState::Closed, "Tijdelijk gesloten".into())));
