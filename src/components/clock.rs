@@ -33,20 +33,13 @@ pub fn use_now() -> RwSignal<i64> {
     use_context::<Clock>().map(|c| c.0).unwrap_or_else(|| RwSignal::new(now_secs()))
 }
 
-/// Makes [`language_name`]'s table for `ui` in a task of its own, ahead of the page that needs
-/// it (the detail page, while its data is on its way): making it is one of the longest pieces
-/// of that page's first drawing.
-///
-/// ```ignore
-/// ready_language_names(state.lang.get_untracked());
-/// ```
-pub fn ready_language_names(ui: crate::model::Lang) {
-    set_timeout(move || drop(language_name(ui.code(), ui)), Duration::ZERO);
-}
-
-/// The name of ISO 639-1 `code` in the UI language (`ar` → "Arabisch"), from the browser's
-/// own tables; the code itself where the browser has no name.
+/// The name of ISO 639-1 `code` in the UI language (`ar` → "Arabisch"): from the locale
+/// files for the languages services are most often given in (`known_language_name`), else from
+/// the browser's own tables (`Intl.DisplayNames`); the code itself where neither has a name.
 pub fn language_name(code: &str, ui: crate::model::Lang) -> String {
+    if let Some(name) = crate::i18n::service::known_language_name(code, ui) {
+        return name.to_string();
+    }
     // One table per UI language, made once: making an `Intl.DisplayNames` loads the browser's
     // locale data, which took 75 ms at 4x CPU on a detail page (issue 15).
     thread_local! {

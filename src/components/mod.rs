@@ -20,7 +20,7 @@ mod source_notice;
 mod sync_status;
 mod update_banner;
 
-pub use clock::{language_name, provide_clock, ready_language_names, use_now};
+pub use clock::{language_name, provide_clock, use_now};
 pub use coverage_map::{warm_up_coverage_map, CoverageExplorer, GEOMETRY_COLLECTION};
 pub use data_view::{with_data, with_first_page};
 pub use device_location::{request_device_location, LocationError};

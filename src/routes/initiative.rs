@@ -1,5 +1,5 @@
 use crate::app::use_app_state;
-use crate::components::{ready_language_names, set_page_title, with_data, ServiceDetails, ShareButton};
+use crate::components::{set_page_title, with_data, ServiceDetails, ShareButton};
 use crate::dataset::Dataset;
 use crate::model::{Initiative, Lang};
 use crate::validate::{is_email, is_http_url, is_phone, tel_href};
@@ -22,7 +22,6 @@ pub fn InitiativePage() -> impl IntoView {
     let state = use_app_state();
     let params = use_params_map();
     let id = move || params.read().get("id").unwrap_or_default();
-    ready_language_names(state.lang.get_untracked());
     view! {
         <p class="back"><A href=move || state.list_url.get()>{state.text(|t| t.back_to_list)}</A></p>
         {with_data(move |data| {
