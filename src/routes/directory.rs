@@ -105,6 +105,12 @@ pub fn Directory() -> impl IntoView {
             timer.clear();
         }
     });
+    // The search index of each dataset the directory shows (a detail page or the map builds none).
+    Effect::new(move |_| {
+        if let crate::app::LoadState::Ready(dataset) = state.data.get() {
+            crate::offline::build_search_index(state, dataset);
+        }
+    });
     let location_message = RwSignal::new(None::<&'static str>);
     let use_location = move |_| {
         location_message.set(None);

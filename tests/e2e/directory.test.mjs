@@ -140,6 +140,22 @@ test('a query typed and left at once is in the history: Back returns to it', asy
   await page.context().close();
 });
 
+test('a first visit to a detail page, then the list: a search finds as on the start page', async () => {
+  // A detail page builds no search index; the list builds it when it opens.
+  const target = initiatives.find((i) => /klusdienst/i.test(i.name));
+  const page = await phonePage(env.browser);
+  await page.goto(`${env.server.url}/initiatief/${initiatives[0].id}`);
+  await page.locator('main:not([data-first-paint]) h1', { hasText: initiatives[0].name }).waitFor();
+  await page.getByRole('link', { name: 'Terug naar de lijst' }).click();
+  await page.locator('main:not([data-first-paint]) .cards > li').first().waitFor();
+  await page.getByLabel('Zoeken').pressSequentially('klusdienst', { delay: 20 });
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'klusdienst');
+  await page.locator('.card-title a', { hasText: target.name }).first().waitFor();
+  assert.match(await page.locator('.result-count').textContent(), /^\d+ initiatieven?$/);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('a postcode in the box scopes results to that municipality', async () => {
   const municipalities = readSample('municipalities');
   const nis = initiatives[0].nis;
