@@ -142,21 +142,40 @@ test('boundaries that come late are preceded by the hexagons; boundaries that fa
     kind: document.querySelector('svg.coverage-map')?.getAttribute('data-geometry'),
     drawn: document.querySelectorAll('svg.coverage-map path.muni').length,
   }));
-  // 3 s late: the empty frame waits a second, then shows the hexagons, then the boundaries.
+  // Boundaries held back until the hexagons have shown: the empty frame waits about a second,
+  // then shows the hexagons, then the boundaries. The map's states are recorded as they change
+  // (not sampled after a fixed time: on a loaded machine the sample
+  // found the build's picture of the page still there, with its own map).
   let page = await phonePage(env.browser);
+  await page.addInitScript(() => {
+    window.__states = [];
+    const note = () => {
+      // The app's map, not the one in the build's picture painted before the app.
+      const svg = [...document.querySelectorAll('svg.coverage-map')].find((s) => !s.closest('[data-first-paint]'));
+      if (!svg) return;
+      const state = { kind: svg.getAttribute('data-geometry'), drawn: svg.querySelectorAll('path.muni').length };
+      const last = window.__states[window.__states.length - 1];
+      if (!last || last.kind !== state.kind || last.drawn !== state.drawn) window.__states.push({ ...state, at: performance.now() });
+    };
+    new MutationObserver(note).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-geometry'] });
+  });
+  let release;
+  const held = new Promise((done) => { release = done; });
   await page.route((url) => url.pathname === file, async (r) => {
-    await new Promise((done) => setTimeout(done, 3000));
+    await held;
     await r.fulfill({ body: original, contentType: 'application/json' });
   });
   await page.goto(`${env.server.url}/kaart`);
-  await page.locator('svg.coverage-map').waitFor();
-  await page.waitForTimeout(400);
-  const early = await shapes(page);
-  await page.locator('svg.coverage-map[data-geometry="hexagons"] path.muni').first().waitFor({ timeout: 2500 });
+  await page.locator('svg.coverage-map[data-geometry="hexagons"] path.muni').first().waitFor();
   assert.equal((await shapes(page)).drawn, current.length);
+  release();
   await page.locator(FINAL_MAP).first().waitFor();
   assert.deepEqual(await shapes(page), { kind: 'boundaries', drawn: current.length });
-  assert.deepEqual(early, { kind: 'none', drawn: 0 }, 'the frame waits for the boundaries first');
+  const states = await page.evaluate(() => window.__states);
+  assert.deepEqual(states[0] && { kind: states[0].kind, drawn: states[0].drawn }, { kind: 'none', drawn: 0 }, 'the frame waits for the boundaries first');
+  const hexagons = states.find((s) => s.kind === 'hexagons' && s.drawn === current.length);
+  assert.ok(hexagons.at - states[0].at >= 900, `the empty frame waited ${hexagons.at - states[0].at} ms before the hexagons`);
+  assert.deepEqual([...new Set(states.map((s) => s.kind))], ['none', 'hexagons', 'boundaries'], 'nothing else in between');
   assert.deepEqual(page.errors, []);
   await page.context().close();
 
