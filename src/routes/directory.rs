@@ -92,7 +92,10 @@ pub fn Directory() -> impl IntoView {
             push_typed.set_value(true);
         }
         last_edit.set_value(now);
-        let over = typed.with_untracked(|t| t.as_ref().map(|(over, _)| over.clone())).unwrap_or_else(|| from_url.get_untracked());
+        // The view typed over: the one of earlier typing not yet written, unless the URL has
+        // changed since (Back), which voids that typing.
+        let url_view = from_url.get_untracked();
+        let over = typed.with_untracked(|t| t.as_ref().map(|(over, _)| over.clone())).filter(|over| *over == url_view).unwrap_or(url_view);
         typed.set(Some((over, value)));
         if let Some(timer) = url_timer.get_value() {
             timer.clear();

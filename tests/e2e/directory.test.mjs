@@ -140,6 +140,32 @@ test('a query typed and left at once is in the history: Back returns to it', asy
   await page.context().close();
 });
 
+test('typing right after Back, while earlier typing still waits for its pause, is searched and reaches the URL', async () => {
+  // Typing not yet in the URL belongs to the view it was typed over: Back voids it. Typing that
+  // follows Back within the pause used to join the voided text and was dropped with it.
+  const page = await phonePage(env.browser);
+  await page.goto(`${env.server.url}/?q=fiets`);
+  await page.locator('main:not([data-first-paint]) .cards > li').first().waitFor();
+  await page.getByLabel('Zoeken').fill('klusdienst');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'klusdienst');
+  // In one go, well within the pause: type, go Back, type again.
+  await page.evaluate(async () => {
+    const box = document.getElementById('zoek');
+    const type = (text) => { box.value = text; box.dispatchEvent(new Event('input', { bubbles: true })); };
+    type('klusdienst x');
+    const back = new Promise((done) => addEventListener('popstate', done, { once: true }));
+    history.back();
+    await back;
+    await new Promise((done) => setTimeout(done, 0));
+    type('energie');
+  });
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'energie', null, { timeout: 3000 });
+  assert.equal(await page.getByLabel('Zoeken').inputValue(), 'energie');
+  await page.waitForFunction(() => [...document.querySelectorAll('.cards > li')].slice(0, 3).every((c) => /energie/i.test(c.textContent)));
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('a first visit to a detail page, then the list: a search finds as on the start page', async () => {
   // A detail page builds no search index; the list builds it when it opens.
   const page = await phonePage(env.browser);
