@@ -10,7 +10,11 @@
   const root = new URL('./', document.currentScript.src);
   // The build's version: the hash in the name of its wasm folder (scripts/split-wasm.mjs).
   const wasmHash = (html) => (html.match(/\/wasm-([0-9a-f]{16})\//) || [])[1];
-  const build = wasmHash(document.documentElement.innerHTML) || 'dev';
+  // Read from the page's links and scripts: serialising the page (`innerHTML`) was an 86 ms
+  // task at 4x CPU on the map's page, whose picture holds the map (issue 15).
+  const build = [...document.querySelectorAll('link[href], script[src]')]
+    .map((e) => wasmHash(e.getAttribute('href') || e.getAttribute('src')))
+    .find(Boolean) || 'dev';
   let waiting = null;
   let reloading = false;
 
