@@ -332,9 +332,14 @@ impl Dataset {
     /// never edited, once in use, so the parsed values stay right.
     pub fn opening_hours_of(&self, doc: usize) -> Option<&crate::opening_hours::OpeningHours> {
         let parsed = self.opening_hours.get_or_init(|| {
+            // Each distinct value read once: most initiatives share a handful of values.
+            let mut read: HashMap<&str, Option<crate::opening_hours::OpeningHours>> = HashMap::new();
             self.initiatives
                 .iter()
-                .map(|i| i.opening_hours.as_deref().and_then(|v| crate::opening_hours::OpeningHours::parse(v).ok()))
+                .map(|i| {
+                    let v = i.opening_hours.as_deref()?;
+                    read.entry(v).or_insert_with(|| crate::opening_hours::OpeningHours::parse(v).ok()).clone()
+                })
                 .collect()
         });
         parsed.get(doc)?.as_ref()

@@ -83,6 +83,32 @@ fn bad_opening_hours_say_where() {
 }
 
 #[test]
+fn shared_opening_hours_are_checked_for_every_initiative_that_has_them() {
+    // Each distinct value is read once (validate.rs); a bad value shared by two initiatives
+    // still costs both, and a good one shared with them costs neither.
+    let with = |id: &str, hours: &str| Initiative { id: id.into(), opening_hours: Some(hours.into()), ..initiative() };
+    let initiatives = [with("a", "Mo-Fr 09:00-17:00"), with("b", "Mo-Fr 09:00-17:00"), with("c", "Mo-Fr 09:00-12:60"), with("d", "Mo-Fr 09:00-12:60"), with("e", "Mo-Fr 09:00-17:00")];
+    let found: Vec<(usize, String)> = validate(&categories(), &municipalities(), &[], &initiatives).into_iter().map(|p| (p.index, p.field)).collect();
+    assert_eq!(found, [(2, "opening_hours".to_string()), (3, "opening_hours".to_string())]);
+}
+
+#[test]
+fn a_datasets_parsed_hours_are_each_initiatives_own() {
+    use wegwijzer_core::dataset::Dataset;
+    use wegwijzer_core::opening_hours::OpeningHours;
+    let values = [Some("Mo-Fr 09:00-17:00"), None, Some("Sa 10:00-12:00"), Some("Mo-Fr 09:00-17:00"), Some("Sa 10:00-12:00; PH off")];
+    let initiatives: Vec<Initiative> = values
+        .iter()
+        .enumerate()
+        .map(|(k, v)| Initiative { id: format!("i{k}"), opening_hours: v.map(String::from), ..initiative() })
+        .collect();
+    let dataset = Dataset::trusted(None, categories(), municipalities(), vec![], initiatives);
+    for (doc, v) in values.iter().enumerate() {
+        assert_eq!(dataset.opening_hours_of(doc), v.map(|v| OpeningHours::parse(v).unwrap()).as_ref(), "initiative {doc}");
+    }
+}
+
+#[test]
 fn unknown_languages_and_target_groups() {
     let mut i = initiative();
     i.languages = vec!["nl".into(), "NL".into(), "vlaams".into()];
