@@ -363,6 +363,10 @@ test('a copy stored by the previous format version is used offline and upgraded 
       texts[name] = await done(db.transaction('files').objectStore('files').get(`${key}|${v}/${name}`));
     }
     db.close();
+    // This build stores UTF-8 bytes; the previous format, written below, stored strings.
+    const stored = Object.values(texts).map((t) => (t instanceof Uint8Array ? 'bytes' : typeof t));
+    if (stored.some((kind) => kind !== 'bytes')) throw new Error(`stored as ${stored}`);
+    for (const name of Object.keys(texts)) texts[name] = new TextDecoder().decode(texts[name]);
     const initiatives = JSON.parse(texts.initiatives);
     initiatives[0].name = renamed;
     const index = { ...meta.index, sources: JSON.parse(texts.sources) };
