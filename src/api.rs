@@ -183,9 +183,9 @@ async fn fetch_file(endpoint: &Endpoint, file: &str, limit: u64) -> Result<Vec<u
 /// The SHA-256 (lowercase hex) of each downloaded file by name, computed by the browser's
 /// SubtleCrypto: native code (which Chromium runs on the main thread: about 50 ms for 14 MB at
 /// 4x CPU in a trace), where core's own (the `sha2` crate in wasm) was a third of the task that
-/// reads a first download at 4x CPU. Empty where the browser has
-/// none (SubtleCrypto exists only in secure contexts: https, localhost): core then computes
-/// them (`sync::assemble_with_digests`). Either way every file is checked against `index.json`.
+/// reads a first download at 4x CPU. Empty where the browser has none (SubtleCrypto exists only
+/// in secure contexts: https, localhost): core then computes them
+/// (`sync::assemble_with_digests`). Either way every file is checked against `index.json`.
 pub async fn digests(files: &HashMap<String, Vec<u8>>) -> HashMap<String, String> {
     let subtle = js_sys::Reflect::get(&js_sys::global(), &"crypto".into())
         .ok()

@@ -138,27 +138,28 @@ async function openMap(page, url = env.server.url) {
 test('boundaries that come late are preceded by the hexagons; boundaries that fail their checksum leave the hexagons, with a note', async () => {
   const file = `/data/v1/${servedIndex.collections.geometry.file}`;
   const original = fs.readFileSync(new URL(`../../dist${file}`, import.meta.url));
-  const shapes = (page) => page.evaluate(() => ({
-    kind: document.querySelector('svg.coverage-map')?.getAttribute('data-geometry'),
-    drawn: document.querySelectorAll('svg.coverage-map path.muni').length,
-  }));
+  // The app's map, not the one in the build's picture of the page painted before the app.
+  const appMap = 'svg.coverage-map:not([data-first-paint] *)';
+  const shapes = (page) => page.evaluate((appMap) => ({
+    kind: document.querySelector(appMap)?.getAttribute('data-geometry'),
+    drawn: document.querySelectorAll(`${appMap} path.muni`).length,
+  }), appMap);
   // Boundaries held back until the hexagons have shown: the empty frame waits about a second,
   // then shows the hexagons, then the boundaries. The map's states are recorded as they change
-  // (not sampled after a fixed time: on a loaded machine the sample
-  // found the build's picture of the page still there, with its own map).
+  // (not sampled after a fixed time: on a loaded machine the sample found the build's picture
+  // of the page still there, with its own map).
   let page = await phonePage(env.browser);
-  await page.addInitScript(() => {
+  await page.addInitScript((appMap) => {
     window.__states = [];
     const note = () => {
-      // The app's map, not the one in the build's picture painted before the app.
-      const svg = [...document.querySelectorAll('svg.coverage-map')].find((s) => !s.closest('[data-first-paint]'));
+      const svg = document.querySelector(appMap);
       if (!svg) return;
       const state = { kind: svg.getAttribute('data-geometry'), drawn: svg.querySelectorAll('path.muni').length };
       const last = window.__states[window.__states.length - 1];
       if (!last || last.kind !== state.kind || last.drawn !== state.drawn) window.__states.push({ ...state, at: performance.now() });
     };
     new MutationObserver(note).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-geometry'] });
-  });
+  }, appMap);
   let release;
   const held = new Promise((done) => { release = done; });
   await page.route((url) => url.pathname === file, async (r) => {

@@ -143,8 +143,8 @@ pub fn verify_file(entry: &CollectionEntry, bytes: &[u8]) -> Result<(), LoadErro
 }
 
 /// [`verify_file`] with the SHA-256 of `bytes` (hex) already computed by the caller, when
-/// `digest` is given: the browser's own (SubtleCrypto, native code) is much
-/// faster than this crate's on a phone. A wrong digest fails exactly like wrong bytes.
+/// `digest` is given: the browser's own (SubtleCrypto, native code) is much faster than this
+/// crate's on a phone. A wrong digest fails exactly like wrong bytes.
 pub fn verify_file_with(entry: &CollectionEntry, bytes: &[u8], digest: Option<&str>) -> Result<(), LoadError> {
     let actual = bytes.len() as u64;
     if actual != entry.bytes {

@@ -103,9 +103,9 @@ async fn load_boundaries(pending: js_sys::Promise, entry: &CollectionEntry, data
         return Err(format!("{}: HTTP {}", entry.file, response.status()));
     }
     let bytes = response.binary().await.map_err(|e| e.to_string())?;
-    // The checksum by the browser (SubtleCrypto: native code, though on the main thread); checking,
-    // reading and drawing are tasks of their own: together they blocked a phone (4x CPU) for
-    // 300 ms on a first visit to /kaart (issue 15).
+    // The checksum by the browser (SubtleCrypto: native code, though on the main thread);
+    // checking, reading and drawing are tasks of their own: together they blocked a phone (4x
+    // CPU) for 300 ms on a first visit to /kaart (issue 15).
     let files = std::collections::HashMap::from([(GEOMETRY_COLLECTION.to_string(), bytes)]);
     let digests = crate::api::digests(&files).await;
     let bytes = &files[GEOMETRY_COLLECTION];
