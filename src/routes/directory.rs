@@ -232,13 +232,17 @@ pub fn Directory() -> impl IntoView {
             // not built again; only new ones are. The key holds this dataset's generation: the
             // next dataset's list replaces this one in place (the same view type is rebuilt, not
             // recreated) and must not keep a card of this one because its number is the same.
+            // It holds the language too: a card's texts are fixed when it is built.
             let list = {
                 let data = data.clone();
                 let generation = LIST_GENERATION.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                let each = move || results.with(|r| r.items.iter().take(shown.get()).copied().collect::<Vec<_>>());
+                let each = move || {
+                    let lang = state.lang.get();
+                    results.with(|r| r.items.iter().take(shown.get()).map(|&(doc, km)| (doc, km, lang)).collect::<Vec<_>>())
+                };
                 view! {
-                    <For each key=move |&(doc, km)| (generation, doc, km.map(f64::to_bits)) children=move |(doc, km)| {
-                        view! { <InitiativeCard data=data.clone() doc distance_km=km/> }
+                    <For each key=move |&(doc, km, lang)| (generation, doc, km.map(f64::to_bits), lang) children=move |(doc, km, lang)| {
+                        view! { <InitiativeCard data=data.clone() doc lang distance_km=km/> }
                     }/>
                 }
             };
@@ -257,8 +261,9 @@ pub fn Directory() -> impl IntoView {
             let elsewhere = {
                 let data = data.clone();
                 move || {
+                    let lang = state.lang.get();
                     results.with(|r| {
-                        let from = data.municipality(r.nearest_from.as_ref()?)?.name.get(state.lang.get()).to_string();
+                        let from = data.municipality(r.nearest_from.as_ref()?)?.name.get(lang).to_string();
                         if r.nearest.is_empty() {
                             return None;
                         }
@@ -270,7 +275,7 @@ pub fn Directory() -> impl IntoView {
                         let cards = r
                             .nearest
                             .iter()
-                            .map(|&(doc, km)| view! { <InitiativeCard data=data.clone() doc distance_km=km/> })
+                            .map(|&(doc, km)| view! { <InitiativeCard data=data.clone() doc lang distance_km=km/> })
                             .collect_view();
                         Some(view! {
                             <p class="nearest-note">{note}</p>
