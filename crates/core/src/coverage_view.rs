@@ -169,43 +169,79 @@ pub fn boundary_geometry(
     municipalities: &[Municipality],
     mergers: &MergerTable,
 ) -> Result<MapGeometry, GeometryError> {
-    let crs = Crs::detect(&Bounds::of_shapes(shapes)).ok_or(GeometryError::NoShapes)?;
-    let shapes = crs.to_wgs84(shapes);
-    // Only today's municipalities are drawn; former ones are in the list for their mergers.
-    let known: BTreeSet<&str> = municipalities.iter().filter(|m| m.is_current()).map(|m| m.nis.as_str()).collect();
-    let data_year = mergers.year_of(known.iter().copied(), 2025);
-    let target = |id: &str| -> String {
-        if known.contains(id) {
-            return id.to_string();
+    Ok(BoundaryLayout::new(shapes, municipalities, mergers)?.draw())
+}
+
+/// The first half of [`boundary_geometry`]: the shapes in WGS84, dissolved into today's
+/// municipalities, fitted to the map's frame, with their neighbours. [`BoundaryLayout::draw`]
+/// is the second half (projecting and writing each path). Two steps so that a page can give
+/// the browser a turn between them: together they were one task of 60-95 ms at 4x CPU on a
+/// first visit to `/kaart` (issue 15, `tests/bench/profile.mjs --tasks`).
+#[derive(Clone, Debug)]
+pub struct BoundaryLayout {
+    /// Sorted by NIS code (merge_shapes sorts by id), so the adjacency's indices hold.
+    merged: Vec<Shape>,
+    fit: MapFit,
+    height: f64,
+    adjacency: Vec<(usize, usize)>,
+    missing: Vec<String>,
+}
+
+impl BoundaryLayout {
+    /// Errors: [`GeometryError::NoShapes`] when no shape is in a known reference system or
+    /// none maps to a current municipality of `municipalities`.
+    pub fn new(shapes: &[Shape], municipalities: &[Municipality], mergers: &MergerTable) -> Result<Self, GeometryError> {
+        let crs = Crs::detect(&Bounds::of_shapes(shapes)).ok_or(GeometryError::NoShapes)?;
+        let shapes = crs.to_wgs84(shapes);
+        // Only today's municipalities are drawn; former ones are in the list for their mergers.
+        let known: BTreeSet<&str> = municipalities.iter().filter(|m| m.is_current()).map(|m| m.nis.as_str()).collect();
+        let data_year = mergers.year_of(known.iter().copied(), 2025);
+        let target = |id: &str| -> String {
+            if known.contains(id) {
+                return id.to_string();
+            }
+            match mergers.resolve(id, data_year).as_slice() {
+                [one] if known.contains(one.as_str()) => one.clone(),
+                _ => id.to_string(),
+            }
+        };
+        let mut merged = merge_shapes(&shapes, target);
+        merged.retain(|s| known.contains(s.id.as_str()) && !s.is_empty());
+        if merged.is_empty() {
+            return Err(GeometryError::NoShapes);
         }
-        match mergers.resolve(id, data_year).as_slice() {
-            [one] if known.contains(one.as_str()) => one.clone(),
-            _ => id.to_string(),
-        }
-    };
-    let mut merged = merge_shapes(&shapes, target);
-    merged.retain(|s| known.contains(s.id.as_str()) && !s.is_empty());
-    if merged.is_empty() {
-        return Err(GeometryError::NoShapes);
+        let bounds = Bounds::of_shapes(&merged);
+        let kx = bounds.center()[1].to_radians().cos();
+        let inner = MAP_WIDTH - 2.0 * MAP_PADDING;
+        let height = (inner * bounds.height() / (bounds.width() * kx).max(1e-9)).min(MAP_WIDTH * 2.0) + 2.0 * MAP_PADDING;
+        let fit = MapFit::new(&bounds, MAP_WIDTH, height, MAP_PADDING).ok_or(GeometryError::NoShapes)?;
+        let adjacency = shared_arc_adjacency(&merged);
+        let has: BTreeSet<&str> = merged.iter().map(|s| s.id.as_str()).collect();
+        let missing = known.iter().filter(|n| !has.contains(*n)).map(|n| n.to_string()).collect();
+        Ok(BoundaryLayout { merged, fit, height, adjacency, missing })
     }
-    let bounds = Bounds::of_shapes(&merged);
-    let kx = bounds.center()[1].to_radians().cos();
-    let inner = MAP_WIDTH - 2.0 * MAP_PADDING;
-    let height = (inner * bounds.height() / (bounds.width() * kx).max(1e-9)).min(MAP_WIDTH * 2.0) + 2.0 * MAP_PADDING;
-    let fit = MapFit::new(&bounds, MAP_WIDTH, height, MAP_PADDING).ok_or(GeometryError::NoShapes)?;
-    let adjacency = shared_arc_adjacency(&merged);
-    let drawn: Vec<MapShape> = merged
-        .iter()
-        .map(|s| {
-            let projected = fit.project_shape(s);
-            let center = projected.centroid().unwrap_or_else(|| projected.bounds().center());
-            MapShape { nis: s.id.clone(), path: svg_path(&projected), center, bounds: projected.bounds() }
-        })
-        .collect();
-    let has: BTreeSet<&str> = drawn.iter().map(|s| s.nis.as_str()).collect();
-    let missing = known.iter().filter(|n| !has.contains(*n)).map(|n| n.to_string()).collect();
-    // merge_shapes sorts by id, so `drawn` is sorted and adjacency indices stay valid.
-    Ok(MapGeometry { kind: GeometryKind::Boundaries, shapes: drawn, width: MAP_WIDTH, height, adjacency, missing })
+
+    /// Projects every shape into the frame and writes its SVG path.
+    pub fn draw(self) -> MapGeometry {
+        let fit = self.fit;
+        let shapes = self
+            .merged
+            .iter()
+            .map(|s| {
+                let projected = fit.project_shape(s);
+                let center = projected.centroid().unwrap_or_else(|| projected.bounds().center());
+                MapShape { nis: s.id.clone(), path: svg_path(&projected), center, bounds: projected.bounds() }
+            })
+            .collect();
+        MapGeometry {
+            kind: GeometryKind::Boundaries,
+            shapes,
+            width: MAP_WIDTH,
+            height: self.height,
+            adjacency: self.adjacency,
+            missing: self.missing,
+        }
+    }
 }
 
 /// How one shape of the map is drawn: the page writes these into the first markup and keeps

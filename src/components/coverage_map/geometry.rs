@@ -5,7 +5,7 @@
 
 use crate::config::Endpoint;
 use crate::coverage::MergerTable;
-use crate::coverage_view::{boundary_geometry, hex_geometry, MapGeometry};
+use crate::coverage_view::{hex_geometry, BoundaryLayout, MapGeometry};
 use crate::dataset::{is_plain_file_name, verify_file_with, Dataset, MAX_COLLECTION_BYTES};
 use crate::map::{parse_geometry, GeometryOptions};
 use crate::model::CollectionEntry;
@@ -114,6 +114,8 @@ async fn load_boundaries(pending: js_sys::Promise, entry: &CollectionEntry, data
     let shapes = parse_geometry(bytes, &GeometryOptions::default()).map_err(|e| e.to_string())?;
     crate::tasks::next_task().await;
     let mergers = MergerTable::from_municipalities(&data.municipalities);
-    let geometry = boundary_geometry(&shapes, &data.municipalities, &mergers).map_err(|e| e.to_string())?;
-    Ok(Arc::new(geometry))
+    let layout = BoundaryLayout::new(&shapes, &data.municipalities, &mergers).map_err(|e| e.to_string())?;
+    drop(shapes);
+    crate::tasks::next_task().await;
+    Ok(Arc::new(layout.draw()))
 }
