@@ -6,6 +6,7 @@ import { useServerAndBrowser, readSample, phonePage, axeViolations } from './har
 
 const env = useServerAndBrowser();
 const initiatives = readSample('initiatives');
+const categories = readSample('categories');
 
 /** Replaces one inner letter of the longest word: a realistic one-letter typo. */
 function withTypo(text) {
@@ -92,6 +93,13 @@ test('switching to French translates the UI and is kept in the URL', async () =>
   assert.equal(await page.locator('html').getAttribute('lang'), 'fr');
   assert.equal(await page.getByLabel('Rechercher').inputValue(), 'fiets');
   await page.getByRole('button', { name: /^Filtres/ }).waitFor();
+  // The cards already shown say it in French too (a card's texts are fixed when it is built,
+  // so the list builds them again): the first card's kind, in the endpoint's French label.
+  const card = page.locator('main .cards > li').first();
+  const name = await card.locator('.card-title a').textContent();
+  const kind = categories.find((c) => c.id === initiatives.find((i) => i.name === name).kind).label.fr;
+  assert.equal(await card.locator('.card-kind').textContent(), kind);
+  assert.match(await card.locator('.card-place').textContent(), /^Commune: /);
   // Remembered on the device: a plain visit starts in French.
   await page.goto(`${env.server.url}/over`);
   await page.locator('h1', { hasText: 'À propos de Wegwijzer' }).waitFor();
