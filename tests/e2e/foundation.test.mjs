@@ -140,6 +140,38 @@ for (const [how, fail] of [
   });
 }
 
+test('where the download worker cannot start or fails, a first visit asks for the data on the page itself, each file once', async () => {
+  // As a Content Security Policy without blob: workers would: the worker cannot be made, or it
+  // is made and its script fails (an error event, not an exception).
+  const blockers = {
+    throws: () => {
+      window.Worker = function Worker() { throw new DOMException('blocked', 'SecurityError'); };
+    },
+    fails: () => {
+      const Real = window.Worker;
+      window.Worker = function Worker() { return new Real('data:text/javascript,throw new Error("blocked")'); };
+    },
+  };
+  for (const [how, blocker] of Object.entries(blockers)) {
+    const page = await phonePage(env.browser);
+    await page.addInitScript(blocker);
+    const data = [];
+    page.on('request', (r) => {
+      const url = new URL(r.url());
+      if (url.pathname.startsWith('/data/v1/')) data.push(url.pathname);
+    });
+    await page.goto(`${env.server.url}/over`);
+    await page.locator('main:not([data-first-paint]) .sources li').first().waitFor({ timeout: 20_000 });
+    for (const file of ['index.json', 'categories.json', 'municipalities.json', 'partnerships.json', 'initiatives.json', 'sources.json']) {
+      assert.equal(data.filter((p) => p === `/data/v1/${file}`).length, 1, `${how}: ${file} asked for once: ${JSON.stringify(data)}`);
+    }
+    const pageFetched = await page.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/data/v1/initiatives.json')));
+    assert.ok(pageFetched, `${how}: the page itself asked for initiatives.json`);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  }
+});
+
 test('a first visit asks for the data while the wasm downloads, each file once; a later visit asks itself, with its ETag', async () => {
   const page = await phonePage(env.browser);
   const data = [];
@@ -165,6 +197,10 @@ test('a first visit asks for the data while the wasm downloads, each file once; 
   assert.equal(count('/data/v1/geometry.topo.json'), 0, 'the boundaries only for the map');
   // Asked for before the app could have: the wasm had not finished downloading.
   assert.ok(data[0].path === '/data/v1/index.json' && wasmDone !== null && data[0].at <= wasmDone, `index.json asked for before the wasm arrived: ${JSON.stringify(data)}`);
+  // The collections came through a worker: the page's own resource timing has index.json
+  // (asked by the page) but none of them (a worker has a timeline of its own).
+  const pageFetched = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.startsWith('/data/v1/')));
+  assert.deepEqual(pageFetched, ['/data/v1/index.json']);
 
   // A second visit has a stored copy: no prefetch; the app asks itself, conditionally.
   data.length = 0;
