@@ -147,9 +147,15 @@ pub fn hex_geometry(municipalities: &[Municipality]) -> MapGeometry {
 /// into that municipality, so every drawn shape is a municipality of the dataset; shapes that map
 /// to nothing in the dataset are left out.
 ///
+/// Two steps, so that a page can give the browser a turn between them (together they were one
+/// task of 60-95 ms at 4x CPU on a first visit to `/kaart`, issue 15,
+/// `tests/bench/profile.mjs --tasks`): [`BoundaryLayout::new`] (the shapes in WGS84, dissolved
+/// into today's municipalities, fitted to the map's frame, with their neighbours), then
+/// [`BoundaryLayout::draw`] (projecting and writing each path).
+///
 /// ```
 /// use wegwijzer_core::coverage::MergerTable;
-/// use wegwijzer_core::coverage_view::{boundary_geometry, GeometryKind};
+/// use wegwijzer_core::coverage_view::{BoundaryLayout, GeometryKind};
 /// use wegwijzer_core::map::{Polygon, Shape};
 /// use wegwijzer_core::model::{Municipality, Text};
 /// let sq = |id: &str, x: f64| Shape { id: id.into(), name: None, polygons: vec![Polygon {
@@ -159,24 +165,11 @@ pub fn hex_geometry(municipalities: &[Municipality]) -> MapGeometry {
 /// // Borsbeek (11007) merged into Antwerpen (11002) in 2025.
 /// let borsbeek = Municipality { ceased: Some("2025-01-01".into()), merged_into: Some("11002".into()), ..m("11007") };
 /// let ms = [m("11002"), m("11001"), borsbeek];
-/// let g = boundary_geometry(&[sq("11002", 4.0), sq("11007", 4.1), sq("11001", 4.3)], &ms,
-///     &MergerTable::from_municipalities(&ms)).unwrap();
+/// let g = BoundaryLayout::new(&[sq("11002", 4.0), sq("11007", 4.1), sq("11001", 4.3)], &ms,
+///     &MergerTable::from_municipalities(&ms)).unwrap().draw();
 /// assert_eq!(g.kind, GeometryKind::Boundaries);
 /// assert_eq!(g.shapes.iter().map(|s| s.nis.as_str()).collect::<Vec<_>>(), ["11001", "11002"]);
 /// ```
-pub fn boundary_geometry(
-    shapes: &[Shape],
-    municipalities: &[Municipality],
-    mergers: &MergerTable,
-) -> Result<MapGeometry, GeometryError> {
-    Ok(BoundaryLayout::new(shapes, municipalities, mergers)?.draw())
-}
-
-/// The first half of [`boundary_geometry`]: the shapes in WGS84, dissolved into today's
-/// municipalities, fitted to the map's frame, with their neighbours. [`BoundaryLayout::draw`]
-/// is the second half (projecting and writing each path). Two steps so that a page can give
-/// the browser a turn between them: together they were one task of 60-95 ms at 4x CPU on a
-/// first visit to `/kaart` (issue 15, `tests/bench/profile.mjs --tasks`).
 #[derive(Clone, Debug)]
 pub struct BoundaryLayout {
     /// Sorted by NIS code (merge_shapes sorts by id), so the adjacency's indices hold.
