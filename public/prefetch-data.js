@@ -28,11 +28,11 @@
     // is finished there (Blink's ResponseBodyLoader), one task of 230-550 ms at 4x CPU for
     // 10,000 initiatives in a Chromium trace (issue 15). Where no worker can start (a Content
     // Security Policy without blob: workers) or it fails, the page asks itself, as before.
-    const inWorker = `onmessage = async ({ data: { id, url } }) => {
-      const controller = new AbortController();
-      setTimeout(() => controller.abort(), 30000);
+    // `get` itself, in the worker: the same request as the page's (and the app's).
+    const inWorker = `const get = ${get};
+    onmessage = async ({ data: { id, url } }) => {
       try {
-        const r = await fetch(url, { cache: 'no-store', signal: controller.signal });
+        const r = await get(url);
         const body = await r.arrayBuffer();
         postMessage({ id, status: r.status, statusText: r.statusText, headers: [...r.headers], body }, [body]);
       } catch (e) {
