@@ -140,6 +140,9 @@ for (const [how, fail] of [
   });
 }
 
+/** What a first visit asks for (public/prefetch-data.js): index.json and the first sync's collections. */
+const FIRST_VISIT_FILES = ['index.json', 'categories.json', 'municipalities.json', 'partnerships.json', 'initiatives.json', 'sources.json'];
+
 test('where the download worker cannot start or fails, a first visit asks for the data on the page itself, each file once', async () => {
   // As a Content Security Policy without blob: workers would: the worker cannot be made, or it
   // is made and its script fails (an error event, not an exception).
@@ -162,7 +165,7 @@ test('where the download worker cannot start or fails, a first visit asks for th
     });
     await page.goto(`${env.server.url}/over`);
     await page.locator('main:not([data-first-paint]) .sources li').first().waitFor({ timeout: 20_000 });
-    for (const file of ['index.json', 'categories.json', 'municipalities.json', 'partnerships.json', 'initiatives.json', 'sources.json']) {
+    for (const file of FIRST_VISIT_FILES) {
       assert.equal(data.filter((p) => p === `/data/v1/${file}`).length, 1, `${how}: ${file} asked for once: ${JSON.stringify(data)}`);
     }
     const pageFetched = await page.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/data/v1/initiatives.json')));
@@ -191,7 +194,7 @@ test('a first visit asks for the data while the wasm downloads, each file once; 
   await about();
   const count = (path) => data.filter((d) => d.path === path).length;
   // public/prefetch-data.js: index.json and the first sync's collections, never twice.
-  for (const file of ['index.json', 'categories.json', 'municipalities.json', 'partnerships.json', 'initiatives.json', 'sources.json']) {
+  for (const file of FIRST_VISIT_FILES) {
     assert.equal(count(`/data/v1/${file}`), 1, `${file} asked for once: ${JSON.stringify(data)}`);
   }
   assert.equal(count('/data/v1/geometry.topo.json'), 0, 'the boundaries only for the map');
