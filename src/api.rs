@@ -10,6 +10,7 @@ use gloo_net::http::Request;
 use std::collections::HashMap;
 use wasm_bindgen::{JsCast, JsValue};
 use crate::config::NetworkCause;
+use crate::tasks::in_slices;
 use web_sys::{AbortController, RequestCache, RequestMode};
 
 /// A request that has not answered in this time counts as failed (the cached data stays).
@@ -65,9 +66,17 @@ async fn network_error(url: &str, e: gloo_net::Error) -> LoadError {
     LoadError::Network { file: url.to_string(), detail: e.to_string(), cause: network_cause(url).await }
 }
 
+/// A downloaded file: its body, the ETag it came with, and its SHA-256 (lowercase hex) when the
+/// first visit's download worker computed it (`public/prefetch-data.js`; never a server's word).
+struct Fetched {
+    body: Vec<u8>,
+    etag: Option<String>,
+    sha256: Option<String>,
+}
+
 /// GETs `url`; `Ok(None)` for a 304. Refuses error statuses and bodies over `limit` bytes.
 /// Errors name the URL requested, so the technical details show exactly what was asked.
-async fn fetch_bytes(url: &str, limit: u64, etag: Option<&str>) -> Result<Option<(Vec<u8>, Option<String>)>, LoadError> {
+async fn fetch_bytes(url: &str, limit: u64, etag: Option<&str>) -> Result<Option<Fetched>, LoadError> {
     let deadline = Deadline::new();
     // `no-store`: the app does its own revalidation (ETag) and keeps its own copy; the HTTP
     // cache would only hide a 304 from it.
@@ -82,7 +91,19 @@ async fn fetch_bytes(url: &str, limit: u64, etag: Option<&str>) -> Result<Option
         Some(_) => None,
     };
     let response = match prefetched {
-        Some(response) => gloo_net::http::Response::from(response),
+        Some(Prefetched::Body { status, headers, body, sha256 }) => {
+            drop(deadline);
+            if !(200..300).contains(&status) {
+                return Err(LoadError::Http { file: url.to_string(), status });
+            }
+            let bytes = body.byte_length() as u64;
+            if bytes > limit {
+                return Err(LoadError::TooLarge { file: url.to_string(), bytes, limit });
+            }
+            let etag = headers.get("etag").ok().flatten();
+            return Ok(Some(Fetched { body: copy_in_slices(&body).await, etag, sha256 }));
+        }
+        Some(Prefetched::Response(response)) => gloo_net::http::Response::from(response),
         None => match request.send().await {
             Ok(r) => r,
             Err(e) => return Err(network_error(url, e).await),
@@ -107,7 +128,51 @@ async fn fetch_bytes(url: &str, limit: u64, etag: Option<&str>) -> Result<Option
     if body.len() as u64 > limit {
         return Err(LoadError::TooLarge { file: url.to_string(), bytes: body.len() as u64, limit });
     }
-    Ok(Some((body, etag)))
+    Ok(Some(Fetched { body, etag, sha256: None }))
+}
+
+/// Copies `buffer` into the wasm's memory a slice at a time, each slice a task of its own
+/// ([`in_slices`]): the 14 MB of 10,000 initiatives at once (growing and zeroing the memory,
+/// then copying) were one task of about 120 ms at 4x CPU in a Chromium trace (issue 15).
+async fn copy_in_slices(buffer: &js_sys::ArrayBuffer) -> Vec<u8> {
+    const STEP: u32 = 256 * 1024;
+    let all = js_sys::Uint8Array::new(buffer);
+    let len = all.length();
+    let mut out = Vec::with_capacity(len as usize);
+    in_slices(|| {
+        let start = out.len() as u32;
+        let end = start.saturating_add(STEP).min(len);
+        out.resize(end as usize, 0);
+        all.subarray(start, end).copy_to(&mut out[start as usize..]);
+        end == len
+    })
+    .await;
+    out
+}
+
+/// What `public/prefetch-data.js` got for one file.
+enum Prefetched {
+    /// Asked for on the page itself (`index.json`, or where no worker could start).
+    Response(web_sys::Response),
+    /// The download worker's answer, body and all, with the SHA-256 it computed of the body
+    /// (`None` where the worker had no SubtleCrypto).
+    Body { status: u16, headers: web_sys::Headers, body: js_sys::ArrayBuffer, sha256: Option<String> },
+}
+
+impl Prefetched {
+    /// A `Response`, or the worker's `{ status, headers, body, sha256 }`; `None` for anything
+    /// else (the caller then asks itself).
+    fn from_js(value: JsValue) -> Option<Prefetched> {
+        if value.is_instance_of::<web_sys::Response>() {
+            return Some(Prefetched::Response(value.unchecked_into()));
+        }
+        let field = |name: &str| js_sys::Reflect::get(&value, &JsValue::from_str(name)).ok();
+        let status = field("status")?.as_f64().filter(|s| s.fract() == 0.0 && (0.0..1000.0).contains(s))? as u16;
+        let headers = field("headers")?.dyn_into::<web_sys::Headers>().ok()?;
+        let body = field("body")?.dyn_into::<js_sys::ArrayBuffer>().ok()?;
+        let sha256 = field("sha256").and_then(|v| v.as_string()).filter(|h| h.len() == 64 && h.bytes().all(|b| b.is_ascii_hexdigit()));
+        Some(Prefetched::Body { status, headers, body, sha256 })
+    }
 }
 
 thread_local! {
@@ -119,7 +184,7 @@ thread_local! {
 /// once; `None` when it asked for none there or its request failed (the caller then asks
 /// itself). The first `index.json` taken also takes the collection files it asked for, when it
 /// is the index the app wants (the same absolute URL).
-async fn take_prefetched(url: &str) -> Option<web_sys::Response> {
+async fn take_prefetched(url: &str) -> Option<Prefetched> {
     let window = web_sys::window()?;
     let absolute = web_sys::Url::new_with_base(url, &window.location().href().ok()?).ok()?.href();
     let pending = match PREFETCHED.with_borrow_mut(|files| files.remove(&absolute)) {
@@ -140,72 +205,90 @@ async fn take_prefetched(url: &str) -> Option<web_sys::Response> {
                     PREFETCHED.with_borrow_mut(|files| files.insert(name, file));
                 }
             }
-            return field("index")?.dyn_into::<web_sys::Response>().ok();
+            return field("index")?.dyn_into::<web_sys::Response>().ok().map(Prefetched::Response);
         }
     };
-    wasm_bindgen_futures::JsFuture::from(pending).await.ok()?.dyn_into::<web_sys::Response>().ok()
+    Prefetched::from_js(wasm_bindgen_futures::JsFuture::from(pending).await.ok()?)
 }
 
 /// `index.json`, conditional on `etag` when there is one.
 pub async fn fetch_index(endpoint: &Endpoint, etag: Option<&str>) -> Result<IndexResponse, LoadError> {
     match fetch_bytes(&endpoint.url("index.json"), MAX_INDEX_BYTES, etag).await? {
         None => Ok(IndexResponse::NotModified),
-        Some((bytes, etag)) => Ok(IndexResponse::Fresh { index: parse_index(&bytes)?, etag }),
+        Some(Fetched { body, etag, .. }) => Ok(IndexResponse::Fresh { index: parse_index(&body)?, etag }),
     }
 }
 
+/// Downloaded collection files by name, and the SHA-256 of those the first visit's download
+/// worker computed (the rest: [`digests`]).
+pub struct Downloaded {
+    pub files: HashMap<String, Vec<u8>>,
+    pub sha256: HashMap<String, String>,
+}
+
 /// Downloads the named collection files of `index`, all or nothing.
-pub async fn fetch_collections(endpoint: &Endpoint, index: &Index, names: &[&str]) -> Result<HashMap<String, Vec<u8>>, LoadError> {
+pub async fn fetch_collections(endpoint: &Endpoint, index: &Index, names: &[&str]) -> Result<Downloaded, LoadError> {
     let downloads = names.iter().map(|name| async move {
         let entry = index.collections.get(*name).ok_or_else(|| LoadError::MissingCollection(name.to_string()))?;
         // A little slack over the declared size so a wrong size gets its own precise message.
         let limit = entry.bytes + 1024;
-        let bytes = fetch_file(endpoint, &entry.file, limit).await?;
-        Ok::<_, LoadError>((name.to_string(), bytes))
+        let fetched = fetch_file(endpoint, &entry.file, limit).await?;
+        Ok::<_, LoadError>((name.to_string(), fetched))
     });
-    Ok(futures::future::try_join_all(downloads).await?.into_iter().collect())
+    let mut out = Downloaded { files: HashMap::new(), sha256: HashMap::new() };
+    for (name, fetched) in futures::future::try_join_all(downloads).await? {
+        if let Some(sha256) = fetched.sha256 {
+            out.sha256.insert(name.clone(), sha256);
+        }
+        out.files.insert(name, fetched.body);
+    }
+    Ok(out)
 }
 
 /// Downloads one delta file.
 pub async fn fetch_changes(endpoint: &Endpoint, entry: &ChangesEntry) -> Result<Vec<u8>, LoadError> {
     let limit = entry.bytes.min(MAX_CHANGES_BYTES) + 1024;
-    fetch_file(endpoint, &entry.file, limit).await
+    Ok(fetch_file(endpoint, &entry.file, limit).await?.body)
 }
 
 /// An unconditional GET of one endpoint file (a 304 cannot happen without an ETag).
-async fn fetch_file(endpoint: &Endpoint, file: &str, limit: u64) -> Result<Vec<u8>, LoadError> {
-    let (bytes, _) = fetch_bytes(&endpoint.url(file), limit, None)
+async fn fetch_file(endpoint: &Endpoint, file: &str, limit: u64) -> Result<Fetched, LoadError> {
+    fetch_bytes(&endpoint.url(file), limit, None)
         .await?
-        .ok_or_else(|| LoadError::Http { file: file.to_string(), status: 304 })?;
-    Ok(bytes)
+        .ok_or_else(|| LoadError::Http { file: file.to_string(), status: 304 })
 }
 
 /// The SHA-256 (lowercase hex) of each downloaded file by name, computed by the browser's
 /// SubtleCrypto: native code (which Chromium runs on the main thread: about 50 ms for 14 MB at
 /// 4x CPU in a trace), where core's own (the `sha2` crate in wasm) was a third of the task that
-/// reads a first download at 4x CPU. Empty where the browser has none (SubtleCrypto exists only
-/// in secure contexts: https, localhost): core then computes them
+/// reads a first download at 4x CPU. `known`: those computed already (by the download worker,
+/// [`Downloaded::sha256`]), taken as they are. Without those where the browser has none
+/// (SubtleCrypto exists only in secure contexts: https, localhost): core then computes them
 /// (`sync::assemble_with_digests`). Either way every file is checked against `index.json`.
-pub async fn digests(files: &HashMap<String, Vec<u8>>) -> HashMap<String, String> {
+pub async fn digests(files: &HashMap<String, Vec<u8>>, known: &HashMap<String, String>) -> HashMap<String, String> {
+    let mut out: HashMap<String, String> = known.iter().filter(|(name, _)| files.contains_key(*name)).map(|(n, d)| (n.clone(), d.clone())).collect();
+    if out.len() == files.len() {
+        return out;
+    }
     let subtle = js_sys::Reflect::get(&js_sys::global(), &"crypto".into())
         .ok()
         .filter(|c| c.is_object())
         .and_then(|c| js_sys::Reflect::get(&c, &"subtle".into()).ok())
         .filter(|s| s.is_object());
-    let Some(subtle) = subtle else { return HashMap::new() };
+    let Some(subtle) = subtle else { return out };
     let Some(digest) = js_sys::Reflect::get(&subtle, &"digest".into()).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok()) else {
-        return HashMap::new();
+        return out;
     };
     // All started before the first is awaited: they run side by side.
     let pending: Vec<_> = files
         .iter()
+        .filter(|(name, _)| !out.contains_key(*name))
         .filter_map(|(name, bytes)| {
             let data = js_sys::Uint8Array::from(bytes.as_slice());
             let promise = digest.call2(&subtle, &"SHA-256".into(), &data).ok()?.dyn_into::<js_sys::Promise>().ok()?;
             Some((name.clone(), wasm_bindgen_futures::JsFuture::from(promise)))
         })
         .collect();
-    let mut out = HashMap::new();
     for (name, pending) in pending {
         if let Ok(buffer) = pending.await {
             out.insert(name, crate::dataset::hex(&js_sys::Uint8Array::new(&buffer).to_vec()));

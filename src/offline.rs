@@ -3,7 +3,7 @@
 //! with back-off after failures. One sync at a time, also across tabs (Web Locks), and other
 //! tabs hear about a new version (BroadcastChannel).
 
-use crate::api::{digests, fetch_changes, fetch_collections, fetch_index, IndexResponse};
+use crate::api::{digests, fetch_changes, fetch_collections, fetch_index, Downloaded, IndexResponse};
 use crate::app::{AppState, LoadState};
 use crate::dataset::{Dataset, LoadError};
 use crate::model::Index;
@@ -238,14 +238,14 @@ async fn fetch_and_store(state: AppState) -> Result<(), LoadError> {
                         SyncPlan::Download(names) => names,
                         _ => Vec::new(),
                     };
-                    let files = fetch_collections(&endpoint, &offered, &changed).await?;
-                    read_and_validate(Some(cached), offered, &files).await?
+                    let downloaded = fetch_collections(&endpoint, &offered, &changed).await?;
+                    read_and_validate(Some(cached), offered, &downloaded).await?
                 }
             }
         }
         SyncPlan::Download(names) => {
-            let files = fetch_collections(&endpoint, &offered, &names).await?;
-            read_and_validate(cached.as_deref(), offered, &files).await?
+            let downloaded = fetch_collections(&endpoint, &offered, &names).await?;
+            read_and_validate(cached.as_deref(), offered, &downloaded).await?
         }
     };
     // Everything is verified and valid: show it, then store it atomically once it is painted
@@ -271,11 +271,12 @@ async fn fetch_and_store(state: AppState) -> Result<(), LoadError> {
     Ok(())
 }
 
-/// `sync::assemble` for downloaded `files`, in tasks the browser may paint between: the
-/// digests by SubtleCrypto, then checking the files, then reading the initiatives in slices of
-/// [`crate::tasks::SLICE_MS`], then validating the records.
-async fn read_and_validate(cached: Option<&Dataset>, offered: Index, files: &std::collections::HashMap<String, Vec<u8>>) -> Result<Dataset, LoadError> {
-    let digests = digests(files).await;
+/// `sync::assemble` for `downloaded` files, in tasks the browser may paint between: the
+/// digests (the download worker's, or by SubtleCrypto), then checking the files, then reading
+/// the initiatives in slices of [`crate::tasks::SLICE_MS`], then validating the records.
+async fn read_and_validate(cached: Option<&Dataset>, offered: Index, downloaded: &Downloaded) -> Result<Dataset, LoadError> {
+    let files = &downloaded.files;
+    let digests = digests(files, &downloaded.sha256).await;
     // Reading the envelopes is a task of its own: with the copies for the digests and the
     // digests themselves (the browser computes them on the main thread) it made one task of
     // 270 ms at 4x CPU with 10,000 initiatives (a Chromium trace, issue 15).

@@ -140,6 +140,16 @@ for (const [how, fail] of [
   });
 }
 
+/** Counts the SHA-256 digests the page's own thread computes (a worker has a crypto of its own). */
+function countPageDigests() {
+  window.pageDigests = 0;
+  const digest = crypto.subtle.digest.bind(crypto.subtle);
+  crypto.subtle.digest = (algorithm, data) => {
+    if (algorithm === 'SHA-256') window.pageDigests += 1;
+    return digest(algorithm, data);
+  };
+}
+
 /** What a first visit asks for (public/prefetch-data.js): index.json and the first sync's collections. */
 const FIRST_VISIT_FILES = ['index.json', 'categories.json', 'municipalities.json', 'partnerships.json', 'initiatives.json', 'sources.json'];
 
@@ -157,6 +167,7 @@ test('where the download worker cannot start or fails, a first visit asks for th
   };
   for (const [how, blocker] of Object.entries(blockers)) {
     const page = await phonePage(env.browser);
+    await page.addInitScript(countPageDigests);
     await page.addInitScript(blocker);
     const data = [];
     page.on('request', (r) => {
@@ -170,6 +181,8 @@ test('where the download worker cannot start or fails, a first visit asks for th
     }
     const pageFetched = await page.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/data/v1/initiatives.json')));
     assert.ok(pageFetched, `${how}: the page itself asked for initiatives.json`);
+    // No worker computed the checksums: the page did, one per downloaded collection.
+    assert.equal(await page.evaluate(() => window.pageDigests), FIRST_VISIT_FILES.length - 1, how);
     assert.deepEqual(page.errors, []);
     await page.context().close();
   }
@@ -177,6 +190,7 @@ test('where the download worker cannot start or fails, a first visit asks for th
 
 test('a first visit asks for the data while the wasm downloads, each file once; a later visit asks itself, with its ETag', async () => {
   const page = await phonePage(env.browser);
+  await page.addInitScript(countPageDigests);
   const data = [];
   let wasmDone = null;
   page.on('request', (r) => {
@@ -204,6 +218,9 @@ test('a first visit asks for the data while the wasm downloads, each file once; 
   // (asked by the page) but none of them (a worker has a timeline of its own).
   const pageFetched = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.startsWith('/data/v1/')));
   assert.deepEqual(pageFetched, ['/data/v1/index.json']);
+  // The worker also computed their checksums, which the app checked (a wrong one is refused:
+  // offline.test.mjs); the page computed none.
+  assert.equal(await page.evaluate(() => window.pageDigests), 0);
 
   // A second visit has a stored copy: no prefetch; the app asks itself, conditionally.
   data.length = 0;

@@ -177,6 +177,38 @@ for (const [fault, [message, wait]] of Object.entries(faults)) {
   });
 }
 
+test('a first visit refuses a collection whose checksum does not match, with the checksum the download worker computed', async () => {
+  const server = await startServer();
+  try {
+    await fetch(`${server.url}/__control?fault=sha`);
+    const page = await phonePage(browser);
+    await page.addInitScript(() => {
+      window.pageDigests = 0;
+      const digest = crypto.subtle.digest.bind(crypto.subtle);
+      crypto.subtle.digest = (algorithm, data) => {
+        window.pageDigests += 1;
+        return digest(algorithm, data);
+      };
+    });
+    await page.goto(`${server.url}/`);
+    await page.locator('main', { hasText: /onvolledig of beschadigd/i }).waitFor({ timeout: 20_000 });
+    assert.equal(await page.locator('.cards > li').count(), 0);
+    // The broken file came through the worker (not in the page's own resource timing), and the
+    // page hashed none of the collections itself: the worker's checksum is what was checked.
+    const pageFetched = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.startsWith('/data/v1/')));
+    assert.deepEqual(pageFetched, ['/data/v1/index.json']);
+    assert.equal(await page.evaluate(() => window.pageDigests), 0);
+    // Healed: the next visit takes the data.
+    await fetch(`${server.url}/__control?fault=`);
+    await page.reload();
+    await page.locator('main:not([data-first-paint]) .cards > li').first().waitFor({ timeout: 20_000 });
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  } finally {
+    await server.stop();
+  }
+});
+
 test('a newer dataset with one invalid record arrives without it, with a notice, and stays so offline', async () => {
   const server = await startServer();
   try {

@@ -107,7 +107,7 @@ async fn load_boundaries(pending: js_sys::Promise, entry: &CollectionEntry, data
     // checking, reading and drawing are tasks of their own: together they blocked a phone (4x
     // CPU) for 300 ms on a first visit to /kaart (issue 15).
     let files = std::collections::HashMap::from([(GEOMETRY_COLLECTION.to_string(), bytes)]);
-    let digests = crate::api::digests(&files).await;
+    let digests = crate::api::digests(&files, &Default::default()).await;
     let bytes = &files[GEOMETRY_COLLECTION];
     crate::tasks::next_task().await;
     verify_file_with(entry, bytes, digests.get(GEOMETRY_COLLECTION).map(String::as_str)).map_err(|e| e.to_string())?;
