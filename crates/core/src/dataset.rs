@@ -6,7 +6,7 @@ use crate::model::{
     Audience, Category, Collection, CollectionEntry, Index, Initiative, Municipality, Partnership, Source, COLLECTIONS,
     FORMAT_VERSION, SOURCES,
 };
-use crate::quarantine::{left_out_records, quarantine, read_items, strip_bom, Accepted, Records, Screened};
+use crate::quarantine::{left_out_records, quarantine_with, read_items, strip_bom, Accepted, Records, Screened};
 use crate::validate::{validate, validate_audiences, Problem};
 use serde::de::DeserializeOwned;
 use sha2::{Digest, Sha256};
@@ -321,7 +321,13 @@ impl Dataset {
     /// already found (unreadable items, records left out of a kept collection). Errors with
     /// [`LoadError::Invalid`] when a collection loses more than the allowed share.
     pub fn screened(index: Option<Index>, records: Records, left_out: Vec<Problem>) -> Result<Self, LoadError> {
-        let Accepted { categories, municipalities, partnerships, initiatives, left_out } = quarantine(records, left_out)?;
+        Dataset::screened_with(index, records, left_out, None)
+    }
+
+    /// [`Dataset::screened`], given the problems of `records` found already (`first`, see
+    /// [`crate::quarantine::quarantine_with`]).
+    pub fn screened_with(index: Option<Index>, records: Records, left_out: Vec<Problem>, first: Option<Vec<Problem>>) -> Result<Self, LoadError> {
+        let Accepted { categories, municipalities, partnerships, initiatives, left_out } = quarantine_with(records, left_out, first)?;
         let dataset = Dataset::trusted(index, categories, municipalities, partnerships, initiatives);
         Ok(Dataset { left_out, ..dataset })
     }

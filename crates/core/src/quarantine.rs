@@ -149,12 +149,22 @@ pub fn left_out_records(problems: &[Problem], collection: &str) -> usize {
 /// `left_out` holds problems found before (unreadable items). Errors with
 /// [`LoadError::Invalid`] and every problem when a collection loses more than
 /// [`MAX_LEFT_OUT_PERCENT`] % of its records.
-pub fn quarantine(records: Records, mut left_out: Vec<Problem>) -> Result<Accepted, LoadError> {
+pub fn quarantine(records: Records, left_out: Vec<Problem>) -> Result<Accepted, LoadError> {
+    quarantine_with(records, left_out, None)
+}
+
+/// [`quarantine`], given the problems [`validate`] finds in `records` as they are (`first`,
+/// from a [`crate::validate::Validation`] run in steps); `None`: found here.
+pub fn quarantine_with(records: Records, mut left_out: Vec<Problem>, first: Option<Vec<Problem>>) -> Result<Accepted, LoadError> {
     let Records { mut categories, mut municipalities, mut partnerships, mut initiatives } = records;
     let totals = [categories.total, municipalities.total, partnerships.total, initiatives.total];
     check_share(&left_out, totals)?;
+    let mut first = first;
     loop {
-        let problems = validate(&categories.items, &municipalities.items, &partnerships.items, &initiatives.items);
+        // Leaving records out can leave others pointing at nothing: then they are checked again.
+        let problems = first
+            .take()
+            .unwrap_or_else(|| validate(&categories.items, &municipalities.items, &partnerships.items, &initiatives.items));
         if problems.is_empty() {
             break;
         }

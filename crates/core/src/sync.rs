@@ -14,7 +14,7 @@
 
 use crate::dataset::{is_plain_file_name, parse_collection, parse_envelope, parse_screened, read_audiences, sha256_hex, valid_audiences, Dataset, LoadError};
 use crate::quarantine::{left_out_records, strip_bom, ItemReader, Records, Screened};
-use crate::validate::Problem;
+use crate::validate::{Problem, Validation};
 use crate::model::{Category, Changes, ChangesEntry, CollectionChanges, Index, Initiative, Keyed, Municipality, Partnership, Source, COLLECTIONS, FORMAT_VERSION, PATCHES_FORMAT_VERSION, SOURCES};
 use serde::{de::DeserializeOwned, Serialize};
 use serde_json::Value;
@@ -156,7 +156,19 @@ pub struct Read {
 impl Read {
     /// The dataset, every record validated (invalid ones left out, `quarantine.rs`).
     pub fn validate(self) -> Result<Dataset, LoadError> {
-        let mut dataset = Dataset::screened(Some(self.offered), self.records, self.left_out)?;
+        self.validate_with(None)
+    }
+
+    /// The first check of the records ([`Read::validate`]) to run in steps; its
+    /// [`Validation::finish`] is what [`Read::validate_with`] takes.
+    pub fn validation(&self) -> Validation<'_> {
+        let r = &self.records;
+        Validation::new(&r.categories.items, &r.municipalities.items, &r.partnerships.items, &r.initiatives.items)
+    }
+
+    /// [`Read::validate`], given the problems [`Read::validation`] found (`None`: found here).
+    pub fn validate_with(self, first: Option<Vec<Problem>>) -> Result<Dataset, LoadError> {
+        let mut dataset = Dataset::screened_with(Some(self.offered), self.records, self.left_out, first)?;
         dataset.sources = self.sources;
         dataset.audiences = self.audiences;
         Ok(dataset)

@@ -330,3 +330,46 @@ fn the_first_page_counts_only_the_records_shown() {
     assert_eq!(total, initiatives.len() - 1);
     assert_eq!(total, shown.initiatives.len());
 }
+
+#[test]
+fn validated_a_few_initiatives_at_a_time_a_download_gives_what_it_gives_at_once() {
+    use wegwijzer_core::validate::{validate, Validation};
+    let good = sample_dataset();
+    let mut initiatives = good.initiatives.clone();
+    initiatives[1].website = Some("javascript:alert(1)".into());
+    initiatives[4].id = initiatives[3].id.clone();
+    initiatives[6].services.push("no-such-service".into());
+    let (index, files) = republish("initiatives", &initiatives);
+    let at_once = read_downloaded(None, index.clone(), &files, &HashMap::new()).unwrap().validate().unwrap();
+    for count in [1, 3, 50, usize::MAX] {
+        let read = read_downloaded(None, index.clone(), &files, &HashMap::new()).unwrap();
+        let mut checking = read.validation();
+        let mut steps = 1;
+        while !checking.step(count) {
+            steps += 1;
+        }
+        assert_eq!(steps, initiatives.len().div_ceil(count).max(1), "{count}");
+        let first = checking.finish();
+        assert_eq!(first, validate(&good.categories, &good.municipalities, &good.partnerships, &initiatives), "{count}");
+        assert_eq!(first.len(), 3, "{first:?}");
+        let stepped = read.validate_with(Some(first)).unwrap();
+        assert_eq!(stepped.left_out, at_once.left_out, "{count}");
+        let ids = |d: &Dataset| d.initiatives.iter().map(|i| i.id.clone()).collect::<Vec<_>>();
+        assert_eq!(ids(&stepped), ids(&at_once), "{count}");
+        assert_eq!(stepped.initiatives.len(), initiatives.len() - 3);
+    }
+    // A category left out in the first round leaves its initiatives out in a second one: the
+    // rounds after the given first are still made.
+    let mut categories = good.categories.clone();
+    let used = categories.iter().position(|c| good.initiatives.iter().any(|i| i.services.contains(&c.id))).unwrap();
+    categories[used].label.nl = String::new();
+    let (index, files) = republish("categories", &categories);
+    let at_once = read_downloaded(None, index.clone(), &files, &HashMap::new()).unwrap().validate().unwrap();
+    let read = read_downloaded(None, index, &files, &HashMap::new()).unwrap();
+    let mut checking: Validation = read.validation();
+    while !checking.step(2) {}
+    let first = checking.finish();
+    let stepped = read.validate_with(Some(first)).unwrap();
+    assert!(stepped.left_out_count("initiatives") > 0);
+    assert_eq!(stepped.left_out, at_once.left_out);
+}
