@@ -273,7 +273,8 @@ async fn fetch_and_store(state: AppState) -> Result<(), LoadError> {
 
 /// `sync::assemble` for `downloaded` files, in tasks the browser may paint between: the
 /// digests (the download worker's, or by SubtleCrypto), then checking the files, then reading
-/// the initiatives in slices of [`crate::tasks::SLICE_MS`], then validating the records.
+/// the initiatives in slices of [`crate::tasks::SLICE_MS`], then validating them in slices,
+/// then leaving out the invalid ones.
 async fn read_and_validate(cached: Option<&Dataset>, offered: Index, downloaded: &Downloaded) -> Result<Dataset, LoadError> {
     let files = &downloaded.files;
     let digests = digests(files, &downloaded.sha256).await;
@@ -284,8 +285,11 @@ async fn read_and_validate(cached: Option<&Dataset>, offered: Index, downloaded:
     let mut reading = ReadSteps::new(cached, offered, files, &digests)?;
     in_slices(|| reading.step(10)).await;
     let read = reading.finish()?;
+    let mut checking = read.validation();
+    in_slices(|| checking.step(50)).await;
+    let first = checking.finish();
     next_task().await;
-    read.validate()
+    read.validate_with(Some(first))
 }
 
 async fn touch(store: &Option<Rc<Store>>, endpoint: &str, etag: Option<String>) {
@@ -310,8 +314,9 @@ fn show(state: AppState, dataset: Dataset) -> Arc<Dataset> {
 /// directory searches: a first visit to a detail page or the map does not build an index
 /// (about 100 ms at 4x CPU with 400 initiatives, with compiling its code; issue 15), and the
 /// directory's default view needs none (see `results::compute`). The index is built in slices
-/// of [`crate::tasks::SLICE_MS`], each a task of its own, so that the page keeps responding
-/// meanwhile; building one for 10,000 initiatives takes longer than the whole start should.
+/// of [`crate::tasks::SLICE_MS`], each a task of its own, and laid out a part per task
+/// ([`crate::search::IndexLayout`]), so that the page keeps responding meanwhile; building one
+/// for 10,000 initiatives takes longer than the whole start should.
 pub fn build_search_index(state: AppState, dataset: Arc<Dataset>) {
     let started = RUNTIME.with_borrow_mut(|r| {
         let same = r.indexed.as_ref().is_some_and(|d| std::ptr::eq(d.as_ptr(), Arc::as_ptr(&dataset)));
@@ -327,9 +332,21 @@ pub fn build_search_index(state: AppState, dataset: Arc<Dataset>) {
         let current = |d: &Arc<Dataset>| matches!(state.data.get_untracked(), LoadState::Ready(now) if Arc::ptr_eq(&now, d));
         let mut build = crate::search::IndexBuild::new(&dataset);
         in_slices(|| !current(&dataset) || build.step(20)).await;
-        if current(&dataset) {
-            state.search.set(Some(Arc::new(build.finish())));
+        if !current(&dataset) {
+            return;
         }
+        next_task().await;
+        let mut layout = build.lay_out();
+        loop {
+            next_task().await;
+            if !current(&dataset) {
+                return;
+            }
+            if layout.step() {
+                break;
+            }
+        }
+        state.search.set(Some(Arc::new(layout.finish())));
     });
 }
 

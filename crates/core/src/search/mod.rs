@@ -80,7 +80,7 @@ mod bench;
 mod test_support;
 
 pub use facets::{apply_filters, facet_counts, FacetCounts, Filters};
-pub use index::{IndexBuild, SearchIndex};
+pub use index::{IndexBuild, IndexLayout, SearchIndex};
 pub use normalize::{normalize, tokens};
 pub use query::{Hit, PlaceMatch, SearchOutcome};
 pub use stem::stem;
