@@ -95,7 +95,7 @@ pub fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-fn json_error(file: &str, e: serde_json::Error) -> LoadError {
+pub(crate) fn json_error(file: &str, e: serde_json::Error) -> LoadError {
     LoadError::NotJson { file: file.to_string(), detail: e.to_string() }
 }
 
@@ -187,10 +187,9 @@ pub(crate) fn parse_envelope<'a>(
 ) -> Result<Vec<&'a serde_json::value::RawValue>, LoadError> {
     let entry = &index.collections[name];
     verify_file_with(entry, bytes, digest)?;
-    let collection: Collection<&serde_json::value::RawValue> =
-        serde_json::from_slice(strip_bom(bytes)).map_err(|e| json_error(&entry.file, e))?;
-    check_envelope(index, entry, collection.dataset_version, collection.items.len())?;
-    Ok(collection.items)
+    let (dataset_version, items) = crate::envelope::EnvelopeReader::new(strip_bom(bytes)).finish().map_err(|e| json_error(&entry.file, e))?;
+    check_envelope(index, entry, dataset_version, items.len())?;
+    Ok(items)
 }
 
 /// The target groups of a verified `categories.json` (its `audiences` field, beside `items`;
@@ -215,7 +214,7 @@ pub fn valid_audiences(read: Vec<Audience>) -> Vec<Audience> {
 }
 
 /// A collection file's version and item count against its index entry.
-fn check_envelope(index: &Index, entry: &CollectionEntry, dataset_version: u64, items: usize) -> Result<(), LoadError> {
+pub(crate) fn check_envelope(index: &Index, entry: &CollectionEntry, dataset_version: u64, items: usize) -> Result<(), LoadError> {
     let collection = (dataset_version, items);
     // A file keeps the version in which it last changed, so an unchanged collection keeps its
     // bytes and SHA-256 across publications (clients skip it); a newer one cannot be ours.

@@ -19,6 +19,7 @@ pub mod coverage;
 pub mod coverage_view;
 pub mod dataset;
 pub mod embed;
+pub mod envelope;
 pub mod geo;
 pub mod i18n;
 pub mod json_array;

@@ -12,7 +12,8 @@
 //! assert_eq!(plan_sync(Some(&index), &index), Ok(SyncPlan::Unchanged));
 //! ```
 
-use crate::dataset::{is_plain_file_name, parse_collection, parse_envelope, parse_screened, read_audiences, sha256_hex, valid_audiences, Dataset, LoadError};
+use crate::dataset::{check_envelope, is_plain_file_name, json_error, parse_collection, parse_screened, read_audiences, sha256_hex, valid_audiences, verify_file_with, Dataset, LoadError};
+use crate::envelope::EnvelopeReader;
 use crate::quarantine::{left_out_records, strip_bom, ItemReader, Records, Screened};
 use crate::validate::{Problem, Validation};
 use crate::model::{Category, Changes, ChangesEntry, CollectionChanges, Index, Initiative, Keyed, Municipality, Partnership, Source, COLLECTIONS, FORMAT_VERSION, PATCHES_FORMAT_VERSION, SOURCES};
@@ -235,7 +236,11 @@ pub struct ReadSteps<'a> {
 
 enum Initiatives<'a> {
     Kept(Screened<Initiative>),
+    /// The file verified; its items being split off (`envelope.rs`).
+    Splitting(EnvelopeReader<'a>),
     Reading(ItemReader<'a, Initiative>),
+    /// Splitting them failed: [`ReadSteps::finish`] says why.
+    Failed(LoadError),
 }
 
 impl<'a> ReadSteps<'a> {
@@ -255,32 +260,57 @@ impl<'a> ReadSteps<'a> {
         let partnerships = pick(&offered, "partnerships", downloaded, digests, cached.map(|d| (&d.partnerships, kept(d))), &mut left_out)?;
         let initiatives = match downloaded.get("initiatives") {
             Some(bytes) => {
-                let raw = parse_envelope(&offered, "initiatives", bytes, digests.get("initiatives").map(String::as_str))?;
-                Initiatives::Reading(ItemReader::new("initiatives", raw))
+                verify_file_with(&offered.collections["initiatives"], bytes, digests.get("initiatives").map(String::as_str))?;
+                Initiatives::Splitting(EnvelopeReader::new(strip_bom(bytes)))
             }
             None => Initiatives::Kept(pick(&offered, "initiatives", downloaded, digests, cached.map(|d| (&d.initiatives, kept(d))), &mut left_out)?),
         };
         Ok(ReadSteps { offered, cached, downloaded, digests, left_out, categories, municipalities, partnerships, initiatives })
     }
 
-    /// Reads up to `count` more initiatives; true once all are read.
+    /// Splits off, then reads, up to `count` more initiatives; true once all are read (or the
+    /// file turned out broken: [`ReadSteps::finish`] says why).
     pub fn step(&mut self, count: usize) -> bool {
-        match &mut self.initiatives {
-            Initiatives::Reading(reader) => reader.step(count),
-            Initiatives::Kept(_) => true,
-        }
+        let split = match &mut self.initiatives {
+            Initiatives::Splitting(reader) => match reader.step(count) {
+                Ok(false) => return false,
+                Ok(true) => self.split_done(),
+                Err(e) => Err(json_error(&self.offered.collections["initiatives"].file, e)),
+            },
+            Initiatives::Reading(reader) => return reader.step(count),
+            Initiatives::Kept(_) | Initiatives::Failed(_) => return true,
+        };
+        self.initiatives = match split {
+            Ok(raw) => Initiatives::Reading(ItemReader::new("initiatives", raw)),
+            Err(e) => Initiatives::Failed(e),
+        };
+        matches!(self.initiatives, Initiatives::Failed(_))
+    }
+
+    /// The split items once the whole file is read, its envelope checked against the index.
+    fn split_done(&mut self) -> Result<Vec<&'a serde_json::value::RawValue>, LoadError> {
+        let Initiatives::Splitting(reader) = std::mem::replace(&mut self.initiatives, Initiatives::Failed(LoadError::MissingCollection("initiatives".into()))) else {
+            unreachable!("only called while splitting")
+        };
+        let entry = &self.offered.collections["initiatives"];
+        let (dataset_version, raw) = reader.finish().map_err(|e| json_error(&entry.file, e))?;
+        check_envelope(&self.offered, entry, dataset_version, raw.len())?;
+        Ok(raw)
     }
 
     /// The files read (initiatives not read yet are read now), with the kept collections.
-    pub fn finish(self) -> Result<Read, LoadError> {
+    pub fn finish(mut self) -> Result<Read, LoadError> {
+        while !self.step(usize::MAX) {}
         let ReadSteps { offered, cached, downloaded, digests, mut left_out, categories, municipalities, partnerships, initiatives } = self;
         let initiatives = match initiatives {
             Initiatives::Kept(kept) => kept,
+            Initiatives::Splitting(_) => unreachable!("stepped to the end above"),
             Initiatives::Reading(reader) => {
                 let (read, mut problems) = reader.finish();
                 left_out.append(&mut problems);
                 read
             }
+            Initiatives::Failed(e) => return Err(e),
         };
         check_counts(&offered, categories.total, municipalities.total, partnerships.total, initiatives.total)?;
         let fresh = match downloaded.get(SOURCES) {

@@ -389,11 +389,43 @@ fn reading_the_initiatives_in_steps_gives_what_reading_them_at_once_gives() {
         steps += 1;
     }
     let stepped = reading.finish().unwrap().validate().unwrap();
-    assert_eq!(steps, items.len().div_ceil(7));
+    // Seven items a step split off the file (envelope.rs), then seven a step read.
+    assert_eq!(steps, 2 * items.len().div_ceil(7));
     assert_eq!(stepped.initiatives, at_once.initiatives);
     assert_eq!(stepped.initiatives.len(), cached.initiatives.len());
     assert_eq!(stepped.left_out, at_once.left_out);
     assert_eq!(stepped.left_out.len(), 1);
     assert_eq!((stepped.left_out[0].id.as_str(), stepped.left_out[0].index), ("demo-unreadable", 11));
     assert_eq!(stepped.municipalities, cached.municipalities);
+}
+
+#[test]
+fn a_broken_initiatives_file_read_in_steps_is_refused_as_when_read_at_once() {
+    let (index, _) = sample();
+    let cached = sample_dataset();
+    let items: Vec<serde_json::Value> = cached.initiatives.iter().map(|i| serde_json::to_value(i).unwrap()).collect();
+    let version = index.dataset_version + 1;
+    let whole = serde_json::to_vec(&json!({ "dataset_version": version, "items": items })).unwrap();
+    // Cut in the middle of the items and closed again: JSON, but not a JSON array of items.
+    let mut broken = whole[..whole.len() / 2].to_vec();
+    broken.extend_from_slice(b"]}");
+    // And a file whose envelope says one more item than the index.
+    let mut more = items.clone();
+    more.push(items[0].clone());
+    let counted = serde_json::to_vec(&json!({ "dataset_version": version, "items": more })).unwrap();
+    for (bytes, count, expected) in [(broken, items.len(), "NotJson"), (counted, items.len(), "CountMismatch")] {
+        let offered = Index { dataset_version: version, ..sample_endpoint::with_file(&index, "initiatives", &bytes, count) };
+        let downloaded = HashMap::from([("initiatives".to_string(), bytes)]);
+        let digests = HashMap::new();
+        let at_once = read_downloaded(Some(&cached), offered.clone(), &downloaded, &digests).map(|_| ()).unwrap_err();
+        let mut reading = ReadSteps::new(Some(&cached), offered, &downloaded, &digests).unwrap();
+        let mut steps = 1;
+        while !reading.step(3) {
+            steps += 1;
+        }
+        assert!(steps > 1, "{expected}: split in steps");
+        let stepped = reading.finish().map(|_| ()).unwrap_err();
+        assert_eq!(stepped, at_once, "{expected}");
+        assert!(format!("{stepped:?}").starts_with(expected), "{stepped:?}");
+    }
 }
