@@ -278,9 +278,10 @@ async fn fetch_and_store(state: AppState) -> Result<(), LoadError> {
 async fn read_and_validate(cached: Option<&Dataset>, offered: Index, downloaded: &Downloaded) -> Result<Dataset, LoadError> {
     let files = &downloaded.files;
     let digests = digests(files, &downloaded.sha256).await;
-    // Reading the envelopes is a task of its own: with the copies for the digests and the
-    // digests themselves (the browser computes them on the main thread) it made one task of
-    // 270 ms at 4x CPU with 10,000 initiatives (a Chromium trace, issue 15).
+    // Checking the files starts in a task of its own: after digests computed on the page (the
+    // browser does that on the main thread) it made one task of 270 ms at 4x CPU with 10,000
+    // initiatives (a Chromium trace, issue 15). The initiatives' items are then split off and
+    // read in slices (`sync::ReadSteps`), and checked in slices (`validate::Validation`).
     next_task().await;
     let mut reading = ReadSteps::new(cached, offered, files, &digests)?;
     in_slices(|| reading.step(10)).await;
