@@ -42,12 +42,48 @@
         return null;
       }
     };
-    onmessage = async ({ data: { id, url } }) => {
+    // At most \`limit\` bytes of a body are read (index.json's size for the file, plus the
+    // app's slack): an endpoint that sends more (by mistake or on purpose) costs no memory
+    // beyond that; the app then says the file is too large (src/api.rs).
+    const read = async (r, limit) => {
+      const declared = Number(r.headers.get('content-length'));
+      if (declared > limit) {
+        r.body?.cancel();
+        return { tooLarge: declared };
+      }
+      const parts = [];
+      let size = 0;
+      const reader = r.body.getReader();
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        size += value.length;
+        if (size > limit) {
+          reader.cancel();
+          return { tooLarge: size };
+        }
+        parts.push(value);
+      }
+      const body = new Uint8Array(size);
+      let at = 0;
+      for (const part of parts) { body.set(part, at); at += part.length; }
+      return { body: body.buffer };
+    };
+    onmessage = async ({ data: { id, url, limit } }) => {
       try {
         const r = await get(url);
-        const body = await r.arrayBuffer();
-        const digest = r.ok ? await sha256(body) : null;
-        postMessage({ id, status: r.status, statusText: r.statusText, headers: [...r.headers], body, sha256: digest }, [body]);
+        const headers = [...r.headers];
+        if (!r.ok || !r.body) {
+          postMessage({ id, status: r.status, statusText: r.statusText, headers, body: new ArrayBuffer(0), sha256: null });
+          return;
+        }
+        const { body, tooLarge } = await read(r, limit);
+        if (tooLarge) {
+          postMessage({ id, status: r.status, statusText: r.statusText, headers, body: new ArrayBuffer(0), sha256: null, tooLarge });
+          return;
+        }
+        const digest = await sha256(body);
+        postMessage({ id, status: r.status, statusText: r.statusText, headers, body, sha256: digest }, [body]);
       } catch (e) {
         postMessage({ id, error: String(e) });
       }
@@ -78,12 +114,12 @@
         // Not a Response: the app takes the body as it is (src/api.rs `Prefetched`); making a
         // Response of it and reading it back were two more copies of 14 MB on this thread.
         if (data.error) to?.reject(new TypeError(data.error));
-        else to?.resolve({ status: data.status, headers: new Headers(data.headers), body: data.body, sha256: data.sha256 });
+        else to?.resolve({ status: data.status, headers: new Headers(data.headers), body: data.body, sha256: data.sha256, tooLarge: data.tooLarge ?? null });
         if (waiting.size === 0) stop();
       };
       return w;
     };
-    const download = (url) => {
+    const download = (url, limit) => {
       try {
         worker ??= startWorker();
       } catch {
@@ -91,7 +127,7 @@
       }
       const id = next++;
       const done = new Promise((resolve, reject) => waiting.set(id, { url, resolve, reject }));
-      worker.postMessage({ id, url });
+      worker.postMessage({ id, url, limit });
       return done;
     };
     const indexUrl = new URL('index.json', endpoint).href;
@@ -106,10 +142,12 @@
         const collections = (await index.clone().json())?.collections || {};
         for (const name of FIRST_SYNC) {
           const file = collections[name]?.file;
-          // A plain file name in the endpoint's folder, as the app accepts (dataset.rs is_plain_file_name).
-          if (typeof file === 'string' && /^[A-Za-z0-9._-]+$/.test(file) && !file.startsWith('.')) {
+          const bytes = collections[name]?.bytes;
+          // A plain file name in the endpoint's folder, as the app accepts (dataset.rs
+          // is_plain_file_name), and its size: the app's limit is that plus 1024 (src/api.rs).
+          if (typeof file === 'string' && /^[A-Za-z0-9._-]+$/.test(file) && !file.startsWith('.') && Number.isSafeInteger(bytes) && bytes >= 0) {
             const url = new URL(file, endpoint).href;
-            files[url] = download(url);
+            files[url] = download(url, bytes + 1024);
             files[url].catch(() => {});
           }
         }

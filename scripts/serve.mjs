@@ -30,6 +30,9 @@
 //   down, 500, html   every /data/v1/ request fails that way
 //   timeout           index.json never answers
 //   huge              index.json is a 50 MB body
+//   huge-items        index.json offers dataset_version + 1 whose initiatives.json is a 50 MB
+//                     body without a Content-Length (sent in 1 MB chunks as the client reads;
+//                     GET /__control?sent tells how many bytes of it went out)
 //   backwards         index.json offers dataset_version - 1
 //   truncated, sha, invalid, halfway, one-invalid
 //                     index.json offers dataset_version + 1 with a changed initiatives.json
@@ -260,6 +263,8 @@ function fault(req, res, mode, rest) {
 }
 
 let endpointFault = '';
+/** Bytes of the last huge-items body written (GET /__control?sent). */
+let hugeSent = 0;
 
 /** The real endpoint's index and initiatives, republished as version + `step`. */
 function republished(step, broken = 0) {
@@ -300,6 +305,24 @@ function endpointFaulty(req, res, name) {
       index.dataset_version -= 1;
       return json(Buffer.from(JSON.stringify(index)));
     }
+    case 'huge-items': {
+      const next = republished(1);
+      if (name === 'index.json') return json(next.index);
+      if (name !== next.file) break;
+      // Chunked (no Content-Length): a client only finds out by reading. Written as it reads,
+      // so what went out is what the client asked for.
+      res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-cache' });
+      const chunk = Buffer.alloc(1024 * 1024, 0x20);
+      hugeSent = 0;
+      const more = () => {
+        while (hugeSent < 50 * chunk.length && !res.destroyed) {
+          hugeSent += chunk.length;
+          if (!res.write(chunk)) return res.once('drain', more);
+        }
+        if (!res.destroyed) res.end();
+      };
+      return more();
+    }
     case 'truncated': case 'sha': case 'invalid': case 'halfway': case 'one-invalid': {
       // 'invalid': a quarter of the records, over the 20 % a client leaves out (quarantine.rs).
       const count = JSON.parse(fs.readFileSync(path.join(root, 'data/v1/index.json'), 'utf8')).collections.initiatives.count;
@@ -327,6 +350,10 @@ const notFound = (res) => {
 
 const server = http.createServer((req, res) => {
   const url = new URL(req.url, `http://${req.headers.host || host}`);
+  if (faults && url.pathname === '/__control' && url.searchParams.has('sent')) {
+    res.writeHead(200, { 'content-type': 'text/plain' });
+    return res.end(String(hugeSent));
+  }
   if (faults && url.pathname === '/__control') {
     endpointFault = url.searchParams.get('fault') || '';
     res.writeHead(204);

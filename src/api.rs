@@ -91,10 +91,13 @@ async fn fetch_bytes(url: &str, limit: u64, etag: Option<&str>) -> Result<Option
         Some(_) => None,
     };
     let response = match prefetched {
-        Some(Prefetched::Body { status, headers, body, sha256 }) => {
+        Some(Prefetched::Body { status, headers, body, sha256, too_large }) => {
             drop(deadline);
             if !(200..300).contains(&status) {
                 return Err(LoadError::Http { file: url.to_string(), status });
+            }
+            if let Some(bytes) = too_large {
+                return Err(LoadError::TooLarge { file: url.to_string(), bytes, limit });
             }
             let bytes = body.byte_length() as u64;
             if bytes > limit {
@@ -155,12 +158,14 @@ enum Prefetched {
     /// Asked for on the page itself (`index.json`, or where no worker could start).
     Response(web_sys::Response),
     /// The download worker's answer, body and all, with the SHA-256 it computed of the body
-    /// (`None` where the worker had no SubtleCrypto).
-    Body { status: u16, headers: web_sys::Headers, body: js_sys::ArrayBuffer, sha256: Option<String> },
+    /// (`None` where the worker had no SubtleCrypto). `too_large`: the body was longer than the
+    /// limit the page gave the worker (what the index declares, plus the same slack as
+    /// [`fetch_collections`]), in bytes as far as the worker read; it read no further.
+    Body { status: u16, headers: web_sys::Headers, body: js_sys::ArrayBuffer, sha256: Option<String>, too_large: Option<u64> },
 }
 
 impl Prefetched {
-    /// A `Response`, or the worker's `{ status, headers, body, sha256 }`; `None` for anything
+    /// A `Response`, or the worker's `{ status, headers, body, sha256, tooLarge }`; `None` for anything
     /// else (the caller then asks itself).
     fn from_js(value: JsValue) -> Option<Prefetched> {
         if value.is_instance_of::<web_sys::Response>() {
@@ -171,7 +176,8 @@ impl Prefetched {
         let headers = field("headers")?.dyn_into::<web_sys::Headers>().ok()?;
         let body = field("body")?.dyn_into::<js_sys::ArrayBuffer>().ok()?;
         let sha256 = field("sha256").and_then(|v| v.as_string()).filter(|h| h.len() == 64 && h.bytes().all(|b| b.is_ascii_hexdigit()));
-        Some(Prefetched::Body { status, headers, body, sha256 })
+        let too_large = field("tooLarge").and_then(|v| v.as_f64()).filter(|b| *b > 0.0).map(|b| b as u64);
+        Some(Prefetched::Body { status, headers, body, sha256, too_large })
     }
 }
 
