@@ -415,8 +415,7 @@ impl IndexLayout<'_> {
 
 /// Stems that differ from their term ("fietsen" → "fiets").
 fn stems_of(ix: &mut SearchIndex) {
-    let n_terms = ix.term_start.len().saturating_sub(1);
-    let mut stem_pairs: Vec<(String, u32)> = (0..n_terms)
+    let mut stem_pairs: Vec<(String, u32)> = (0..ix.term_count())
         .filter_map(|t| {
             let term = arena_get(&ix.terms, &ix.term_start, t);
             let s = stem(term);
@@ -447,7 +446,7 @@ fn stems_of(ix: &mut SearchIndex) {
 /// The one-deletion neighbourhood of every term of 5+ characters (typo matching).
 fn deletes_of(ix: &mut SearchIndex) {
     let mut deletes = Vec::new();
-    for t in 0..ix.term_start.len().saturating_sub(1) {
+    for t in 0..ix.term_count() {
         let term = arena_get(&ix.terms, &ix.term_start, t);
         if term.chars().nth(4).is_none() || term.bytes().all(|b| b.is_ascii_digit()) {
             continue;
@@ -464,8 +463,8 @@ fn deletes_of(ix: &mut SearchIndex) {
 
 /// Term numbers ordered by their reversed bytes.
 fn tails_of(ix: &mut SearchIndex) {
+    let mut tails: Vec<u32> = (0..ix.term_count() as u32).collect();
     let (terms, term_start) = (&ix.terms, &ix.term_start);
-    let mut tails: Vec<u32> = (0..term_start.len().saturating_sub(1) as u32).collect();
     tails.sort_unstable_by(|&x, &y| arena_get(terms, term_start, x as usize).bytes().rev().cmp(arena_get(terms, term_start, y as usize).bytes().rev()));
     ix.tails = tails;
 }
