@@ -1,7 +1,7 @@
 // End-to-end: the release build in Debian chromium, on a 360 px phone viewport.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServerAndBrowser, readSample, phonePage, axeViolations } from './harness.mjs';
+import { useServerAndBrowser, readSample, phonePage, axeViolations, countPageDigests, dataRequestedByPage } from './harness.mjs';
 
 const env = useServerAndBrowser();
 const sample = readSample('initiatives');
@@ -140,16 +140,6 @@ for (const [how, fail] of [
   });
 }
 
-/** Counts the SHA-256 digests the page's own thread computes (a worker has a crypto of its own). */
-function countPageDigests() {
-  window.pageDigests = 0;
-  const digest = crypto.subtle.digest.bind(crypto.subtle);
-  crypto.subtle.digest = (algorithm, data) => {
-    if (algorithm === 'SHA-256') window.pageDigests += 1;
-    return digest(algorithm, data);
-  };
-}
-
 /** What a first visit asks for (public/prefetch-data.js): index.json and the first sync's collections. */
 const FIRST_VISIT_FILES = ['index.json', 'categories.json', 'municipalities.json', 'partnerships.json', 'initiatives.json', 'sources.json'];
 
@@ -179,8 +169,7 @@ test('where the download worker cannot start or fails, a first visit asks for th
     for (const file of FIRST_VISIT_FILES) {
       assert.equal(data.filter((p) => p === `/data/v1/${file}`).length, 1, `${how}: ${file} asked for once: ${JSON.stringify(data)}`);
     }
-    const pageFetched = await page.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/data/v1/initiatives.json')));
-    assert.ok(pageFetched, `${how}: the page itself asked for initiatives.json`);
+    assert.ok((await dataRequestedByPage(page)).includes('/data/v1/initiatives.json'), `${how}: the page itself asked for initiatives.json`);
     // No worker computed the checksums: the page did, one per downloaded collection.
     assert.equal(await page.evaluate(() => window.pageDigests), FIRST_VISIT_FILES.length - 1, how);
     assert.deepEqual(page.errors, []);
@@ -216,8 +205,7 @@ test('a first visit asks for the data while the wasm downloads, each file once; 
   assert.ok(data[0].path === '/data/v1/index.json' && wasmDone !== null && data[0].at <= wasmDone, `index.json asked for before the wasm arrived: ${JSON.stringify(data)}`);
   // The collections came through a worker: the page's own resource timing has index.json
   // (asked by the page) but none of them (a worker has a timeline of its own).
-  const pageFetched = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.startsWith('/data/v1/')));
-  assert.deepEqual(pageFetched, ['/data/v1/index.json']);
+  assert.deepEqual(await dataRequestedByPage(page), ['/data/v1/index.json']);
   // The worker also computed their checksums, which the app checked (a wrong one is refused:
   // offline.test.mjs); the page computed none.
   assert.equal(await page.evaluate(() => window.pageDigests), 0);

@@ -126,6 +126,25 @@ export function distWithEndpoint(dist, data, prefix) {
   return root;
 }
 
+/**
+ * An init script (`page.addInitScript(countPageDigests)`): counts in `window.pageDigests` the
+ * digests the page's own thread computes with `crypto.subtle.digest` (a worker has a crypto of
+ * its own, public/prefetch-data.js).
+ */
+export function countPageDigests() {
+  window.pageDigests = 0;
+  const digest = crypto.subtle.digest.bind(crypto.subtle);
+  crypto.subtle.digest = (algorithm, data) => {
+    window.pageDigests += 1;
+    return digest(algorithm, data);
+  };
+}
+
+/** The endpoint files (`/data/v1/…` paths) the page itself asked for: its resource timing, which a worker's requests are not in. */
+export function dataRequestedByPage(page) {
+  return page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.startsWith('/data/v1/')));
+}
+
 /** The items of one collection of the served sample endpoint in dist/. */
 export function readSample(collection) {
   return JSON.parse(fs.readFileSync(path.join(repo, 'dist/data/v1', `${collection}.json`), 'utf8')).items;

@@ -6,7 +6,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startServer, launchBrowser, phonePage, readSample, repo, watchPicture } from './harness.mjs';
+import { startServer, launchBrowser, phonePage, readSample, repo, watchPicture, countPageDigests, dataRequestedByPage } from './harness.mjs';
 
 const initiatives = readSample('initiatives');
 let browser;
@@ -182,21 +182,13 @@ test('a first visit refuses a collection whose checksum does not match, with the
   try {
     await fetch(`${server.url}/__control?fault=sha`);
     const page = await phonePage(browser);
-    await page.addInitScript(() => {
-      window.pageDigests = 0;
-      const digest = crypto.subtle.digest.bind(crypto.subtle);
-      crypto.subtle.digest = (algorithm, data) => {
-        window.pageDigests += 1;
-        return digest(algorithm, data);
-      };
-    });
+    await page.addInitScript(countPageDigests);
     await page.goto(`${server.url}/`);
     await page.locator('main', { hasText: /onvolledig of beschadigd/i }).waitFor({ timeout: 20_000 });
     assert.equal(await page.locator('.cards > li').count(), 0);
     // The broken file came through the worker (not in the page's own resource timing), and the
     // page hashed none of the collections itself: the worker's checksum is what was checked.
-    const pageFetched = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.startsWith('/data/v1/')));
-    assert.deepEqual(pageFetched, ['/data/v1/index.json']);
+    assert.deepEqual(await dataRequestedByPage(page), ['/data/v1/index.json']);
     assert.equal(await page.evaluate(() => window.pageDigests), 0);
     // Healed: the next visit takes the data.
     await fetch(`${server.url}/__control?fault=`);
@@ -220,8 +212,7 @@ test('a first visit stops reading a collection that is far larger than the index
     assert.equal(await page.locator('.cards > li').count(), 0);
     // The download worker read it (the page asked for index.json only) and stopped: of the
     // 50 MB, about what the index declares went out, not the rest (a few MB in flight at most).
-    const pageFetched = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.startsWith('/data/v1/')));
-    assert.deepEqual(pageFetched, ['/data/v1/index.json']);
+    assert.deepEqual(await dataRequestedByPage(page), ['/data/v1/index.json']);
     await new Promise((r) => setTimeout(r, 1000));
     const sent = Number(await (await fetch(`${server.url}/__control?sent`)).text());
     assert.ok(sent > 0 && sent <= 16 * 1024 * 1024, `bytes sent: ${sent}`);
