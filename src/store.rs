@@ -2,7 +2,8 @@
 //!
 //! Two object stores: `meta` holds, per endpoint, the index of the dataset in use, its ETag,
 //! the time of the last successful sync and the validation rules its records passed; `files`
-//! holds each collection's records as JSON, UTF-8 bytes in a `Uint8Array`, under
+//! holds each collection's records as JSON, UTF-8 bytes in a `Blob` (a `Uint8Array` where a
+//! browser refuses to store Blobs, and in copies written before Blobs), under
 //! `<endpoint>|<dataset version>/<collection>` (the four collections, `sources` and `audiences`;
 //! copies from before `sources` had its own file lack it, copies from before the target groups
 //! lack `audiences`; copies from before bytes hold JS strings, which are still read). Bytes,
@@ -141,11 +142,26 @@ impl Store {
         let Some(meta) = read_meta(&tx.object_store(META).map_err(js_err)?, endpoint).await? else { return Ok(None) };
         let files = tx.object_store(FILES).map_err(js_err)?;
         let v = meta.index.dataset_version;
-        let Some(texts) = read_texts(&files, endpoint, v).await? else { return Ok(None) };
-        // Absent in copies stored before sources had their own file: the index then has them.
-        let sources = read_text(&files, &file_key(endpoint, v, SOURCES)).await?;
-        let audiences = read_text(&files, &file_key(endpoint, v, AUDIENCES)).await?;
+        // All six requests go out before the first answer is awaited (`try_join_all` polls each
+        // read once before it waits): one round trip, not six. A Blob is read after the
+        // transaction, which ends once it has nothing left to do.
+        let names = COLLECTIONS.into_iter().chain([SOURCES, AUDIENCES]);
+        let reads = names.map(|name| read_value(&files, file_key(endpoint, v, name)));
+        let values = futures::future::try_join_all(reads).await?;
         drop(tx);
+        let bytes = values.into_iter().map(|value| async move {
+            match value {
+                Some(value) => stored_bytes(value).await,
+                None => Ok(None),
+            }
+        });
+        let mut texts = futures::future::try_join_all(bytes).await?;
+        // Absent in copies stored before sources had their own file (the index then has them)
+        // and before the target groups.
+        let audiences = texts.pop().flatten();
+        let sources = texts.pop().flatten();
+        let Some(texts) = texts.into_iter().collect::<Option<Vec<_>>>() else { return Ok(None) };
+        let Ok(texts) = <[Vec<u8>; 4]>::try_from(texts) else { return Ok(None) };
         let dataset = (|| -> Result<Dataset, LoadError> {
             let index = Some(meta.index.clone());
             let [c, m, p, i] = texts.each_ref().map(|t| t.as_slice());
@@ -185,38 +201,68 @@ impl Store {
         // that did: the stamp says so.
         // In tasks of their own (issue 15: one task for all was 60 ms at 4x CPU with 400
         // initiatives).
-        let mut texts = Vec::with_capacity(6);
-        texts.push(serde_json::to_string(&dataset.categories));
-        texts.push(serde_json::to_string(&dataset.municipalities));
-        texts.push(serde_json::to_string(&dataset.partnerships));
-        // The initiatives in slices (10,000 are seconds of work on a phone).
+        let whole = |text: Result<String, serde_json::Error>| -> Result<Parts, String> {
+            let parts = Parts::default();
+            parts.push(text.map_err(js_err)?.as_bytes());
+            Ok(parts)
+        };
+        let mut files = Vec::with_capacity(6);
+        files.push(whole(serde_json::to_string(&dataset.categories))?);
+        files.push(whole(serde_json::to_string(&dataset.municipalities))?);
+        files.push(whole(serde_json::to_string(&dataset.partnerships))?);
+        // The initiatives in slices (10,000 are seconds of work on a phone), each slice's text
+        // copied out of the wasm as it is written.
+        let parts = Parts::default();
         let mut initiatives = JsonArrayWriter::new(&dataset.initiatives);
         let mut failed = None;
         in_slices(|| match initiatives.step(20) {
-            Ok(done) => done,
+            Ok(done) => {
+                parts.push(&initiatives.take());
+                done
+            }
             Err(e) => {
                 failed = Some(e);
                 true
             }
         })
         .await;
-        texts.push(match failed {
-            Some(e) => Err(e),
-            None => initiatives.finish(),
-        });
+        if let Some(e) = failed {
+            return Err(js_err(e));
+        }
+        parts.push(initiatives.finish().map_err(js_err)?.as_bytes());
+        files.push(parts);
         next_task().await;
-        texts.push(serde_json::to_string(&dataset.sources));
-        texts.push(serde_json::to_string(&dataset.audiences));
+        files.push(whole(serde_json::to_string(&dataset.sources))?);
+        files.push(whole(serde_json::to_string(&dataset.audiences))?);
         let meta = StoredMeta { index, etag, synced_at_ms, validated_with: RULES_VERSION, left_out: dataset.left_out.clone(), refresh };
         let meta = serde_json::to_string(&meta).map_err(js_err)?;
+        let blobs = files.into_iter().map(Parts::into_blob).collect::<Result<Vec<_>, _>>()?;
+        let values: Vec<JsValue> = blobs.iter().map(JsValue::from).collect();
+        if let Err(e) = self.write(endpoint, v, &values, &meta).await {
+            // Some browsers cannot keep a Blob in IndexedDB (Safari's private mode has refused
+            // them): store the same bytes as `Uint8Array`s, as builds before Blobs did.
+            leptos::logging::warn!("could not store the copy as Blobs ({e}); storing bytes");
+            let mut values = Vec::with_capacity(blobs.len());
+            for blob in &blobs {
+                let buffer: JsValue = blob_buffer(blob).await?.into();
+                values.push(js_sys::Uint8Array::new(&buffer).into());
+            }
+            self.write(endpoint, v, &values, &meta).await?;
+        }
+        write_first_page(endpoint, dataset);
+        Ok(())
+    }
+
+    /// Writes version `v`'s files (`values`, in the order of `COLLECTIONS`, then sources and
+    /// target groups) and its `meta` in one transaction, deleting the previous version's files.
+    async fn write(&self, endpoint: &str, v: u64, values: &[JsValue], meta: &str) -> Result<(), String> {
         let tx = self.db.transaction([META, FILES]).with_mode(TransactionMode::Readwrite).build().map_err(js_err)?;
         let meta_store = tx.object_store(META).map_err(js_err)?;
         let files = tx.object_store(FILES).map_err(js_err)?;
         let previous = read_meta(&meta_store, endpoint).await.ok().flatten().map(|m| m.index.dataset_version);
         let names = || COLLECTIONS.into_iter().chain([SOURCES, AUDIENCES]);
-        for (name, text) in names().zip(texts) {
-            let bytes: JsValue = js_sys::Uint8Array::from(text.map_err(js_err)?.as_bytes()).into();
-            files.put(bytes).with_key(file_key(endpoint, v, name)).primitive().map_err(js_err)?;
+        for (name, value) in names().zip(values) {
+            files.put(value.clone()).with_key(file_key(endpoint, v, name)).primitive().map_err(js_err)?;
         }
         if let Some(old) = previous.filter(|&old| old != v) {
             for name in names() {
@@ -224,9 +270,7 @@ impl Store {
             }
         }
         meta_store.put(meta).with_key(endpoint.to_string()).primitive().map_err(js_err)?;
-        tx.commit().await.map_err(js_err)?;
-        write_first_page(endpoint, dataset);
-        Ok(())
+        tx.commit().await.map_err(js_err)
     }
 
     /// Records a sync that found nothing new (304 or same version): new time, maybe new ETag.
@@ -296,32 +340,56 @@ fn write_first_page(endpoint: &str, dataset: &Dataset) {
     }
 }
 
-/// A stored record's JSON: UTF-8 bytes (`Uint8Array`), or a string as older copies and the
-/// `meta` records hold. `None` when there is no record, or one of another type.
-async fn read_text(store: &ObjectStore<'_>, key: &str) -> Result<Option<Vec<u8>>, String> {
-    let found: Option<JsValue> = store.get(key.to_string()).primitive().map_err(js_err)?.await.map_err(js_err)?;
-    Ok(found.and_then(stored_bytes))
+/// A stored record as it is, `None` when there is none.
+async fn read_value(store: &ObjectStore<'_>, key: String) -> Result<Option<JsValue>, String> {
+    store.get(key).primitive().map_err(js_err)?.await.map_err(js_err)
 }
 
-fn stored_bytes(value: JsValue) -> Option<Vec<u8>> {
-    match value.dyn_into::<js_sys::Uint8Array>() {
+/// A stored record's JSON: UTF-8 bytes in a `Blob` (this build), in a `Uint8Array` (earlier
+/// builds, and this one where a browser refuses Blobs), or a string, as older copies and the
+/// `meta` records hold. `None` for a record of another type.
+async fn stored_bytes(value: JsValue) -> Result<Option<Vec<u8>>, String> {
+    if let Some(blob) = value.dyn_ref::<web_sys::Blob>() {
+        let buffer: JsValue = blob_buffer(blob).await?.into();
+        return Ok(Some(js_sys::Uint8Array::new(&buffer).to_vec()));
+    }
+    Ok(match value.dyn_into::<js_sys::Uint8Array>() {
         Ok(bytes) => Some(bytes.to_vec()),
         Err(value) => value.as_string().map(String::into_bytes),
+    })
+}
+
+/// A Blob's bytes: the browser reads them off the main thread.
+async fn blob_buffer(blob: &web_sys::Blob) -> Result<js_sys::ArrayBuffer, String> {
+    let buffer = wasm_bindgen_futures::JsFuture::from(blob.array_buffer()).await.map_err(js_err)?;
+    buffer.dyn_into().map_err(js_err)
+}
+
+/// A stored file's text in parts, each copied out of the wasm's memory as it is written, and
+/// stored as one `Blob`: IndexedDB keeps a Blob by reference where it clones a `Uint8Array` in
+/// `put`, and the 14 MB of 10,000 initiatives are then never one copy in one task (issue 15:
+/// storing them as one `Uint8Array` was a task of 180 ms at 4x CPU).
+#[derive(Default)]
+struct Parts(js_sys::Array);
+
+impl Parts {
+    fn push(&self, bytes: &[u8]) {
+        if !bytes.is_empty() {
+            self.0.push(&js_sys::Uint8Array::from(bytes));
+        }
+    }
+
+    fn into_blob(self) -> Result<web_sys::Blob, String> {
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type("application/json");
+        web_sys::Blob::new_with_u8_array_sequence_and_options(&self.0, &options).map_err(js_err)
     }
 }
 
-/// The four collections of version `v`, or `None` when one is missing.
-async fn read_texts(files: &ObjectStore<'_>, endpoint: &str, v: u64) -> Result<Option<[Vec<u8>; 4]>, String> {
-    // All four requests go out before the first answer is awaited (`try_join_all` polls each
-    // read once before it waits): one round trip, not four.
-    let reads = COLLECTIONS.map(|name| async move { read_text(files, &file_key(endpoint, v, name)).await });
-    let found = futures::future::try_join_all(reads).await?;
-    Ok(found.into_iter().collect::<Option<Vec<_>>>().and_then(|texts| texts.try_into().ok()))
-}
-
 async fn read_meta(store: &ObjectStore<'_>, endpoint: &str) -> Result<Option<StoredMeta>, String> {
-    let Some(text) = read_text(store, endpoint).await? else { return Ok(None) };
-    parse(&text).map(Some).map_err(js_err)
+    // Meta records are strings: no Blob to read after the transaction.
+    let Some(text) = read_value(store, endpoint.to_string()).await?.and_then(|v| v.as_string()) else { return Ok(None) };
+    parse(text.as_bytes()).map(Some).map_err(js_err)
 }
 
 /// `from_slice`, like the network path: `from_str` would compile a second JSON reader into the wasm.

@@ -265,6 +265,58 @@ test('without IndexedDB (private mode) the app works from the network and says i
   }
 });
 
+/** What the `files` store holds for `endpoint`'s dataset in use: each collection's kind of value. */
+const storedKinds = (page) => page.evaluate(async () => {
+  const done = (r) => new Promise((resolve, reject) => { r.onsuccess = () => resolve(r.result); r.onerror = () => reject(r.error); });
+  const db = await done(indexedDB.open('wegwijzer'));
+  const key = (await done(db.transaction('meta').objectStore('meta').getAllKeys()))[0];
+  const meta = JSON.parse(await done(db.transaction('meta').objectStore('meta').get(key)));
+  const kinds = {};
+  for (const name of ['categories', 'municipalities', 'partnerships', 'initiatives', 'sources', 'audiences']) {
+    const value = await done(db.transaction('files').objectStore('files').get(`${key}|${meta.index.dataset_version}/${name}`));
+    kinds[name] = value instanceof Blob ? `blob ${value.size}` : value instanceof Uint8Array ? `bytes ${value.length}` : typeof value;
+  }
+  db.close();
+  return kinds;
+});
+
+// Safari's private mode has refused Blobs in IndexedDB ("Error preparing Blob/File data to be
+// stored"): the app then stores the same bytes as Uint8Arrays, and the copy works offline.
+test('a browser that cannot keep Blobs in IndexedDB gets the copy stored as bytes, and it works offline', async () => {
+  const server = await startServer();
+  const normal = await firstVisit(server.url);
+  const asBlobs = await storedKinds(normal);
+  await normal.context().close();
+  const page = await phonePage(browser);
+  await page.addInitScript(() => {
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (value, key) {
+      if (value instanceof Blob) throw new DOMException('Error preparing Blob/File data to be stored in object store', 'UnknownError');
+      return put.call(this, value, key);
+    };
+  });
+  await page.goto(`${server.url}/`);
+  await page.locator('main:not([data-first-paint]) .cards > li').first().waitFor();
+  await page.locator('[data-sync="up-to-date"]').waitFor({ timeout: 20_000 });
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
+  const before = await count(page);
+  const asBytes = await storedKinds(page);
+  await server.stop();
+  // Every collection as a Blob normally, as bytes of the same length here.
+  for (const [name, kind] of Object.entries(asBlobs)) {
+    assert.match(kind, /^blob \d+$/, `${name}: ${JSON.stringify(asBlobs)}`);
+    assert.equal(asBytes[name], kind.replace('blob', 'bytes'), `${name}: ${JSON.stringify(asBytes)}`);
+  }
+  await page.reload();
+  await page.locator('main:not([data-first-paint]) .cards > li').first().waitFor();
+  assert.equal(await count(page), before);
+  await page.locator('[data-sync="failed"], [data-sync="offline"]').waitFor();
+  await page.goto(`${server.url}/initiatief/${initiatives[7].id}`);
+  await page.getByRole('heading', { level: 1, name: initiatives[7].name }).waitFor();
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('the service worker is registered for the running build, read without serialising the page', async () => {
   // Serialising the whole page (`innerHTML`) to find the build was an 86 ms task at 4x CPU on
   // the map's page, whose picture holds the map (issue 15).
@@ -409,10 +461,10 @@ test('a copy stored by the previous format version is used offline and upgraded 
       texts[name] = await done(db.transaction('files').objectStore('files').get(`${key}|${v}/${name}`));
     }
     db.close();
-    // This build stores UTF-8 bytes; the previous format, written below, stored strings.
-    const stored = Object.values(texts).map((t) => (t instanceof Uint8Array ? 'bytes' : typeof t));
-    if (stored.some((kind) => kind !== 'bytes')) throw new Error(`stored as ${stored}`);
-    for (const name of Object.keys(texts)) texts[name] = new TextDecoder().decode(texts[name]);
+    // This build stores UTF-8 bytes in Blobs; the previous format, written below, stored strings.
+    const stored = Object.values(texts).map((t) => (t instanceof Blob ? 'blob' : typeof t));
+    if (stored.some((kind) => kind !== 'blob')) throw new Error(`stored as ${stored}`);
+    for (const name of Object.keys(texts)) texts[name] = await texts[name].text();
     const initiatives = JSON.parse(texts.initiatives);
     initiatives[0].name = renamed;
     const index = { ...meta.index, sources: JSON.parse(texts.sources) };
