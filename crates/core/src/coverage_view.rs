@@ -147,11 +147,13 @@ pub fn hex_geometry(municipalities: &[Municipality]) -> MapGeometry {
 /// into that municipality, so every drawn shape is a municipality of the dataset; shapes that map
 /// to nothing in the dataset are left out.
 ///
-/// Two steps, so that a page can give the browser a turn between them (together they were one
+/// Three steps, so that a page can give the browser a turn between them (together they were one
 /// task of 60-95 ms at 4x CPU on a first visit to `/kaart`, issue 15,
-/// `tests/bench/profile.mjs --tasks`): [`BoundaryLayout::new`] (the shapes in WGS84, dissolved
-/// into today's municipalities, fitted to the map's frame, with their neighbours), then
-/// [`BoundaryLayout::draw`] (projecting and writing each path).
+/// `tests/bench/profile.mjs --tasks`, and `new` with the neighbours still 54-80 ms):
+/// [`BoundaryLayout::new`] (the shapes in WGS84, dissolved into today's municipalities, fitted
+/// to the map's frame), [`BoundaryLayout::find_neighbours`] (which shapes share a border: most
+/// of the work, `shared_arc_adjacency`), then [`BoundaryLayout::draw`] (projecting and writing
+/// each path; it finds the neighbours itself when they were not found yet).
 ///
 /// ```
 /// use wegwijzer_core::coverage::MergerTable;
@@ -176,7 +178,8 @@ pub struct BoundaryLayout {
     merged: Vec<Shape>,
     fit: MapFit,
     height: f64,
-    adjacency: Vec<(usize, usize)>,
+    /// `None` until [`find_neighbours`](Self::find_neighbours) (or `draw`).
+    adjacency: Option<Vec<(usize, usize)>>,
     missing: Vec<String>,
 }
 
@@ -208,14 +211,21 @@ impl BoundaryLayout {
         let inner = MAP_WIDTH - 2.0 * MAP_PADDING;
         let height = (inner * bounds.height() / (bounds.width() * kx).max(1e-9)).min(MAP_WIDTH * 2.0) + 2.0 * MAP_PADDING;
         let fit = MapFit::new(&bounds, MAP_WIDTH, height, MAP_PADDING).ok_or(GeometryError::NoShapes)?;
-        let adjacency = shared_arc_adjacency(&merged);
         let has: BTreeSet<&str> = merged.iter().map(|s| s.id.as_str()).collect();
         let missing = known.iter().filter(|n| !has.contains(*n)).map(|n| n.to_string()).collect();
-        Ok(BoundaryLayout { merged, fit, height, adjacency, missing })
+        Ok(BoundaryLayout { merged, fit, height, adjacency: None, missing })
+    }
+
+    /// Finds which shapes share a border (the map's colours and arrow keys need it).
+    pub fn find_neighbours(&mut self) {
+        if self.adjacency.is_none() {
+            self.adjacency = Some(shared_arc_adjacency(&self.merged));
+        }
     }
 
     /// Projects every shape into the frame and writes its SVG path.
-    pub fn draw(self) -> MapGeometry {
+    pub fn draw(mut self) -> MapGeometry {
+        self.find_neighbours();
         let fit = self.fit;
         let shapes = self
             .merged
@@ -231,7 +241,7 @@ impl BoundaryLayout {
             shapes,
             width: MAP_WIDTH,
             height: self.height,
-            adjacency: self.adjacency,
+            adjacency: self.adjacency.unwrap_or_default(),
             missing: self.missing,
         }
     }
@@ -717,6 +727,29 @@ mod tests {
 
     fn coverage(d: &Dataset) -> PeriodCoverage {
         PeriodCoverage::compute(&d.municipalities, &d.partnerships, &crate::coverage::tests::flanders_2025(), &Period { from: 2023, to: 2025 })
+    }
+
+    #[test]
+    fn boundaries_with_their_neighbours_found_in_a_step_of_their_own_are_the_same_map() {
+        use crate::map::{Polygon, Shape};
+        use crate::model::{Municipality, Text};
+        let sq = |id: &str, x: f64| Shape {
+            id: id.into(),
+            name: None,
+            polygons: vec![Polygon { exterior: vec![[x, 51.0], [x + 0.1, 51.0], [x + 0.1, 51.1], [x, 51.1]], holes: vec![] }],
+        };
+        let m = |nis: &str| Municipality { nis: nis.into(), name: Text::nl(nis), province: "10000".into(), ..Default::default() };
+        let ms = [m("11001"), m("11002"), m("11004")];
+        let mergers = MergerTable::from_municipalities(&ms);
+        // 11001 and 11002 share the border at 4.1; 11004 stands apart.
+        let shapes = [sq("11001", 4.0), sq("11002", 4.1), sq("11004", 4.5)];
+        let at_once = BoundaryLayout::new(&shapes, &ms, &mergers).unwrap().draw();
+        let mut layout = BoundaryLayout::new(&shapes, &ms, &mergers).unwrap();
+        layout.find_neighbours();
+        layout.find_neighbours(); // a second call finds nothing new
+        let in_steps = layout.draw();
+        assert_eq!(at_once.adjacency, vec![(0, 1)]);
+        assert_eq!(in_steps, at_once);
     }
 
     #[test]

@@ -114,8 +114,10 @@ async fn load_boundaries(pending: js_sys::Promise, entry: &CollectionEntry, data
     let shapes = parse_geometry(bytes, &GeometryOptions::default()).map_err(|e| e.to_string())?;
     crate::tasks::next_task().await;
     let mergers = MergerTable::from_municipalities(&data.municipalities);
-    let layout = BoundaryLayout::new(&shapes, &data.municipalities, &mergers).map_err(|e| e.to_string())?;
+    let mut layout = BoundaryLayout::new(&shapes, &data.municipalities, &mergers).map_err(|e| e.to_string())?;
     drop(shapes);
+    crate::tasks::next_task().await;
+    layout.find_neighbours();
     crate::tasks::next_task().await;
     Ok(Arc::new(layout.draw()))
 }
