@@ -104,6 +104,12 @@ fn file_key(endpoint: &str, version: u64, collection: &str) -> String {
     format!("{endpoint}|{version}/{collection}")
 }
 
+/// The files of a stored version, in the order `save` writes and `load` reads them: the four
+/// collections, then sources and target groups.
+fn file_names() -> impl Iterator<Item = &'static str> {
+    COLLECTIONS.into_iter().chain([SOURCES, AUDIENCES])
+}
+
 impl Store {
     /// Opens (and on first use creates) the database. Fails in private modes without IndexedDB.
     pub async fn open() -> Result<Store, String> {
@@ -145,8 +151,7 @@ impl Store {
         // All six requests go out before the first answer is awaited (`try_join_all` polls each
         // read once before it waits): one round trip, not six. A Blob is read after the
         // transaction, which ends once it has nothing left to do.
-        let names = COLLECTIONS.into_iter().chain([SOURCES, AUDIENCES]);
-        let reads = names.map(|name| read_value(&files, file_key(endpoint, v, name)));
+        let reads = file_names().map(|name| read_value(&files, file_key(endpoint, v, name)));
         let values = futures::future::try_join_all(reads).await?;
         drop(tx);
         let bytes = values.into_iter().map(|value| async move {
@@ -244,8 +249,7 @@ impl Store {
             leptos::logging::warn!("could not store the copy as Blobs ({e}); storing bytes");
             let mut values = Vec::with_capacity(blobs.len());
             for blob in &blobs {
-                let buffer: JsValue = blob_buffer(blob).await?.into();
-                values.push(js_sys::Uint8Array::new(&buffer).into());
+                values.push(blob_bytes(blob).await?.into());
             }
             self.write(endpoint, v, &values, &meta).await?;
         }
@@ -260,12 +264,11 @@ impl Store {
         let meta_store = tx.object_store(META).map_err(js_err)?;
         let files = tx.object_store(FILES).map_err(js_err)?;
         let previous = read_meta(&meta_store, endpoint).await.ok().flatten().map(|m| m.index.dataset_version);
-        let names = || COLLECTIONS.into_iter().chain([SOURCES, AUDIENCES]);
-        for (name, value) in names().zip(values) {
+        for (name, value) in file_names().zip(values) {
             files.put(value.clone()).with_key(file_key(endpoint, v, name)).primitive().map_err(js_err)?;
         }
         if let Some(old) = previous.filter(|&old| old != v) {
-            for name in names() {
+            for name in file_names() {
                 files.delete(file_key(endpoint, old, name)).primitive().map_err(js_err)?;
             }
         }
@@ -350,8 +353,7 @@ async fn read_value(store: &ObjectStore<'_>, key: String) -> Result<Option<JsVal
 /// `meta` records hold. `None` for a record of another type.
 async fn stored_bytes(value: JsValue) -> Result<Option<Vec<u8>>, String> {
     if let Some(blob) = value.dyn_ref::<web_sys::Blob>() {
-        let buffer: JsValue = blob_buffer(blob).await?.into();
-        return Ok(Some(js_sys::Uint8Array::new(&buffer).to_vec()));
+        return Ok(Some(blob_bytes(blob).await?.to_vec()));
     }
     Ok(match value.dyn_into::<js_sys::Uint8Array>() {
         Ok(bytes) => Some(bytes.to_vec()),
@@ -360,15 +362,16 @@ async fn stored_bytes(value: JsValue) -> Result<Option<Vec<u8>>, String> {
 }
 
 /// A Blob's bytes: the browser reads them off the main thread.
-async fn blob_buffer(blob: &web_sys::Blob) -> Result<js_sys::ArrayBuffer, String> {
+async fn blob_bytes(blob: &web_sys::Blob) -> Result<js_sys::Uint8Array, String> {
     let buffer = wasm_bindgen_futures::JsFuture::from(blob.array_buffer()).await.map_err(js_err)?;
-    buffer.dyn_into().map_err(js_err)
+    Ok(js_sys::Uint8Array::new(&buffer))
 }
 
 /// A stored file's text in parts, each copied out of the wasm's memory as it is written, and
 /// stored as one `Blob`: IndexedDB keeps a Blob by reference where it clones a `Uint8Array` in
-/// `put`, and the 14 MB of 10,000 initiatives are then never one copy in one task (issue 15:
-/// storing them as one `Uint8Array` was a task of 180 ms at 4x CPU).
+/// `put` (issue 15: storing 10,000 initiatives as one `Uint8Array` was a task of 180 ms at 4x
+/// CPU). Making the Blob still copies the parts' bytes, in the task that writes: for 10,000
+/// initiatives a task of 100-160 ms at 4x remains (docs/first-visit.md, ninth session).
 #[derive(Default)]
 struct Parts(js_sys::Array);
 
