@@ -31,8 +31,10 @@ const SETTLE_MS: u64 = 800;
 
 thread_local! {
     static PENDING: std::cell::Cell<Option<TimeoutHandle>> = const { std::cell::Cell::new(None) };
-    /// Whether a page of this document has been drawn with the data ([`page_drawn`]).
-    static DRAWN_ONCE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// The app path this document opened on (`None` inside: not recorded yet), and whether
+    /// the visitor has been on another since ([`route_changed`]).
+    static START_PATH: std::cell::RefCell<Option<Option<String>>> = const { std::cell::RefCell::new(None) };
+    static ROUTE_CHANGED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 /// Removes every element of `list`.
@@ -77,6 +79,7 @@ const PAGE_WAITING: &str = "data-waiting";
 /// Returns whether the painted page stands in for the whole app until the data is there (the
 /// app's own elements are hidden meanwhile).
 pub fn hand_over_first_paint(state: AppState) -> bool {
+    route_changed();
     let painted = document().query_selector(&format!("[{PAINTED}]")).ok().flatten().is_some();
     if !matches!(state.data.get_untracked(), LoadState::Loading) {
         remove_first_paint();
@@ -117,7 +120,8 @@ struct PageDrawn(RwSignal<bool>);
 /// Says that the page has drawn itself with the data; call where a page renders its data
 /// (`data_view.rs`). Until then a picture of the page stands in for it, when there is one.
 pub fn page_drawn() {
-    DRAWN_ONCE.set(true);
+    // Notes a route change here too, so that one away and back is not taken for a start.
+    route_changed();
     if let Some(PageDrawn(drawn)) = use_context::<PageDrawn>() {
         if !drawn.get_untracked() {
             drawn.set(true);
@@ -125,12 +129,19 @@ pub fn page_drawn() {
     }
 }
 
-/// Whether a page has been drawn with the data since the document loaded: false while the
-/// first page is drawn (a start, where cutting the work into tasks shortens the blocked time
-/// the visitor waits through), true on a later route change (where the page's parts should
-/// come together: the visitor waits for the page they asked for).
-pub fn drawn_before() -> bool {
-    DRAWN_ONCE.get()
+/// Whether the visitor has moved to another route since the document loaded: false on a start
+/// (the page the document opened on, where cutting the work into tasks shortens the blocked
+/// time the visitor waits through, issue 15), true after a route change (where the page's parts
+/// should come together: the visitor waits for the page they asked for). The first call (from
+/// the `App` component, as it mounts) records the path the document opened on.
+pub fn route_changed() -> bool {
+    if ROUTE_CHANGED.get() {
+        return true;
+    }
+    let here = crate::public_url::current_app_path();
+    let changed = START_PATH.with_borrow_mut(|start| start.get_or_insert_with(|| here.clone()) != &here);
+    ROUTE_CHANGED.set(changed);
+    changed
 }
 
 /// Pictures the page for the next start once it has been quiet for [`SETTLE_MS`]; a new call

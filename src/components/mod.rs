@@ -17,6 +17,7 @@ mod page_title;
 mod share_button;
 mod service_details;
 mod source_notice;
+mod start_later;
 mod sync_status;
 mod update_banner;
 
@@ -28,7 +29,7 @@ pub use embed_frame::{ask_host_to_scroll, connect_embed_frame, embed_config_at_s
 pub use embed_layout::{EmbedFooter, EmbedNav, EmbedNotice, RegionLink};
 pub use error_panel::ErrorPanel;
 pub use filter_panel::{opened_once, FilterChips, FilterPanel};
-pub use first_paint::{drawn_before, hand_over_first_paint, page_drawn, remember_first_paint};
+pub use first_paint::{hand_over_first_paint, page_drawn, remember_first_paint, route_changed};
 pub use initiative_card::InitiativeCard;
 pub use language_switcher::{LanguageSwitcher, LANG_STORAGE_KEY};
 pub use layout::{Footer, Header, SampleNotice};
@@ -37,5 +38,6 @@ pub use page_title::set_page_title;
 pub use share_button::{call_promise, ShareButton};
 pub use service_details::{OpenLine, ServiceDetails};
 pub use source_notice::SourceNotice;
+pub use start_later::StartLater;
 pub use sync_status::SyncStatus;
 pub use update_banner::UpdateBanner;

@@ -287,8 +287,8 @@ pub fn CoverageMapSvg(
         // Where the shapes stand: 0 not yet asked for, 1 to be written in the next task,
         // 2 written. On a start they are written in a task after the one that builds the page:
         // both in one task blocked a phone (4x CPU) for half a second on a first visit to
-        // /kaart (issue 15). On a route change, at once (see `drawn_before`).
-        let at_once = crate::components::drawn_before();
+        // /kaart (issue 15). On a route change, at once (see `route_changed`).
+        let at_once = crate::components::route_changed();
         let written = StoredValue::new(0_u8);
         let write = {
             let (geometry, state_of) = (geometry.clone(), state_of.clone());

@@ -10,6 +10,7 @@ mod tables;
 mod warm_up;
 
 use crate::app::use_app_state;
+use crate::components::StartLater;
 use crate::coverage::{is_complete, period_info, periods_with, MergerTable, PeriodComparison, PeriodCoverage};
 use crate::coverage_view::{
     format_date, format_percent, format_points, format_signed, municipality_label, MapColouring, MapGeometry,
@@ -134,21 +135,47 @@ pub fn CoverageExplorer(data: Arc<Dataset>) -> impl IntoView {
         }
     };
 
-    // On a start the map is drawn a task after the figures: together they blocked a phone (4x
-    // CPU) for half a second on a first visit (issue 15); it is below the first screen on a
-    // phone. On a route change they come together (bench-map: the route change to the map).
-    let map_ready = RwSignal::new(crate::components::drawn_before());
-    if !map_ready.get_untracked() {
-        spawn_local(async move {
-            crate::tasks::next_task().await;
-            let _ = map_ready.try_set(true);
-        });
-    }
+    // On a start the view switch comes a task after the figures, and the map a task after
+    // that (`StartLater`): together they blocked a phone (4x CPU) for half a second on a first
+    // visit (issue 15); they are below the first screen on a phone. On a route change they come
+    // together (bench-map: the route change to the map).
     let map_section = {
         let (data, opening) = (data.clone(), opening.clone());
         move || {
             let (data, opening) = (data.clone(), opening.clone());
-            map_ready.get().then(|| view! { <MapSection data coverage selected zoom_to highlighted opening/> })
+            view! {
+                <StartLater>
+                    <MapSection data=data.clone() coverage selected zoom_to highlighted opening=opening.clone()/>
+                </StartLater>
+            }
+        }
+    };
+    let below = {
+        let data = data.clone();
+        move || {
+            let (data, map_section) = (data.clone(), map_section.clone());
+            view! {
+                <div class="view-switch" role="group" aria-label=state.text(|t| t.view_switch_label)>
+                    <button type="button" class="button button-secondary" aria-pressed=move || (!show_table.get()).to_string() on:click=move |_| show_table.set(false)>
+                        {state.text(|t| t.view_map)}
+                    </button>
+                    <button type="button" class="button button-secondary" aria-pressed=move || show_table.get().to_string() on:click=move |_| show_table.set(true)>
+                        {state.text(|t| t.view_table)}
+                    </button>
+                </div>
+                <Show
+                    when=move || !show_table.get()
+                    fallback={
+                        let data = data.clone();
+                        move || view! {
+                            <MunicipalityTable data=data.clone() coverage=coverage/>
+                            <PartnershipList data=data.clone() coverage=coverage/>
+                        }
+                    }
+                >
+                    {map_section.clone()}
+                </Show>
+            }
         }
     };
 
@@ -189,26 +216,7 @@ pub fn CoverageExplorer(data: Arc<Dataset>) -> impl IntoView {
             />
         </section>
         {comparison}
-        <div class="view-switch" role="group" aria-label=state.text(|t| t.view_switch_label)>
-            <button type="button" class="button button-secondary" aria-pressed=move || (!show_table.get()).to_string() on:click=move |_| show_table.set(false)>
-                {state.text(|t| t.view_map)}
-            </button>
-            <button type="button" class="button button-secondary" aria-pressed=move || show_table.get().to_string() on:click=move |_| show_table.set(true)>
-                {state.text(|t| t.view_table)}
-            </button>
-        </div>
-        <Show
-            when=move || !show_table.get()
-            fallback={
-                let data = data.clone();
-                move || view! {
-                    <MunicipalityTable data=data.clone() coverage=coverage/>
-                    <PartnershipList data=data.clone() coverage=coverage/>
-                }
-            }
-        >
-            {map_section.clone()}
-        </Show>
+        <StartLater>{below.clone()}</StartLater>
     }
     .into_any()
 }
@@ -325,6 +333,7 @@ fn MapSection(
         GeometryStatus::Boundaries => None,
     };
 
+    let later_data = data.clone();
     view! {
         <section class="map-section" aria-labelledby="h-kaart">
             <h2 id="h-kaart" class="visually-hidden">{state.text(|t| t.view_map)}</h2>
@@ -332,8 +341,11 @@ fn MapSection(
             <p class="hint">{state.text(|t| t.map_keyboard_hint)}</p>
             {map_view.clone()}
             <p class="hint" role="status">{geometry_note}</p>
-            <Legend data=data.clone() coverage=coverage colouring=colouring/>
-            <SelectionPanel data=data.clone() coverage=coverage colouring=colouring selected/>
+            // The rest a task after the map on a start (`StartLater`): one task held them all.
+            <StartLater>
+                <Legend data=later_data.clone() coverage=coverage colouring=colouring/>
+                <SelectionPanel data=later_data.clone() coverage=coverage colouring=colouring selected/>
+            </StartLater>
         </section>
     }
 }
