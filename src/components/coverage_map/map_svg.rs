@@ -99,9 +99,27 @@ pub fn CoverageMapSvg(
     opening: Option<Bounds>,
     /// A municipality to zoom to (the find box sets it; the map takes it and clears it).
     zoom_to: RwSignal<Option<String>>,
+    /// The frame's height / width as last measured, shared by the maps of one map section: a
+    /// map that replaces another (the boundaries an empty frame) opens fitted to it, without
+    /// asking the browser to lay the page out (a 30-40 ms task at 4x, issue 15). The frame's
+    /// size does not depend on the geometry (style/map.css).
+    frame_aspect: StoredValue<Option<f64>>,
 ) -> impl IntoView {
     let state = use_app_state();
-    let window = RwSignal::new(ViewWindow::full(geometry.width, geometry.height));
+    // The first layout: the whole map in the frame, then the opening region.
+    let (map_w, map_h) = (geometry.width, geometry.height);
+    let opening_window = move |aspect: f64| {
+        let whole = ViewWindow::fitted(map_w, map_h, aspect);
+        match &opening {
+            Some(region) => whole.fit(region, 1.1),
+            None => whole,
+        }
+    };
+    let known_aspect = frame_aspect.get_value();
+    let window = RwSignal::new(match known_aspect {
+        Some(aspect) => opening_window(aspect),
+        None => ViewWindow::full(map_w, map_h),
+    });
     let focus = RwSignal::new(selected.get_untracked().and_then(|n| geometry.index_of(&n)).unwrap_or(0));
     let svg_ref = NodeRef::<leptos::svg::Svg>::new();
     let frame_ref = NodeRef::<leptos::html::Div>::new();
@@ -127,24 +145,24 @@ pub fn CoverageMapSvg(
     let fit_frame = move || {
         let Some(viewport) = viewport_ref.get_untracked() else { return };
         if let Some(aspect) = aspect_of(viewport.unchecked_ref()) {
+            frame_aspect.set_value(Some(aspect));
             window.update(|w| *w = w.with_aspect(aspect));
         }
     };
-    // The first layout: the whole map in the frame, then the opening region.
-    let (map_w, map_h) = (geometry.width, geometry.height);
-    // In the next frame, where the browser lays the page out anyway: asking for the frame's size
-    // in the task that built the page made the browser lay it out there, a long task on a phone.
+    // Unless the frame's shape is known: in the next frame, where the browser lays the page out
+    // anyway. Asking for the frame's size in the task that built the page made the browser lay
+    // it out there, a long task on a phone.
     Effect::new(move |_| {
         let Some(viewport) = viewport_ref.get() else { return };
-        let opening = opening.clone();
+        if known_aspect.is_some() {
+            return;
+        }
+        let opening_window = opening_window.clone();
         request_animation_frame(move || {
             let Some(aspect) = aspect_of(viewport.unchecked_ref()) else { return };
-            let whole = ViewWindow::fitted(map_w, map_h, aspect);
-            // `try_set`: the map may have gone before this frame.
-            let _ = window.try_set(match &opening {
-                Some(region) => whole.fit(region, 1.1),
-                None => whole,
-            });
+            // `try_`: the map may have gone before this frame.
+            let _ = frame_aspect.try_set_value(Some(aspect));
+            let _ = window.try_set(opening_window(aspect));
         });
     });
     let resize = window_event_listener(leptos::ev::resize, move |_| fit_frame());

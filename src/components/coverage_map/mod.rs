@@ -285,6 +285,7 @@ fn MapSection(
         });
     }
     let colouring = Memo::new(move |_| Arc::new(MapColouring::new(&geometry.get(), &coverage.get())));
+    let frame_aspect = StoredValue::new(None::<f64>);
     let map_view = {
         let data = data.clone();
         move || {
@@ -322,6 +323,7 @@ fn MapSection(
                     label_of
                     opening
                     zoom_to
+                    frame_aspect
                 />
             }
         }
