@@ -99,3 +99,41 @@ async fn a_failing_endpoint_shows_a_message_and_a_retry_button() {
     assert!(app.query_selector(".cards").unwrap().is_none());
     app.remove();
 }
+
+/// `StartLater` (issue 15): on a start its children come a task after the one that builds them;
+/// after a route change they come at once, with the rest of the page.
+#[wasm_bindgen_test]
+async fn start_later_waits_a_task_on_a_start_and_not_after_a_route_change() {
+    use leptos::prelude::*;
+    use wegwijzer::components::{route_changed, StartLater};
+    let window = web_sys::window().unwrap();
+    let document = window.document().unwrap();
+    let mount = || {
+        let container: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+        document.body().unwrap().append_child(&container).unwrap();
+        let handle = leptos::mount::mount_to(container.clone(), || {
+            view! { <p class="now">"now"</p> <StartLater><p class="later">"later"</p></StartLater> }
+        });
+        (container, handle)
+    };
+
+    // The document has not left the path it opened on (the tests never navigate).
+    assert!(!route_changed());
+    let (start, handle) = mount();
+    assert!(start.query_selector(".now").unwrap().is_some());
+    assert!(start.query_selector(".later").unwrap().is_none(), "built in the same task: {}", start.inner_html());
+    wait_for(&start, ".later").await;
+    drop(handle);
+    start.remove();
+
+    // Another path (as the router's pushState leaves it): from now on, at once.
+    let history = window.history().unwrap();
+    let opened_on = window.location().href().unwrap();
+    history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("/elders-in-de-app")).unwrap();
+    assert!(route_changed());
+    let (after, handle) = mount();
+    assert!(after.query_selector(".later").unwrap().is_some(), "not at once after a route change: {}", after.inner_html());
+    drop(handle);
+    after.remove();
+    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&opened_on)).unwrap();
+}
