@@ -135,7 +135,9 @@
     const FIRST_SYNC = ['categories', 'municipalities', 'partnerships', 'initiatives', 'sources'];
     // A picture of the page needs no data: then the requests start right after its paint, as
     // the wasm's do (picture-painted.js).
-    const painted = window.wegwijzerPictured ?? Promise.resolve();
+    // A task after it: the wasm's request (the module script in index.html) goes out in the
+    // paint's task, this one in the next, so that neither makes that task long.
+    const painted = (window.wegwijzerPictured ?? Promise.resolve()).then(() => new Promise((next) => setTimeout(next, 0)));
     window.wegwijzerPrefetch = painted.then(() => get(indexUrl)).then(async (index) => {
       const files = {};
       if (index.ok) {
