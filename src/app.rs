@@ -176,27 +176,35 @@ pub fn App() -> impl IntoView {
     // Fixed at start: an embed never becomes the full app or the other way round.
     let embedded = state.is_embedded();
     // While first-paint.js's picture stands in for the whole app until the data is there (a
-    // first visit to the start page), the page may as well be built in a task of its own: the
-    // task that mounts the app was the longest of a first visit (issue 15; V8 compiles each wasm
-    // function on its first call). Otherwise it is built at once: with data (the snapshot's
-    // first page) it replaces the picture in this task, and without a picture its loading line
-    // shows from the first frame (no layout shift).
+    // first visit), the app's frame (header, notices, footer) and then the page may as well be
+    // built in tasks of their own: the task that mounts the app was the longest of a first
+    // visit (issue 15; V8 compiles each wasm function on its first call). Otherwise both are
+    // built at once: with data (the snapshot's first page) the page replaces the picture in
+    // this task, and without a picture its loading line shows from the first frame (no layout
+    // shift).
+    let frame_ready = RwSignal::new(!picture_waits);
     let page_ready = RwSignal::new(!picture_waits);
-    if !page_ready.get_untracked() {
-        set_timeout(move || page_ready.set(true), std::time::Duration::ZERO);
+    if picture_waits {
+        leptos::task::spawn_local(async move {
+            crate::tasks::next_task().await;
+            frame_ready.set(true);
+            crate::tasks::next_task().await;
+            page_ready.set(true);
+        });
     }
+    let framed = move |part: fn() -> AnyView| move || frame_ready.get().then(part);
     view! {
         // Under a folder (`--public-url /wegwijzer/`) the routes live below it.
         <Router base=crate::public_url::base()>
             <a class="skip-link" href="#inhoud">{state.text(|t| t.skip_to_content)}</a>
-            {if embedded { view! { <EmbedNav/> }.into_any() } else { view! { <Header/> }.into_any() }}
+            {framed(if embedded { || view! { <EmbedNav/> }.into_any() } else { || view! { <Header/> }.into_any() })}
             <main id="inhoud" tabindex="-1">
-                // Inside <main> so the notice belongs to a landmark (axe "region").
-                <UpdateBanner/>
-                <SampleNotice/>
-                <SourceNotice/>
-                <LeftOutNotice/>
-                {embedded.then(|| view! { <EmbedNotice/> })}
+                // Inside <main> so the notices belong to a landmark (axe "region").
+                {framed(if embedded {
+                    || view! { <UpdateBanner/> <SampleNotice/> <SourceNotice/> <LeftOutNotice/> <EmbedNotice/> }.into_any()
+                } else {
+                    || view! { <UpdateBanner/> <SampleNotice/> <SourceNotice/> <LeftOutNotice/> }.into_any()
+                })}
                 {move || page_ready.get().then(|| view! {
                     <Routes fallback=NotFound>
                         <Route path=path!("/") view=Directory/>
@@ -208,7 +216,7 @@ pub fn App() -> impl IntoView {
                     </Routes>
                 })}
             </main>
-            {if embedded { view! { <EmbedFooter/> }.into_any() } else { view! { <Footer/> }.into_any() }}
+            {framed(if embedded { || view! { <EmbedFooter/> }.into_any() } else { || view! { <Footer/> }.into_any() })}
         </Router>
     }
 }
