@@ -4,7 +4,7 @@
 //! only places them.
 
 use crate::app::use_app_state;
-use crate::components::{language_name, use_now};
+use crate::components::{language_name, use_now, StartLater};
 use crate::dataset::Dataset;
 use crate::i18n::service::service_texts;
 use crate::json_ld::json_ld;
@@ -166,6 +166,7 @@ pub fn ServiceDetails(data: Arc<Dataset>, initiative: Arc<Initiative>) -> impl I
         {text_section("h-cost", |t| t.cost_heading, i.cost.clone())}
         {text_section("h-apply", |t| t.how_to_apply_heading, i.how_to_apply.clone())}
         {checked}
-        <script type="application/ld+json" inner_html=ld></script>
+        // For search engines only: on a start, a task after the page (StartLater).
+        <StartLater><script type="application/ld+json" inner_html=ld.clone()></script></StartLater>
     }
 }
