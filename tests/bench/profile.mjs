@@ -7,6 +7,7 @@
 //   node tests/bench/profile.mjs --dist /tmp/profile [--path /initiatief/demo-00001] [--top 40]
 //        [--js-flags=--no-wasm-lazy-compilation]   (V8's lazy compilation, for comparison)
 //        [--tasks]   (each busy stretch over 50 ms with the app functions in it)
+//        [--under 'provide_app_state$']   (where that function's time went, two levels down)
 //
 // The first-visit findings it gave are in docs/first-visit.md.
 import path from 'node:path';
@@ -125,6 +126,24 @@ try {
       const top = (m) => [...m].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([f, ms]) => `${f.slice(0, 70)} ${ms.toFixed(0)}`).join(' | ');
       console.log(`  [${r.start.toFixed(0)}, ${r.ms.toFixed(0)}] ${top(r.fns)}\n      self: ${top(r.own)}`);
     }
+  }
+  // --under <regex>: what the (outermost) function matching it spent its time in, two levels
+  // down: which part of a slow function is slow.
+  const under = option('--under', null);
+  if (under) {
+    const match = new RegExp(under);
+    const below = new Map();
+    profile.samples.forEach((id, i) => {
+      const ms = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+      const stack = [];
+      for (let n = id; n; n = parent.get(n)) stack.unshift(name(byId.get(n)));
+      const at = stack.findIndex((f) => match.test(f));
+      if (at < 0) return;
+      const path = stack.slice(at, at + 3).join('  >  ');
+      below.set(path, (below.get(path) || 0) + ms);
+    });
+    console.log(`\nunder /${under}/ (ms at 4x, two levels down)`);
+    for (const [p, ms] of [...below].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`${ms.toFixed(1).padStart(8)} ms  ${p}`);
   }
   const top = Number(option('--top', '40'));
   const print = (title, m) => {
