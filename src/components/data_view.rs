@@ -1,4 +1,5 @@
 use crate::app::{use_app_state, LoadState};
+use crate::components::first_paint::take_draws_itself;
 use crate::components::{page_drawn, ErrorPanel};
 use crate::dataset::Dataset;
 use leptos::prelude::*;
@@ -36,8 +37,11 @@ where
     let state = use_app_state();
     // The page with its data; a picture standing in for it may go (first_paint.rs).
     let draw = move |data| {
+        take_draws_itself();
         let page = view(data).into_any();
-        page_drawn();
+        if !take_draws_itself() {
+            page_drawn();
+        }
         page
     };
     move || match state.data.get() {

@@ -35,6 +35,8 @@ thread_local! {
     /// the visitor has been on another since ([`route_changed`]).
     static START_PATH: std::cell::RefCell<Option<Option<String>>> = const { std::cell::RefCell::new(None) };
     static ROUTE_CHANGED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// Set by [`page_draws_itself`] while a `with_data` view is built.
+    static DRAWS_ITSELF: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 /// Removes every element of `list`.
@@ -116,6 +118,18 @@ pub fn hand_over_first_paint(state: AppState) -> bool {
 /// Set once a page has drawn itself with the data ([`page_drawn`]).
 #[derive(Clone, Copy)]
 struct PageDrawn(RwSignal<bool>);
+
+/// Says, from inside a [`with_data`](super::with_data) view as it is built, that the page is
+/// not drawn yet when that view returns: it builds its data in a later task and calls
+/// [`page_drawn`] itself then. The picture stands in for it until that call.
+pub fn page_draws_itself() {
+    DRAWS_ITSELF.set(true);
+}
+
+/// Whether the view just built called [`page_draws_itself`]; resets it (`with_data`).
+pub(super) fn take_draws_itself() -> bool {
+    DRAWS_ITSELF.replace(false)
+}
 
 /// Says that the page has drawn itself with the data; call where a page renders its data
 /// (`data_view.rs`). Until then a picture of the page stands in for it, when there is one.

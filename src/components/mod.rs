@@ -29,7 +29,7 @@ pub use embed_frame::{ask_host_to_scroll, connect_embed_frame, embed_config_at_s
 pub use embed_layout::{EmbedFooter, EmbedNav, EmbedNotice, RegionLink};
 pub use error_panel::ErrorPanel;
 pub use filter_panel::{opened_once, FilterChips, FilterPanel};
-pub use first_paint::{hand_over_first_paint, page_drawn, remember_first_paint, route_changed};
+pub use first_paint::{hand_over_first_paint, page_draws_itself, page_drawn, remember_first_paint, route_changed};
 pub use initiative_card::InitiativeCard;
 pub use language_switcher::{LanguageSwitcher, LANG_STORAGE_KEY};
 pub use layout::{Footer, Header, SampleNotice};
