@@ -61,3 +61,29 @@ for (const route of ROUTES) {
     assert.ok(total <= MAX_SHIFT, `layout shift ${total.toFixed(4)} on ${route}: ${JSON.stringify(shifts, null, 1)}`);
   });
 }
+
+// The map page draws its data a task or two after the data is there (the coverage first, in a
+// task of its own: components/coverage_map, issue 15); the picture of the page must stand until
+// then, or the page is empty between the two (page_draws_itself in first_paint.rs).
+test('a first visit to /kaart: the picture stands until the figures are drawn', async () => {
+  const page = await phonePage(env.browser);
+  await page.addInitScript(() => {
+    window.gaps = [];
+    window.sawPicture = false;
+    new MutationObserver(() => {
+      const picture = document.querySelector('[data-first-paint]');
+      window.sawPicture ||= Boolean(picture);
+      if (window.sawPicture && !picture && !document.querySelector('main#inhoud .coverage-figures')) {
+        window.gaps.push(document.querySelector('main#inhoud')?.innerHTML.slice(0, 200) ?? 'no main');
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto(`${env.server.url}/kaart`);
+  await page.locator('main#inhoud .coverage-figures').waitFor({ timeout: 30_000 });
+  await page.waitForTimeout(500);
+  const { gaps, sawPicture } = await page.evaluate(() => ({ gaps: window.gaps, sawPicture: window.sawPicture }));
+  assert.ok(sawPicture, 'the build paints a picture of /kaart on a first visit');
+  assert.deepEqual(gaps, [], 'neither the picture nor the figures');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
