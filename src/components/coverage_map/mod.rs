@@ -62,10 +62,11 @@ thread_local! {
 #[component]
 pub fn CoverageExplorer(data: Arc<Dataset>) -> impl IntoView {
     if route_changed() || EXPLORED.replace(true) {
-        return view! { <Explorer data/> }.into_any();
+        let periods = Periods::of(&data);
+        return view! { <Explorer data periods/> }.into_any();
     }
     page_draws_itself();
-    let ready = RwSignal::new(false);
+    let prepared = RwSignal::new(None::<Periods>);
     {
         let data = data.clone();
         spawn_local(async move {
@@ -76,12 +77,12 @@ pub fn CoverageExplorer(data: Arc<Dataset>) -> impl IntoView {
             }
             next_task().await;
             // The page may have gone meanwhile.
-            let _ = ready.try_set(true);
+            let _ = prepared.try_set(Some(periods));
         });
     }
     (move || {
-        ready.get().then(|| {
-            let explorer = view! { <Explorer data=data.clone()/> };
+        prepared.get().map(|periods| {
+            let explorer = view! { <Explorer data=data.clone() periods/> };
             page_drawn();
             explorer
         })
@@ -130,9 +131,8 @@ impl Periods {
 }
 
 #[component]
-fn Explorer(data: Arc<Dataset>) -> impl IntoView {
+fn Explorer(data: Arc<Dataset>, periods: Periods) -> impl IntoView {
     let state = use_app_state();
-    let periods = Periods::of(&data);
     if periods.all.is_empty() {
         return view! { <p>{state.text(|t| t.panel_none)}</p> }.into_any();
     }
