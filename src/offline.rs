@@ -6,12 +6,13 @@
 use crate::api::{digests, fetch_changes, fetch_collections, fetch_index, Downloaded, IndexResponse};
 use crate::app::{AppState, LoadState};
 use crate::dataset::{Dataset, LoadError};
-use crate::model::Index;
+use crate::model::{ChangesEntry, Index};
 use crate::store::Store;
 use crate::tasks::{after_paint, in_slices, next_task};
 use crate::sync::{apply_changes, due_on_focus, plan_sync_for, plan_sync_for_copy, retry_delay_ms, ReadSteps, SyncPlan, SyncState};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use leptos::wasm_split::SplitLoaderError;
 use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::Arc;
@@ -198,6 +199,15 @@ async fn sync_once(state: AppState) {
     }
 }
 
+/// Applies a delta file (`sync::apply_changes`) with code that is a wasm chunk of its own: only a
+/// device with a cached copy needs it, never a first visit (issue 15: the first load). `Err` when
+/// the chunk cannot load; the caller then downloads the changed collections instead.
+/// (Without the `split` feature, see routes/mod.rs, an ordinary function.)
+#[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(sync_delta, wasm_split_path = ::leptos::wasm_split, fallible))]
+fn apply_delta(cached: &Dataset, offered: Index, entry: &ChangesEntry, bytes: &[u8]) -> Result<Result<Dataset, LoadError>, SplitLoaderError> {
+    Ok(apply_changes(cached, offered, entry, bytes))
+}
+
 /// One sync: conditional index request, then the plan, verification and one atomic write.
 async fn fetch_and_store(state: AppState) -> Result<(), LoadError> {
     let endpoint = state.endpoint.get_value();
@@ -226,8 +236,17 @@ async fn fetch_and_store(state: AppState) -> Result<(), LoadError> {
         SyncPlan::Changes(entry) => {
             let cached = cached.as_deref().expect("a delta plan needs a cached dataset");
             let via_delta = match fetch_changes(&endpoint, &entry).await {
-                Ok(bytes) => apply_changes(cached, offered.clone(), &entry, &bytes),
-                Err(e) => Err(e),
+                Ok(bytes) => {
+                    #[cfg(feature = "split")]
+                    let applied = apply_delta(cached, offered.clone(), &entry, &bytes).await;
+                    #[cfg(not(feature = "split"))]
+                    let applied = apply_delta(cached, offered.clone(), &entry, &bytes);
+                    match applied {
+                        Ok(applied) => applied.map_err(|e| e.to_string()),
+                        Err(e) => Err(format!("its code did not load: {e}")),
+                    }
+                }
+                Err(e) => Err(e.to_string()),
             };
             match via_delta {
                 Ok(next) => next,

@@ -95,13 +95,20 @@ function newerDistWithDelta(newName, patches) {
   return dir;
 }
 
+/** The wasm chunk that holds the delta code (src/offline.rs, `apply_delta`). */
+const DELTA_CODE = /\/wasm-[0-9a-f]{16}\/split_sync_delta\.wasm$/;
+
 // A patch that applies is all the sync fetches besides index.json; one that does not (a record
 // the cached version lacks) makes the app download initiatives.json instead, and nothing is lost.
+// So does a delta whose code (a wasm chunk of its own) cannot load: here a newer deployment
+// removed it and the service worker's copy is gone.
+const applies = (r) => [{ id: r.id, merge: { name: r.name } }];
 const patchCases = {
-  'applies': [(r) => [{ id: r.id, merge: { name: r.name } }], false],
-  'names an unknown record': [(r) => [{ id: 'onbekend-initiatief', merge: { name: r.name } }], true],
+  'applies': [applies, false, false],
+  'names an unknown record': [(r) => [{ id: 'onbekend-initiatief', merge: { name: r.name } }], true, false],
+  'applies but its code cannot load': [applies, true, true],
 };
-for (const [label, [patches, fallback]] of Object.entries(patchCases)) {
+for (const [label, [patches, fallback, codeGone]] of Object.entries(patchCases)) {
   test(`a delta file whose patch ${label}: the renamed initiative arrives and is stored`, async () => {
     let server = await startServer();
     const page = await firstVisit(server.url);
@@ -109,6 +116,21 @@ for (const [label, [patches, fallback]] of Object.entries(patchCases)) {
     await server.stop();
     const renamed = 'Gepatcht initiatief (demo)';
     const dir = newerDistWithDelta(renamed, patches);
+    if (codeGone) {
+      const folder = fs.readdirSync(dir).find((n) => /^wasm-[0-9a-f]{16}$/.test(n));
+      for (const n of fs.readdirSync(path.join(dir, folder))) if (n.startsWith('split_sync_delta.')) fs.rmSync(path.join(dir, folder, n));
+      const dropped = await page.evaluate(async () => {
+        let n = 0;
+        for (const key of await caches.keys()) {
+          const cache = await caches.open(key);
+          for (const request of await cache.keys()) if (/split_sync_delta\.wasm$/.test(request.url)) n += Number(await cache.delete(request));
+        }
+        return n;
+      });
+      assert.equal(dropped, 1, 'the service worker had cached the delta code');
+    }
+    const askedForCode = [];
+    page.on('requestfinished', (r) => { if (DELTA_CODE.test(new URL(r.url()).pathname)) askedForCode.push(r.url()); });
     server = await startServer({ root: dir, port });
     let up = true;
     try {
@@ -120,6 +142,8 @@ for (const [label, [patches, fallback]] of Object.entries(patchCases)) {
       await page.locator('[data-sync="up-to-date"]').waitFor({ timeout: 20_000 });
       assert.ok(fetched.includes('changes/1-2.json'), fetched.join(', '));
       assert.equal(fetched.includes('initiatives.json'), fallback, fetched.join(', '));
+      // The delta's code was asked for only when there was a delta to apply.
+      assert.equal(askedForCode.length, 1, `delta code requested: ${askedForCode}`);
       // Stored: the next start shows it from IndexedDB, with the server gone.
       await server.stop();
       up = false;
