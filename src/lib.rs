@@ -9,7 +9,7 @@
 
 pub use wegwijzer_core::{
     config, coverage, coverage_view, dataset, embed, geo, i18n, json_array, json_ld, languages, map, map_focus, model,
-    opening_hours, quarantine, region_input, results, search, service_filters, service_text, sync, validate, view_state,
+    opening_hours, order, quarantine, region_input, results, search, service_filters, service_text, sync, validate, view_state,
 };
 
 #[cfg(target_arch = "wasm32")]

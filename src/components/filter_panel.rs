@@ -217,7 +217,7 @@ fn panel_content(
                     (n > 0).then(|| (m.nis.clone(), format!("{name} ({n})")))
                 })
                 .collect();
-            rows.sort_by_cached_key(|(_, name)| normalize(name));
+            crate::order::sort_by_cached_key(&mut rows, |(_, name)| normalize(name));
             rows.into_iter().map(|(nis, label)| view! { <option value=nis>{label}</option> }).collect_view()
         }
     };

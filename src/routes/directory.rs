@@ -302,7 +302,7 @@ pub fn Directory() -> impl IntoView {
                 let mut all: Vec<(String, String)> =
                     data.municipalities.iter().filter(|m| m.is_current()).map(|m| (m.nis.clone(), m.name.nl.clone())).collect();
                 // Each name normalised once, not once per comparison.
-                all.sort_by_cached_key(|a| normalize(&a.1));
+                crate::order::sort_by_cached_key(&mut all, |a| normalize(&a.1));
                 all
             };
             let place_value = move || match view.get().place {

@@ -166,7 +166,7 @@ pub fn EmbedBuilder() -> impl IntoView {
             let partnerships: Vec<(String, String)> =
                 data.partnerships.iter().map(|p| (p.id.clone(), p.name_with_period())).collect();
             let mut provinces: Vec<String> = data.municipalities.iter().map(|m| m.province.clone()).collect();
-            provinces.sort_unstable();
+            crate::order::sort(&mut provinces);
             provinces.dedup();
             let categories = |kind: CategoryKind| -> Vec<(String, crate::model::Text)> {
                 data.categories.iter().filter(|c| c.kind == kind).map(|c| (c.id.clone(), c.label.clone())).collect()

@@ -12,6 +12,7 @@ use crate::model::{Municipality, Partnership, Period, PeriodInfo};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
+use crate::order;
 
 /// One merger: the municipalities `from` form `into` on 1 January of `year`. `into` may be one
 /// of the `from` codes (Antwerpen 11002 absorbing Borsbeek keeps 11002).
@@ -153,7 +154,7 @@ impl MergerTable {
             .iter()
             .filter(|m| if to_year >= from_year { m.year > from_year && m.year <= to_year } else { m.year > to_year && m.year <= from_year })
             .collect();
-        steps.sort_unstable_by_key(|m| m.year);
+        order::sort_by_key(&mut steps, |m| m.year);
         if to_year < from_year {
             steps.reverse();
         }
@@ -183,7 +184,7 @@ impl MergerTable {
             return vec![nis.to_string()];
         }
         let mut years: Vec<u16> = self.mergers.iter().flat_map(|m| [m.year.saturating_sub(1), m.year]).collect();
-        years.sort_unstable_by_key(|y| (y.abs_diff(year), *y));
+        order::sort_by_key(&mut years, |y| (y.abs_diff(year), *y));
         match years.into_iter().find(|&y| self.existed_in(nis, y)) {
             Some(y) => self.translate(nis, y, year),
             None => vec![nis.to_string()],
@@ -198,7 +199,7 @@ impl MergerTable {
         if years.is_empty() {
             return fallback;
         }
-        years.sort_unstable();
+        order::sort(&mut years);
         years.dedup();
         years
             .into_iter()
@@ -450,7 +451,7 @@ impl PeriodCoverage {
         let period_of = |id: &str| active.iter().find(|p| p.id == id).map(|p| &p.period);
         let mut conflicts = Vec::new();
         for (nis, ids) in by_municipality.iter_mut() {
-            ids.sort_unstable();
+            order::sort(ids);
             // Two partnerships only conflict when their own periods overlap (a switch between
             // two halves of a period is not a conflict).
             let clash = ids.iter().enumerate().any(|(i, a)| {
@@ -538,7 +539,7 @@ impl PeriodCoverage {
                 cover.partnerships.extend(ids.iter().cloned());
             }
         }
-        cover.partnerships.sort_unstable();
+        order::sort(&mut cover.partnerships);
         cover.partnerships.dedup();
         cover
     }

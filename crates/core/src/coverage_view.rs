@@ -18,6 +18,7 @@ use crate::map::{
 use crate::model::{Lang, Municipality, Partnership};
 use crate::search::normalize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use crate::order;
 
 /// The pan and zoom window lives with the other pure geometry (`map::view_window`).
 pub use crate::map::{ViewWindow, MAX_ZOOM};
@@ -118,7 +119,7 @@ pub fn hex_geometry(municipalities: &[Municipality]) -> MapGeometry {
             (MapShape { nis: cell.id.clone(), path: svg_path(&shape), center: to_svg(cell.center), bounds: shape_bounds }, (cell.q, cell.r))
         })
         .collect();
-    shapes.sort_unstable_by(|a, b| a.0.nis.cmp(&b.0.nis));
+    order::sort_by(&mut shapes, |a, b| a.0.nis.cmp(&b.0.nis));
     let by_cell: HashMap<(i32, i32), usize> = shapes.iter().enumerate().map(|(i, (_, qr))| (*qr, i)).collect();
     let mut adjacency = Vec::new();
     for (i, (_, (q, r))) in shapes.iter().enumerate() {
@@ -130,7 +131,7 @@ pub fn hex_geometry(municipalities: &[Municipality]) -> MapGeometry {
             }
         }
     }
-    adjacency.sort_unstable();
+    order::sort(&mut adjacency);
     let height = if bounds.is_empty() { MAP_WIDTH / 2.0 } else { bounds.height() * scale + 2.0 * MAP_PADDING };
     MapGeometry {
         kind: GeometryKind::Hexagons,
@@ -646,7 +647,7 @@ pub fn sort_rows(rows: &mut [MunicipalityRow], column: SortColumn, ascending: bo
             SortColumn::Partnership => (r.partnerships.is_empty(), normalize(&r.partnership_names), name),
         }
     };
-    rows.sort_unstable_by(|a, b| {
+    order::sort_by(rows, |a, b| {
         let (ka, kb) = (key(a), key(b));
         ka.0.cmp(&kb.0).then_with(|| {
             let order = (&ka.1, &ka.2).cmp(&(&kb.1, &kb.2));

@@ -12,6 +12,7 @@ use serde::de::DeserializeOwned;
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 use std::fmt;
+use crate::order;
 
 /// `index.json` is small; anything bigger is not ours.
 pub const MAX_INDEX_BYTES: u64 = 256 * 1024;
@@ -454,7 +455,7 @@ impl Dataset {
     pub fn partnerships_for(&self, nis: &str) -> Vec<&Partnership> {
         let mut found: Vec<&Partnership> =
             self.partnerships.iter().filter(|p| p.members.iter().any(|m| m == nis)).collect();
-        found.sort_unstable_by(|a, b| b.period.to.cmp(&a.period.to).then_with(|| a.id.cmp(&b.id)));
+        order::sort_by(&mut found, |a, b| b.period.to.cmp(&a.period.to).then_with(|| a.id.cmp(&b.id)));
         found
     }
 

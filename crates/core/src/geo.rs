@@ -7,6 +7,7 @@ use crate::dataset::Dataset;
 use crate::model::{Initiative, Point};
 use crate::search::Hit;
 use std::cmp::Ordering;
+use crate::order;
 
 /// Mean Earth radius (IUGG), in km. The error against the ellipsoid is below 0.5 %, far less than
 /// the difference between a municipality's centre and an address in it.
@@ -63,7 +64,7 @@ pub fn sort_by_distance(data: &Dataset, hits: &[Hit], from: Point) -> Vec<(Hit, 
     // Unstable sort with the original position as tie-break: same order as a stable sort
     // (relevance among equal distances), and one sort algorithm less in the wasm.
     let mut ranked: Vec<(usize, (Hit, Option<f64>))> = out.into_iter().enumerate().collect();
-    ranked.sort_unstable_by(|(i, a), (j, b)| {
+    order::sort_by(&mut ranked, |(i, a), (j, b)| {
         let by_distance = match (a.1, b.1) {
             (Some(x), Some(y)) => x.total_cmp(&y),
             (Some(_), None) => Ordering::Less,

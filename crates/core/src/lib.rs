@@ -13,6 +13,7 @@
 //! - `opening_hours`: the OSM `opening_hours` subset, evaluated in Brussels time with Belgian
 //!   holidays; `languages`: ISO 639-1 codes
 //! - `i18n`: the UI text in nl, fr and en; `json_array`: a JSON array written in steps
+//! - `order`: sorting through one shared copy of std's sort (wasm size)
 
 pub mod config;
 pub mod coverage;
@@ -29,6 +30,7 @@ pub mod map;
 pub mod map_focus;
 pub mod model;
 pub mod opening_hours;
+pub mod order;
 pub mod public_url;
 pub mod quarantine;
 pub mod region_input;

@@ -24,6 +24,7 @@ use crate::map::Bounds;
 use crate::model::{Lang, Municipality, Point};
 use crate::search::normalize;
 use std::collections::BTreeSet;
+use crate::order;
 
 /// What the map shows first.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -143,7 +144,7 @@ pub fn find_municipality(data: &Dataset, entry: &str) -> Option<String> {
 pub fn municipality_suggestions(data: &Dataset, lang: Lang) -> Vec<String> {
     let mut names: Vec<String> =
         data.municipalities.iter().filter(|m| m.is_current()).map(|m| m.name.get(lang).to_string()).collect();
-    names.sort_by_cached_key(|n| normalize(n));
+    order::sort_by_cached_key(&mut names, |n| normalize(n));
     names.dedup();
     names
 }

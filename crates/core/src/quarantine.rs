@@ -21,6 +21,7 @@ use crate::validate::{validate, Problem, ProblemKind};
 use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
 use std::collections::HashSet;
+use crate::order;
 
 /// Above this share of left-out records in any one collection (strictly more than 20 %), a
 /// publication is refused whole: a file where so much is wrong is more likely broken (a shifted
@@ -184,7 +185,7 @@ pub fn quarantine_with(records: Records, mut left_out: Vec<Problem>, first: Opti
         check_share(&left_out, totals)?;
     }
     // In file order: collections as loaded, records by position (stable: fields keep theirs).
-    left_out.sort_by_key(|p| (COLLECTIONS.iter().position(|c| *c == p.collection), p.index));
+    order::sort_by_key(&mut left_out, |p| (COLLECTIONS.iter().position(|c| *c == p.collection), p.index));
     Ok(Accepted {
         categories: categories.items,
         municipalities: municipalities.items,

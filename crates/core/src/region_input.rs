@@ -56,7 +56,7 @@ pub fn read_municipalities(input: &str, municipalities: &[Municipality]) -> Regi
                     .filter(|m| !prefix.is_empty() && names(m).iter().any(|n| n.starts_with(&prefix)))
                     .map(|m| m.name.nl.clone())
                     .collect();
-                suggestions.sort();
+                crate::order::sort(&mut suggestions);
                 suggestions.truncate(3);
                 out.unknown.push(UnknownPart { typed: part.to_string(), suggestions });
             }

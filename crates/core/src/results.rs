@@ -9,6 +9,7 @@ use crate::model::Point;
 use crate::search::{apply_filters, facet_counts, normalize, FacetCounts, Filters, Hit, SearchIndex};
 use crate::service_filters::{self, ServiceFacetCounts};
 use crate::view_state::{DirectoryView, Place, Sort};
+use crate::order;
 
 /// What the list shows for the current view.
 #[derive(Clone, Default)]
@@ -255,7 +256,7 @@ fn sorted(
         (Sort::Name, _) => {
             let mut named: Vec<(String, u32)> =
                 filtered.iter().map(|h| (normalize(&data.initiatives[h.doc as usize].name), h.doc)).collect();
-            named.sort_unstable();
+            order::sort(&mut named);
             named.into_iter().map(|(_, doc)| (doc, None)).collect()
         }
         _ => filtered.iter().map(|h| (h.doc, None)).collect(),

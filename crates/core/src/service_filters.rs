@@ -11,6 +11,7 @@ use crate::model::{Initiative, Status};
 use crate::opening_hours::OpeningHours;
 use crate::search::Hit;
 use std::collections::HashMap;
+use crate::order;
 
 /// The issue-13 part of a directory view.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
@@ -91,7 +92,7 @@ pub fn apply(data: &Dataset, hits: &[Hit], f: &ServiceFilters, now_unix: i64) ->
 
 fn sorted(counts: HashMap<&str, usize>) -> Vec<(String, usize)> {
     let mut v: Vec<(String, usize)> = counts.into_iter().map(|(k, n)| (k.to_string(), n)).collect();
-    v.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    order::sort_by(&mut v, |a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     v
 }
 

@@ -20,6 +20,7 @@ use crate::model::{Category, Changes, ChangesEntry, CollectionChanges, Index, In
 use serde::{de::DeserializeOwned, Serialize};
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
+use crate::order;
 
 /// A delta file is small by nature; anything bigger is refused before it is read.
 pub const MAX_CHANGES_BYTES: u64 = 4 * 1024 * 1024;
@@ -80,7 +81,7 @@ pub fn plan_sync_for(cached: Option<&Dataset>, offered: &Index) -> Result<SyncPl
                     names.push(name);
                 }
             }
-            names.sort_by_key(|n| COLLECTIONS.iter().chain([&SOURCES]).position(|c| c == n));
+            order::sort_by_key(&mut names, |n| COLLECTIONS.iter().chain([&SOURCES]).position(|c| c == n));
             Ok(SyncPlan::Download(names))
         }
         other => Ok(other),

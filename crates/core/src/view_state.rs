@@ -73,7 +73,7 @@ pub fn list(value: &str) -> Vec<String> {
         .take(400)
         .map(String::from)
         .collect();
-    items.sort_unstable();
+    crate::order::sort(&mut items);
     items.dedup();
     items
 }
@@ -194,7 +194,7 @@ pub fn toggle(list: &mut Vec<String>, value: &str) {
         list.remove(i);
     } else {
         list.push(value.to_string());
-        list.sort_unstable();
+        crate::order::sort(list);
     }
 }
 

@@ -570,7 +570,7 @@ fn ComparisonView(comparison: PeriodComparison, data: Arc<Dataset>, mergers: Arc
         move |codes: &[String]| {
             let lang = state.lang.get();
             let mut names: Vec<String> = codes.iter().map(|n| municipality_label(&data, &mergers, n, lang)).collect();
-            names.sort_unstable_by_key(|n| crate::search::normalize(n));
+            crate::order::sort_by_cached_key(&mut names, |n| crate::search::normalize(n));
             names
         }
     };

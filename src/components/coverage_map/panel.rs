@@ -90,7 +90,7 @@ pub fn SelectionPanel(
                     .filter_map(|m| data.municipality(m))
                     .map(|m| m.name.get(lang).to_string())
                     .collect();
-                members.sort_unstable_by_key(|n| crate::search::normalize(n));
+                crate::order::sort_by_cached_key(&mut members, |n| crate::search::normalize(n));
                 view! {
                     <div class="panel-partnership">
                         <p class="panel-partnership-name">

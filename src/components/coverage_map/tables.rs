@@ -133,7 +133,7 @@ pub fn PartnershipList(data: Arc<Dataset>, #[prop(into)] coverage: Signal<Arc<Pe
             .map(|p| {
                 let mut members: Vec<String> =
                     p.members.iter().filter_map(|m| data.municipality(m)).map(|m| m.name.get(lang).to_string()).collect();
-                members.sort_unstable_by_key(|n| crate::search::normalize(n));
+                crate::order::sort_by_cached_key(&mut members, |n| crate::search::normalize(n));
                 view! {
                     <li class="card">
                         <h3 class="card-title"><bdi>{p.name.clone()}</bdi></h3>

@@ -25,6 +25,7 @@ use super::shapes::Xy;
 use crate::model::Point;
 use std::cmp::Ordering;
 use std::collections::{BinaryHeap, HashMap, HashSet};
+use crate::order;
 
 const SQRT3: f64 = 1.732_050_807_568_877_2;
 
@@ -201,7 +202,7 @@ pub fn layout_hexes(sites: &[HexSite], options: &HexOptions) -> HexLayout {
 
     // Sites without a point, by group then id so the result does not depend on input order.
     let mut missing: Vec<usize> = (0..sites.len()).filter(|&i| assigned[i].is_none()).collect();
-    missing.sort_unstable_by(|&a, &b| (&sites[a].group, &sites[a].id, a).cmp(&(&sites[b].group, &sites[b].id, b)));
+    order::sort_by(&mut missing, |&a, &b| (&sites[a].group, &sites[a].id, a).cmp(&(&sites[b].group, &sites[b].id, b)));
     let mean = |assigned: &[Option<(i32, i32)>], members: &mut dyn Iterator<Item = usize>| {
         let (mut q, mut r, mut n) = (0.0, 0.0, 0.0);
         for i in members {
@@ -307,7 +308,7 @@ fn derived_spacing(points: &[Option<Xy>]) -> f64 {
             nearest[k - 1]
         })
         .collect();
-    kth.sort_unstable_by(f64::total_cmp);
+    order::sort_by(&mut kth, f64::total_cmp);
     let m = kth[kth.len() / 2];
     if m > 0.0 && m.is_finite() { m } else { 1.0 }
 }

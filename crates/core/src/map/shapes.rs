@@ -4,6 +4,7 @@
 
 use super::projection::Bounds;
 use std::collections::{BTreeMap, HashMap};
+use crate::order;
 
 /// A coordinate pair: (lon, lat) in WGS84, or (x, y) in a planar system.
 pub type Xy = [f64; 2];
@@ -282,13 +283,13 @@ pub fn shared_arc_adjacency(shapes: &[Shape]) -> Vec<(usize, usize)> {
             }
         }
     }
-    segments.sort_unstable();
+    order::sort(&mut segments);
     let mut pairs = Vec::new();
     for run in segments.chunk_by(|x, y| x.0 == y.0) {
         let first = run[0].1;
         pairs.extend(run[1..].iter().filter(|s| s.1 != first).map(|s| (first, s.1)));
     }
-    pairs.sort_unstable();
+    order::sort(&mut pairs);
     pairs.dedup();
     pairs
 }
@@ -392,7 +393,7 @@ fn dissolve(parts: &[&Shape]) -> Option<Vec<Polygon>> {
     if exteriors.is_empty() {
         return None;
     }
-    exteriors.sort_unstable_by(|a, b| ring_area(a).abs().total_cmp(&ring_area(b).abs()));
+    order::sort_by(&mut exteriors, |a, b| ring_area(a).abs().total_cmp(&ring_area(b).abs()));
     let mut polygons: Vec<Polygon> =
         exteriors.into_iter().map(|exterior| Polygon { exterior, holes: vec![] }).collect();
     for hole in holes {

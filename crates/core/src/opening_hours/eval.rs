@@ -8,6 +8,7 @@
 use super::calendar::{Date, LocalTime};
 use super::holidays::is_public_holiday;
 use super::parse::{Modifier, Rule};
+use crate::order;
 
 /// Open, closed, or "unknown" (by appointment and the like: the data does not say).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -49,7 +50,7 @@ pub fn day_spans(rules: &[Rule], date: Date) -> Vec<Span> {
     };
     let times = if rule.times.is_empty() { vec![(0, 1440)] } else { rule.times.clone() };
     let mut spans: Vec<Span> = times.into_iter().map(|(from, to)| Span { from, to, state, comment: rule.comment.clone() }).collect();
-    spans.sort_by_key(|s| s.from);
+    order::sort_by_key(&mut spans, |s| s.from);
     spans
 }
 
@@ -90,7 +91,7 @@ pub fn next_change(rules: &[Rule], t: LocalTime) -> Option<LocalTime> {
                 bounds.push(s.to - 1440);
             }
         }
-        bounds.sort_unstable();
+        order::sort(&mut bounds);
         bounds.dedup();
         for m in bounds {
             let candidate = LocalTime::new(date, m);

@@ -4,6 +4,7 @@
 //! These are what `PH` means in an `opening_hours` value.
 
 use super::calendar::Date;
+use crate::order;
 
 /// Easter Sunday of `year` in the Gregorian calendar, by the anonymous Gregorian computus
 /// (Meeus, *Astronomical Algorithms*, ch. 8). Valid for every year from 1583.
@@ -41,7 +42,7 @@ pub fn public_holidays(year: i32) -> [Date; 10] {
         fixed(11, 11),
         fixed(12, 25),
     ];
-    days.sort();
+    order::sort(&mut days);
     days
 }
 

@@ -4,6 +4,7 @@
 use super::index::{FxMap, SearchIndex};
 use super::query::Hit;
 use crate::dataset::Dataset;
+use crate::order;
 
 /// The filter panel's selection. Within a facet any value may match (OR); across facets all
 /// must (AND). Values are ids: category ids, province NIS codes, partnership ids, NIS codes.
@@ -207,7 +208,7 @@ impl<'a> Selection<'a> {
         let municipality: FxMap<&str, usize> =
             data.municipalities.iter().enumerate().map(|(i, m)| (m.nis.as_str(), i)).collect();
         let mut provinces: Vec<&str> = data.municipalities.iter().map(|m| m.province.as_str()).collect();
-        provinces.sort_unstable();
+        order::sort(&mut provinces);
         provinces.dedup();
         let municipality_province =
             data.municipalities.iter().map(|m| provinces.binary_search(&m.province.as_str()).unwrap_or(0)).collect();
@@ -339,7 +340,7 @@ fn count_with(data: &Dataset, values: &impl FacetValues, hits: &[Hit], filters: 
     fn listed<'s>(counts: &[usize], id: impl Fn(usize) -> &'s str) -> Vec<(String, usize)> {
         let mut out: Vec<(String, usize)> =
             counts.iter().enumerate().filter(|(_, &n)| n > 0).map(|(i, &n)| (id(i).to_string(), n)).collect();
-        out.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        order::sort_by(&mut out, |a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         out
     }
     let category_id = |i: usize| data.categories[i].id.as_str();
