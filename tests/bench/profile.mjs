@@ -13,6 +13,7 @@
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, option, repo, startServer } from '../e2e/harness.mjs';
+import { functionName, functionTimes, printTop } from './cpu_profile.mjs';
 
 const args = process.argv.slice(2);
 const jsFlags = args.find((a) => a.startsWith('--js-flags='));
@@ -51,23 +52,8 @@ try {
   console.log('long tasks [start ms, duration ms] at 4x:', JSON.stringify(longTasks));
 
   // Self time per sample, then attributed to each distinct function on its stack (total).
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const parent = new Map();
-  for (const n of profile.nodes) for (const c of n.children || []) parent.set(c, n.id);
-  const name = (n) => (n.callFrame.functionName || '(anonymous)').replace(/::h[0-9a-f]{16}$/, '').slice(0, 120);
-  const self = new Map();
-  const total = new Map();
-  profile.samples.forEach((id, i) => {
-    const ms = (profile.timeDeltas[i + 1] ?? 0) / 1000;
-    const own = name(byId.get(id));
-    self.set(own, (self.get(own) || 0) + ms);
-    const seen = new Set();
-    for (let at = id; at; at = parent.get(at)) {
-      const n = name(byId.get(at));
-      if (!seen.has(n)) total.set(n, (total.get(n) || 0) + ms);
-      seen.add(n);
-    }
-  });
+  const { self, total, byId, parent } = functionTimes(profile);
+  const name = functionName;
   // --tasks: the busy stretches (samples between idle ones) over 50 ms, each with the app's
   // functions (wegwijzer*) that took most of it, to tell which code makes which long task.
   if (args.includes('--tasks')) {
@@ -146,12 +132,8 @@ try {
     for (const [p, ms] of [...below].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`${ms.toFixed(1).padStart(8)} ms  ${p}`);
   }
   const top = Number(option('--top', '40'));
-  const print = (title, m) => {
-    console.log(`\n${title}`);
-    for (const [n, ms] of [...m].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`${ms.toFixed(1).padStart(8)} ms  ${n}`);
-  };
-  print('self time (ms at 4x)', self);
-  print('total time, with what it calls (ms at 4x)', total);
+  printTop('self time (ms at 4x)', self, top);
+  printTop('total time, with what it calls (ms at 4x)', total, top);
 } finally {
   await browser.close();
   await server.stop();

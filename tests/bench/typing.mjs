@@ -4,9 +4,11 @@
 // generated endpoint. Not a test: it prints figures and exits 0 even when a target is missed.
 // Run it through scripts/bench-typing, which builds dist/ and generates the data; by hand:
 //
-//   node tests/bench/typing.mjs --data DIR [--dist dist] [--throttle 4] [--keys]
+//   node tests/bench/typing.mjs --data DIR [--dist dist] [--throttle 4] [--keys] [--profile]
 //
 // --keys also prints every keystroke's time, with the text typed so far.
+// --profile also prints where the typing's main-thread time went, by function (a CPU profile;
+// build with WEGWIJZER_WASM_NAMES=1 to see the wasm's function names).
 //
 // Method: a temporary copy of --dist gets --data as its data/v1/ and is served by
 // scripts/serve.mjs. A 360 x 740 page opens `/` and waits until the app's own cards are shown
@@ -27,12 +29,13 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, distWithEndpoint, startServer } from '../e2e/harness.mjs';
 import { median, p95 } from './stats.mjs';
+import { functionTimes, printTop } from './cpu_profile.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../..');
 
 const argv = process.argv.slice(2);
-const opts = { dist: path.join(repo, 'dist'), data: null, throttle: 4, keys: false };
+const opts = { dist: path.join(repo, 'dist'), data: null, throttle: 4, keys: false, profile: false };
 for (let i = 0; i < argv.length; i++) {
   const a = argv[i];
   const v = argv[i + 1];
@@ -40,6 +43,7 @@ for (let i = 0; i < argv.length; i++) {
   else if (a === '--data') { opts.data = path.resolve(v); i++; }
   else if (a === '--throttle') { opts.throttle = Number(v); i++; }
   else if (a === '--keys') opts.keys = true;
+  else if (a === '--profile') opts.profile = true;
   else { console.error(`typing.mjs: unknown argument ${a}`); process.exit(2); }
 }
 if (!opts.data || !fs.existsSync(path.join(opts.data, 'index.json')) || !fs.existsSync(path.join(opts.dist, 'index.html'))) {
@@ -108,6 +112,11 @@ try {
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: opts.throttle });
   const typingFrom = await page.evaluate(() => performance.now());
+  if (opts.profile) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+  }
 
   const rows = [];
   for (const query of QUERIES) {
@@ -127,6 +136,7 @@ try {
     const late = keys.length && keys.at(-1).count !== settled;
     rows.push({ query, keys, late, settled });
   }
+  const profile = opts.profile ? (await cdp.send('Profiler.stop')).profile : null;
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   const longTasks = await page.evaluate((from) => window.__longTasks.filter((t) => t.start >= from), typingFrom);
 
@@ -147,6 +157,13 @@ try {
   const keyMet = all.length > 0 && Math.max(...all) <= TARGET_KEY_MS && !rows.some((r) => r.late);
   console.log(`\nkeystroke to updated list: median ${ms(median(all))}, p95 ${ms(p95(all))}, max ${ms(Math.max(...all))} (target <= ${TARGET_KEY_MS} ms): ${keyMet ? 'met' : 'NOT met'}`);
   console.log(`long tasks while typing: ${longTasks.length}, longest ${ms(worstTask)}, over ${TARGET_LONG_TASK_MS} ms: ${over} (target 0): ${over === 0 ? 'met' : 'NOT met'}`);
+  if (profile) {
+    const { self, total } = functionTimes(profile);
+    self.delete('(idle)');
+    total.delete('(idle)');
+    printTop(`self time while typing (ms at ${opts.throttle}x)`, self);
+    printTop(`total time while typing, with what it calls (ms at ${opts.throttle}x)`, total, 60);
+  }
   if (errors.length) console.log(`page errors: ${errors.join('; ')}`);
 } finally {
   await browser.close();

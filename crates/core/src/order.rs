@@ -8,6 +8,11 @@
 //! app's sizes (at most some 10,000 items) is well under a millisecond. No crate does this
 //! funnelling (a generic sort crate would be copied per type just the same), hence our own.
 //!
+//! Not for the search's own sorts (`search/index.rs`, `search/query.rs`): they run on every
+//! keystroke and index build, over up to 100,000 items, where std's sort of plain keys is
+//! several times faster (measured with `tests/bench/typing.mjs --profile`: through here, the
+//! ranking's sort took about 90 ms of a typing run at 4x CPU).
+//!
 //! All sorts here are stable: equal items keep their order, as with `slice::sort_by`.
 //!
 //! ```
@@ -50,7 +55,9 @@ pub fn sort<T: Ord>(items: &mut [T]) {
 fn positions(len: usize, compare: &dyn Fn(usize, usize) -> Ordering) -> Vec<u32> {
     let len = u32::try_from(len).expect("fewer than 2^32 items");
     let mut order: Vec<u32> = (0..len).collect();
-    order.sort_by(|&a, &b| compare(a as usize, b as usize));
+    // Ties broken by position: std's unstable sort (smaller and faster than its stable one)
+    // then gives exactly the stable order.
+    order.sort_unstable_by(|&a, &b| compare(a as usize, b as usize).then(a.cmp(&b)));
     order
 }
 

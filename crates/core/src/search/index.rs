@@ -10,7 +10,6 @@ use crate::dataset::Dataset;
 use crate::model::{province_name, Lang};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
-use crate::order;
 
 /// FxHash (as in rustc): much faster than SipHash for the many short keys of an index build.
 /// No protection against crafted collisions is needed: the keys come from our own dataset.
@@ -334,7 +333,7 @@ impl<'a> IndexBuild<'a> {
         let IndexBuild { data, b, names, name_start, name_words, .. } = self;
         // Sort the dictionary and lay it out flat: few allocations, cache-friendly lookups.
         let mut order: Vec<u32> = (0..b.texts.len() as u32).collect();
-        order::sort_by(&mut order, |&x, &y| b.texts[x as usize].cmp(&b.texts[y as usize]));
+        order.sort_unstable_by(|&x, &y| b.texts[x as usize].cmp(&b.texts[y as usize]));
         let (terms, term_start) = arena(order.iter().map(|&t| &*b.texts[t as usize]));
         let total: usize = b.postings.iter().map(Vec::len).sum();
         let mut post_start = Vec::with_capacity(order.len() + 1);
@@ -423,7 +422,7 @@ fn stems_of(ix: &mut SearchIndex) {
             (s != term).then_some((s, t as u32))
         })
         .collect();
-    order::sort(&mut stem_pairs);
+    stem_pairs.sort_unstable();
     let mut stems = String::new();
     let mut stem_start = vec![0u32];
     let mut stem_term_start = vec![0u32];
@@ -457,7 +456,7 @@ fn deletes_of(ix: &mut SearchIndex) {
             deletes.push((h, t as u32));
         }
     }
-    order::sort(&mut deletes);
+    deletes.sort_unstable();
     deletes.dedup();
     ix.deletes = deletes;
 }
@@ -466,7 +465,7 @@ fn deletes_of(ix: &mut SearchIndex) {
 fn tails_of(ix: &mut SearchIndex) {
     let mut tails: Vec<u32> = (0..ix.term_count() as u32).collect();
     let (terms, term_start) = (&ix.terms, &ix.term_start);
-    order::sort_by(&mut tails, |&x, &y| arena_get(terms, term_start, x as usize).bytes().rev().cmp(arena_get(terms, term_start, y as usize).bytes().rev()));
+    tails.sort_unstable_by(|&x, &y| arena_get(terms, term_start, x as usize).bytes().rev().cmp(arena_get(terms, term_start, y as usize).bytes().rev()));
     ix.tails = tails;
 }
 

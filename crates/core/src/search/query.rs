@@ -8,7 +8,6 @@ use super::index::{lower_bound, SearchIndex, F_AREA, F_CATEGORY, F_DESCRIPTION, 
 use super::normalize::fold_into;
 use super::stem::stem;
 use crate::dataset::Dataset;
-use crate::order;
 
 /// Field weights: the name says most about an initiative, the street least.
 const FIELD_WEIGHTS: [(u8, f32); 8] = [
@@ -172,7 +171,7 @@ impl Acc {
                 }
             }
         } else {
-            order::sort(&mut self.touched);
+            self.touched.sort_unstable();
             for i in 0..self.touched.len() {
                 emit(self.touched[i] as usize, &mut self.score, &mut self.name);
             }
@@ -417,7 +416,7 @@ impl SearchIndex {
             }
         }
         // One factor per term, the best one.
-        order::sort_by(&mut cands, |a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+        cands.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
         cands.dedup_by_key(|c| c.0);
         for (t, factor) in cands {
             let (from, to) = (self.post_start[t as usize] as usize, self.post_start[t as usize + 1] as usize);
@@ -505,7 +504,7 @@ impl SearchIndex {
         let last = units.len() - 1;
         let mut lists: Vec<Vec<M>> =
             required.iter().map(|&i| self.unit_matches(&units[i], i == last, false, &mut acc)).collect();
-        order::sort_by_key(&mut lists, Vec::len);
+        lists.sort_unstable_by_key(Vec::len);
         let mut matches = lists[0].clone();
         for l in &lists[1..] {
             if matches.is_empty() {
@@ -622,7 +621,7 @@ impl SearchIndex {
 fn sort_hits(hits: &mut [Hit]) {
     let mut keys: Vec<u64> =
         hits.iter().map(|h| (((u32::MAX - h.score.max(0.0).to_bits()) as u64) << 32) | h.doc as u64).collect();
-    order::sort(&mut keys);
+    keys.sort_unstable();
     for (h, k) in hits.iter_mut().zip(keys) {
         let doc = k as u32;
         *h = Hit { doc, score: f32::from_bits(u32::MAX - (k >> 32) as u32) };
