@@ -5,6 +5,7 @@
 // Run it through scripts/bench-typing, which builds dist/ and generates the data; by hand:
 //
 //   node tests/bench/typing.mjs --data DIR [--dist dist] [--throttle 4] [--keys] [--profile]
+//        [--queries 'k,kin']   (other queries than the standard five)
 //
 // --keys also prints every keystroke's time, with the text typed so far.
 // --profile also prints where the typing's main-thread time went, by function (a CPU profile;
@@ -44,6 +45,7 @@ for (let i = 0; i < argv.length; i++) {
   else if (a === '--throttle') { opts.throttle = Number(v); i++; }
   else if (a === '--keys') opts.keys = true;
   else if (a === '--profile') opts.profile = true;
+  else if (a === '--queries') { opts.queries = v.split(','); i++; }
   else { console.error(`typing.mjs: unknown argument ${a}`); process.exit(2); }
 }
 if (!opts.data || !fs.existsSync(path.join(opts.data, 'index.json')) || !fs.existsSync(path.join(opts.dist, 'index.html'))) {
@@ -55,7 +57,7 @@ const TARGET_KEY_MS = 50;
 const TARGET_LONG_TASK_MS = 100;
 // What people type (tests/bench/queries.json holds the search benchmark's; these are typed
 // whole, letter by letter, including a typo and a place).
-const QUERIES = ['klusdienst', 'fietsherstel gent', 'kinderopvnag', 'sociaal restaurant brugge', 'strijkdienst'];
+const QUERIES = opts.queries ?? ['klusdienst', 'fietsherstel gent', 'kinderopvnag', 'sociaal restaurant brugge', 'strijkdienst'];
 const KEY_PAUSE_MS = 120;
 const log = (s) => process.stderr.write(`typing.mjs: ${s}\n`);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
