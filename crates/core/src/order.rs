@@ -8,10 +8,12 @@
 //! app's sizes (at most some 10,000 items) is well under a millisecond. No crate does this
 //! funnelling (a generic sort crate would be copied per type just the same), hence our own.
 //!
-//! Not for the search's own sorts (`search/index.rs`, `search/query.rs`): they run on every
-//! keystroke and index build, over up to 100,000 items, where std's sort of plain keys is
-//! several times faster (measured with `tests/bench/typing.mjs --profile`: through here, the
-//! ranking's sort took about 90 ms of a typing run at 4x CPU).
+//! Not for large lists of plain numbers (the search ranking's keys on every keystroke, the
+//! index's typo table of some 100,000 entries, the boundaries' segments on the map): std's sort
+//! of plain keys is several times faster there, and one copy per number type is little. Through
+//! here, the ranking's sort took about 90 ms of a typing run at 4x CPU
+//! (`tests/bench/typing.mjs --profile`) and the segments' 22 ms more of a start on `/kaart`
+//! (`tests/bench/profile.mjs`).
 //!
 //! All sorts here are stable: equal items keep their order, as with `slice::sort_by`.
 //!
@@ -49,10 +51,16 @@ pub fn sort<T: Ord>(items: &mut [T]) {
     sort_by(items, T::cmp);
 }
 
-/// The positions `0..len` in the order `compare` gives them. Not generic and never inlined:
-/// this is the one place that instantiates std's sort.
+/// The positions `0..len` in the order `compare` gives them (equal ones in ascending order).
+/// Not generic and never inlined: this is the one place that instantiates std's sort.
+///
+/// ```
+/// let words = ["peer", "appel", "banaan"];
+/// let order = wegwijzer_core::order::positions(words.len(), &|a, b| words[a].cmp(words[b]));
+/// assert_eq!(order, [1, 2, 0]);
+/// ```
 #[inline(never)]
-fn positions(len: usize, compare: &dyn Fn(usize, usize) -> Ordering) -> Vec<u32> {
+pub fn positions(len: usize, compare: &dyn Fn(usize, usize) -> Ordering) -> Vec<u32> {
     let len = u32::try_from(len).expect("fewer than 2^32 items");
     let mut order: Vec<u32> = (0..len).collect();
     // Ties broken by position: std's unstable sort (smaller and faster than its stable one)

@@ -283,13 +283,14 @@ pub fn shared_arc_adjacency(shapes: &[Shape]) -> Vec<(usize, usize)> {
             }
         }
     }
-    order::sort(&mut segments);
+    // std's sort, not `order`: tens of thousands of plain keys (see order.rs).
+    segments.sort_unstable();
     let mut pairs = Vec::new();
     for run in segments.chunk_by(|x, y| x.0 == y.0) {
         let first = run[0].1;
         pairs.extend(run[1..].iter().filter(|s| s.1 != first).map(|s| (first, s.1)));
     }
-    order::sort(&mut pairs);
+    pairs.sort_unstable();
     pairs.dedup();
     pairs
 }

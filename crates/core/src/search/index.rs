@@ -332,8 +332,7 @@ impl<'a> IndexBuild<'a> {
         self.step(usize::MAX);
         let IndexBuild { data, b, names, name_start, name_words, .. } = self;
         // Sort the dictionary and lay it out flat: few allocations, cache-friendly lookups.
-        let mut order: Vec<u32> = (0..b.texts.len() as u32).collect();
-        order.sort_unstable_by(|&x, &y| b.texts[x as usize].cmp(&b.texts[y as usize]));
+        let order = crate::order::positions(b.texts.len(), &|x, y| b.texts[x].cmp(&b.texts[y]));
         let (terms, term_start) = arena(order.iter().map(|&t| &*b.texts[t as usize]));
         let total: usize = b.postings.iter().map(Vec::len).sum();
         let mut post_start = Vec::with_capacity(order.len() + 1);
@@ -422,7 +421,7 @@ fn stems_of(ix: &mut SearchIndex) {
             (s != term).then_some((s, t as u32))
         })
         .collect();
-    stem_pairs.sort_unstable();
+    crate::order::sort(&mut stem_pairs);
     let mut stems = String::new();
     let mut stem_start = vec![0u32];
     let mut stem_term_start = vec![0u32];
@@ -463,10 +462,8 @@ fn deletes_of(ix: &mut SearchIndex) {
 
 /// Term numbers ordered by their reversed bytes.
 fn tails_of(ix: &mut SearchIndex) {
-    let mut tails: Vec<u32> = (0..ix.term_count() as u32).collect();
     let (terms, term_start) = (&ix.terms, &ix.term_start);
-    tails.sort_unstable_by(|&x, &y| arena_get(terms, term_start, x as usize).bytes().rev().cmp(arena_get(terms, term_start, y as usize).bytes().rev()));
-    ix.tails = tails;
+    ix.tails = crate::order::positions(ix.term_count(), &|x, y| arena_get(terms, term_start, x).bytes().rev().cmp(arena_get(terms, term_start, y).bytes().rev()));
 }
 
 /// Municipality names (compact, normalised) and postcodes to NIS codes.

@@ -416,7 +416,7 @@ impl SearchIndex {
             }
         }
         // One factor per term, the best one.
-        cands.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+        crate::order::sort_by(&mut cands, |a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
         cands.dedup_by_key(|c| c.0);
         for (t, factor) in cands {
             let (from, to) = (self.post_start[t as usize] as usize, self.post_start[t as usize + 1] as usize);
@@ -504,7 +504,7 @@ impl SearchIndex {
         let last = units.len() - 1;
         let mut lists: Vec<Vec<M>> =
             required.iter().map(|&i| self.unit_matches(&units[i], i == last, false, &mut acc)).collect();
-        lists.sort_unstable_by_key(Vec::len);
+        crate::order::sort_by_key(&mut lists, Vec::len);
         let mut matches = lists[0].clone();
         for l in &lists[1..] {
             if matches.is_empty() {
