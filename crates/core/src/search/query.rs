@@ -477,9 +477,14 @@ impl SearchIndex {
     pub fn search_detailed(&self, query: &str) -> SearchOutcome {
         let (mut units, normalized) = parse_query(query);
         self.split_unknown(&mut units);
+        // Every document, best score first. Those without a score keep dataset order, which is
+        // the ranking's tie-break: only the scored few are sorted (a one-letter query scores a
+        // few names of 10,000; sorting them all was 11 ms of its keystroke at 4x CPU).
         let all_docs = |score: &dyn Fn(u32) -> f32| {
-            let mut hits: Vec<Hit> = (0..self.n_docs).map(|doc| Hit { doc, score: score(doc) }).collect();
+            let (mut hits, unscored): (Vec<Hit>, Vec<Hit>) =
+                (0..self.n_docs).map(|doc| Hit { doc, score: score(doc) }).partition(|h| h.score > 0.0);
             sort_hits(&mut hits);
+            hits.extend(unscored);
             SearchOutcome { hits, partial: false }
         };
         if units.is_empty() {
@@ -803,6 +808,7 @@ mod tests {
         let k = docs(&index.search("k"));
         assert_eq!(k.len(), 8);
         assert_eq!(&k[..2], &[1, 4], "names starting with k first");
+        assert_eq!(&k[2..], &[0, 2, 3, 5, 6, 7], "the others in dataset order");
     }
 
     #[test]
