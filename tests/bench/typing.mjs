@@ -12,8 +12,10 @@
 // build with WEGWIJZER_WASM_NAMES=1 to see the wasm's function names).
 //
 // Method: a temporary copy of --dist gets --data as its data/v1/ and is served by
-// scripts/serve.mjs. A 360 x 740 page opens `/` and waits until the app's own cards are shown
-// and the main thread has had no long task for 1.5 s (the search index is built). Then the CPU
+// scripts/serve.mjs. A 360 x 740 page opens `/` and waits until the app's own cards are shown,
+// the main thread has had no long task for 1.5 s and then ten idle periods in a row (the search
+// index is built, in short tasks), and again after the map's warm-up has loaded its code (it
+// then lays out the map). Then the CPU
 // is throttled (CDP Emulation.setCPUThrottlingRate) and each query is typed one key at a time,
 // with a pause between keys as a person types. Per keystroke, a listener in the page takes the
 // keydown event's timestamp; after the app's own `input` handler (a bubbling listener on the
@@ -102,7 +104,9 @@ try {
   log(`${initiatives} initiatives; opening ${server.url}/`);
   await page.goto(`${server.url}/`);
   await page.waitForSelector('main:not([data-first-paint]) .cards > li', { timeout: 120_000 });
-  // Settled: no long task for 1.5 s (the data is stored and the search index built).
+  // Settled: no long task for 1.5 s (the data is stored), and then ten idle periods in a row
+  // with 40 ms or more to spare. The search index is built, and the map warmed up, in tasks
+  // shorter than a long one: without the idle periods, typing began while they still ran.
   for (let waited = 0; waited < 60_000; waited += 500) {
     const quiet = await page.evaluate(() => {
       const last = window.__longTasks.at(-1);
@@ -111,6 +115,20 @@ try {
     if (quiet) break;
     await sleep(500);
   }
+  const idle = () => page.evaluate(() => new Promise((resolve) => {
+    let periods = 0;
+    const tick = (deadline) => {
+      periods = deadline.timeRemaining() >= 40 ? periods + 1 : 0;
+      if (periods >= 10) resolve();
+      else requestIdleCallback(tick);
+    };
+    requestIdleCallback(tick);
+  }));
+  await idle();
+  // The map's warm-up (src/components/coverage_map/warm_up.rs) loads its code while idle and
+  // then lays out the hexagons: once its chunk has come, idle again.
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /split_coverage_map_warm_up/.test(e.name)), null, { timeout: 10_000 }).catch(() => log('no map warm-up seen'));
+  await idle();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: opts.throttle });
   const typingFrom = await page.evaluate(() => performance.now());
