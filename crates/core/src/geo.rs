@@ -50,7 +50,7 @@ pub fn initiative_point(data: &Dataset, initiative: &Initiative) -> Option<Point
 /// }
 /// ```
 pub fn sort_by_distance(data: &Dataset, hits: &[Hit], from: Point) -> Vec<(Hit, Option<f64>)> {
-    let out: Vec<(Hit, Option<f64>)> = hits
+    let mut out: Vec<(Hit, Option<f64>)> = hits
         .iter()
         .map(|h| {
             let km = data
@@ -61,19 +61,14 @@ pub fn sort_by_distance(data: &Dataset, hits: &[Hit], from: Point) -> Vec<(Hit, 
             (*h, km)
         })
         .collect();
-    // Unstable sort with the original position as tie-break: same order as a stable sort
-    // (relevance among equal distances), and one sort algorithm less in the wasm.
-    let mut ranked: Vec<(usize, (Hit, Option<f64>))> = out.into_iter().enumerate().collect();
-    order::sort_by(&mut ranked, |(i, a), (j, b)| {
-        let by_distance = match (a.1, b.1) {
-            (Some(x), Some(y)) => x.total_cmp(&y),
-            (Some(_), None) => Ordering::Less,
-            (None, Some(_)) => Ordering::Greater,
-            (None, None) => Ordering::Equal,
-        };
-        by_distance.then(i.cmp(j))
+    // `order::sort_by` is stable: equal distances keep their relevance order.
+    order::sort_by(&mut out, |a, b| match (a.1, b.1) {
+        (Some(x), Some(y)) => x.total_cmp(&y),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
     });
-    ranked.into_iter().map(|(_, r)| r).collect()
+    out
 }
 
 #[cfg(test)]
