@@ -30,7 +30,7 @@
 //   down, 500, html   every /data/v1/ request fails that way
 //   timeout           index.json never answers
 //   huge              index.json is a 50 MB body
-//   huge-items        index.json offers dataset_version + 1 whose initiatives.json is a 50 MB
+//   huge-items        index.json offers dataset_version + 1 whose initiatives.json is a 256 MB
 //                     body without a Content-Length (sent in 1 MB chunks as the client reads;
 //                     GET /__control?sent tells how many bytes of it went out)
 //   backwards         index.json offers dataset_version - 1
@@ -315,7 +315,7 @@ function endpointFaulty(req, res, name) {
       const chunk = Buffer.alloc(1024 * 1024, 0x20);
       hugeSent = 0;
       const more = () => {
-        while (hugeSent < 50 * chunk.length && !res.destroyed) {
+        while (hugeSent < 256 * chunk.length && !res.destroyed) {
           hugeSent += chunk.length;
           if (!res.write(chunk)) return res.once('drain', more);
         }

@@ -228,18 +228,19 @@ test('a first visit refuses a collection whose checksum does not match, with the
 test('a first visit stops reading a collection that is far larger than the index says, and says it is too large', async () => {
   const server = await startServer();
   try {
-    // 50 MB without a Content-Length, where the index declares the sample's size.
+    // 256 MB without a Content-Length, where the index declares the sample's size.
     await fetch(`${server.url}/__control?fault=huge-items`);
     const page = await phonePage(browser);
     await page.goto(`${server.url}/`);
     await page.locator('main', { hasText: /veel te groot/i }).waitFor({ timeout: 20_000 });
     assert.equal(await page.locator('.cards > li').count(), 0);
     // The download worker read it (the page asked for index.json only) and stopped: of the
-    // 50 MB, about what the index declares went out, not the rest (a few MB in flight at most).
+    // 256 MB, what the index declares went out, plus what the socket and the browser's network
+    // buffers had taken in (2-20 MB seen on a loaded machine), not the rest.
     assert.deepEqual(await dataRequestedByPage(page), ['/data/v1/index.json']);
     await new Promise((r) => setTimeout(r, 1000));
     const sent = Number(await (await fetch(`${server.url}/__control?sent`)).text());
-    assert.ok(sent > 0 && sent <= 16 * 1024 * 1024, `bytes sent: ${sent}`);
+    assert.ok(sent > 0 && sent <= 64 * 1024 * 1024, `bytes sent: ${sent}`);
     assert.deepEqual(page.errors, []);
     await page.context().close();
   } finally {
