@@ -1,4 +1,5 @@
-//! Issue 13 on the page: the open/closed line (cards and detail), and the detail page's hours
+//! Issue 13 on the page: the open/closed line (the detail page's; a card's is in
+//! initiative_card.rs), and the detail page's hours
 //! table, target groups, languages, access, cost, how to apply, status alert, "last checked"
 //! and schema.org JSON-LD. The sentences come from `service_text` (host-tested); this file
 //! only places them.
@@ -10,20 +11,9 @@ use crate::i18n::service::service_texts;
 use crate::json_ld::json_ld;
 use crate::model::{Initiative, Status, Text};
 use crate::opening_hours::{brussels, OpeningHours};
-use crate::service_text::{is_outdated, long_date, now_line, status_line, week_rows, wheelchair_text};
+use crate::service_text::{is_outdated, long_date, now_line, week_rows, wheelchair_text};
 use leptos::prelude::*;
 use std::sync::Arc;
-
-/// "Nu open, sluit om 16:30" / "Tijdelijk gesloten" for the initiative `doc` of `data`,
-/// following the clock; nothing without hours. Reads the hours `data` has parsed once.
-#[component]
-pub fn OpenLine(data: Arc<Dataset>, doc: u32) -> impl IntoView {
-    let state = use_app_state();
-    let now = use_now();
-    let status = data.initiatives[doc as usize].status;
-    let line = Memo::new(move |_| status_line(status, data.opening_hours_of(doc as usize), now.get(), state.lang.get()));
-    move || line.get().map(|(s, text)| view! { <p class="open-line" data-state=s.code()>{text}</p> })
-}
 
 /// A section with a heading and one paragraph of text in the UI language.
 fn text_section(id: &'static str, heading: fn(&crate::i18n::service::ServiceTexts) -> &'static str, text: Option<Text>) -> impl IntoView {

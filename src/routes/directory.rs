@@ -1,7 +1,7 @@
 use crate::app::use_app_state;
 use crate::components::{
     opened_once, remember_first_paint, request_device_location, warm_up_coverage_map, set_page_title, with_first_page, FilterChips, FilterPanel,
-    InitiativeCard,
+    CardItem, InitiativeCard,
     LocationError,
 };
 use crate::dataset::FIRST_PAGE;
@@ -188,9 +188,13 @@ pub fn Directory() -> impl IntoView {
                     // The clock only matters (and only wakes this memo) with "Nu open" on.
                     let now = if view.service.open_now { clock.get() } else { clock.get_untracked() };
                     let compute = if filters_opened.get() { compute } else { compute_list };
-                    compute(&data, index.as_deref(), &view, state.here.get(), region, now).or_else(|| previous.cloned().flatten())
+                    compute(&data, index.as_deref(), &view, state.here.get(), region, now)
+                        .map(std::sync::Arc::new)
+                        .or_else(|| previous.cloned().flatten())
                 })
             };
+            // Shared, not copied: every read of `results` (the count, each card's position,
+            // ...) would otherwise clone the whole list, 10,000 entries on a one-letter query.
             let results = Signal::derive(move || computed.get().unwrap_or_default());
             // The municipality the user looked for, for the coverage map to open on.
             Effect::new(move |_| {
@@ -228,21 +232,27 @@ pub fn Directory() -> impl IntoView {
             let total = move || results.with(|r| r.total);
             let more = move || shown.get() < total();
             let filter_count = move || view.with(|v| v.active_filter_count());
-            // Keyed: a card that stays in the list as the user types (or shows more) is kept,
-            // not built again; only new ones are. The key holds this dataset's generation: the
-            // next dataset's list replaces this one in place (the same view type is rebuilt, not
-            // recreated) and must not keep a card of this one because its number is the same.
-            // It holds the language too: a card's texts are fixed when it is built.
+            // One card per position of the list, keyed by the position: as the user types, a
+            // position that shows another initiative replaces its card's texts in place
+            // (initiative_card.rs says why). The key holds this dataset's generation: the next
+            // dataset's list replaces this one in place (the same view type is rebuilt, not
+            // recreated) and must not keep a card that reads this one.
             let list = {
                 let data = data.clone();
                 let generation = LIST_GENERATION.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                let each = move || {
-                    let lang = state.lang.get();
-                    results.with(|r| r.items.iter().take(shown.get()).map(|&(doc, km)| (doc, km, lang)).collect::<Vec<_>>())
-                };
+                let positions = move || (0..results.with(|r| r.items.len()).min(shown.get())).collect::<Vec<_>>();
                 view! {
-                    <For each key=move |&(doc, km, lang)| (generation, doc, km.map(f64::to_bits), lang) children=move |(doc, km, lang)| {
-                        view! { <InitiativeCard data=data.clone() doc lang distance_km=km/> }
+                    <For each=positions key=move |&at| (generation, at) children=move |at| {
+                        // A position the list no longer has keeps what it showed until it is
+                        // removed (in the same update).
+                        let item = Memo::new(move |before: Option<&CardItem>| {
+                            let lang = state.lang.get();
+                            results
+                                .with(|r| r.items.get(at).map(|&(doc, km)| (doc, km, lang)))
+                                .or_else(|| before.copied())
+                                .unwrap_or((u32::MAX, None, lang))
+                        });
+                        view! { <InitiativeCard data=data.clone() item/> }
                     }/>
                 }
             };
@@ -275,7 +285,7 @@ pub fn Directory() -> impl IntoView {
                         let cards = r
                             .nearest
                             .iter()
-                            .map(|&(doc, km)| view! { <InitiativeCard data=data.clone() doc lang distance_km=km/> })
+                            .map(|&(doc, km)| view! { <InitiativeCard data=data.clone() item=Signal::stored((doc, km, lang))/> })
                             .collect_view();
                         Some(view! {
                             <p class="nearest-note">{note}</p>

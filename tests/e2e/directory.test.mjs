@@ -53,6 +53,65 @@ test('accents, case and word forms do not matter', async () => {
   await page.context().close();
 });
 
+/** What each shown card says, read from the page: [href, name, kind, services, place, open line]. */
+async function cardTexts(page) {
+  return page.locator('main .cards:not(.nearest) > li').evaluateAll((lis) => lis.map((li) => [
+    li.querySelector('.card-title a').getAttribute('href'),
+    li.querySelector('.card-title a').textContent,
+    li.querySelector('.card-kind').textContent,
+    li.querySelector('.card-services').textContent,
+    li.querySelector('.card-place').textContent,
+    li.querySelector('.open-line')?.textContent ?? null,
+  ]));
+}
+
+/** Asserts that every card says what the sample data says of the initiative it links to. */
+function assertCardsMatchData(cards, what) {
+  const municipalities = readSample('municipalities');
+  const label = (id) => categories.find((c) => c.id === id)?.label.nl ?? id;
+  assert.ok(cards.length > 0, `${what}: no cards`);
+  for (const [href, name, kind, services, place, line] of cards) {
+    const i = initiatives.find((x) => href === `/initiatief/${x.id}`);
+    assert.ok(i, `${what}: a card links to ${href}`);
+    assert.equal(name, i.name, `${what}: name on the card of ${i.id}`);
+    assert.equal(kind, label(i.kind), `${what}: kind on the card of ${i.id}`);
+    assert.equal(services, `Diensten: ${i.services.map(label).join(', ')}`, `${what}: services on the card of ${i.id}`);
+    assert.equal(place, `Gemeente: ${municipalities.find((m) => m.nis === i.nis).name.nl}`, `${what}: place on the card of ${i.id}`);
+    if (i.status === 'temporarily_closed') assert.equal(line, 'Tijdelijk gesloten', `${what}: ${i.id}`);
+    if (i.status === 'closed') assert.equal(line, 'Definitief gesloten', `${what}: ${i.id}`);
+    if (!i.status && !i.opening_hours) assert.equal(line, null, `${what}: ${i.id} has no hours`);
+  }
+}
+
+test('as the user types, each position of the list keeps its card and shows the new initiative in full', async () => {
+  const page = await phonePage(env.browser);
+  await page.goto(`${env.server.url}/`);
+  await page.locator('main:not([data-first-paint]) .cards > li').first().waitFor();
+  const first = page.locator('main .cards > li').first();
+  const before = await first.locator('.card-title a').textContent();
+  await first.evaluate((li) => { li.wegwijzerProbe = true; });
+  const box = page.getByLabel('Zoeken');
+  // A query whose best match is another initiative than the default list's first.
+  const target = initiatives.find((i) => i.name !== before && /^Klusdienst /.test(i.name)) ?? initiatives.find((i) => i.name !== before);
+  const query = target.name.split(' ').slice(0, 2).join(' ').toLowerCase();
+  await box.pressSequentially(query, { delay: 30 });
+  await page.waitForFunction((q) => new URL(location.href).searchParams.get('q') === q, query);
+  await page.waitForTimeout(300);
+  assertCardsMatchData(await cardTexts(page), `after "${query}"`);
+  assert.notEqual(await first.locator('.card-title a').textContent(), before);
+  // The same element, its texts replaced: no card was built for the new first initiative.
+  assert.equal(await first.evaluate((li) => li.wegwijzerProbe === true), true, 'the first card is the one the list started with');
+  // Back to the whole list, then a second page of cards: every position says its own.
+  await box.fill('');
+  await page.waitForFunction(() => !new URL(location.href).searchParams.get('q'));
+  await page.getByRole('button', { name: 'Toon meer' }).click();
+  await page.waitForFunction(() => document.querySelectorAll('main .cards > li').length > 20);
+  assertCardsMatchData(await cardTexts(page), 'the whole list, two pages');
+  assert.equal(await first.locator('.card-title a').textContent(), before);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('two facets survive a reload, with the same results', async () => {
   const page = await phonePage(env.browser);
   await page.goto(`${env.server.url}/`);
@@ -93,8 +152,8 @@ test('switching to French translates the UI and is kept in the URL', async () =>
   assert.equal(await page.locator('html').getAttribute('lang'), 'fr');
   assert.equal(await page.getByLabel('Rechercher').inputValue(), 'fiets');
   await page.getByRole('button', { name: /^Filtres/ }).waitFor();
-  // The cards already shown say it in French too (a card's texts are fixed when it is built,
-  // so the list builds them again): the first card's kind, in the endpoint's French label.
+  // The cards already shown say it in French too (each card's texts follow the language):
+  // the first card's kind, in the endpoint's French label.
   const card = page.locator('main .cards > li').first();
   const name = await card.locator('.card-title a').textContent();
   const kind = categories.find((c) => c.id === initiatives.find((i) => i.name === name).kind).label.fr;
