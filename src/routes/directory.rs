@@ -51,11 +51,9 @@ pub fn Directory() -> impl IntoView {
         });
         view
     });
-    // Remembered for the detail page's "Terug naar de lijst".
-    Effect::new(move |_| {
-        let lang = state.lang.get().code();
-        state.list_url.set(crate::public_url::href(&format!("/{}", view.get().to_query_with(&[("taal", lang)]))));
-    });
+    // This list's URL, remembered for the detail page's "Terug naar de lijst".
+    let list_url = move || crate::public_url::href(&format!("/{}", view.get().to_query_with(&[("taal", state.lang.get().code())])));
+    Effect::new(move |_| state.list_url.set(list_url()));
     let last_edit = StoredValue::new(0.0_f64);
     // Writes a new view to the URL; `push` adds a history entry (Back returns to the old view).
     let set_view = StoredValue::new(move |next: DirectoryView, push: bool| {
@@ -135,11 +133,15 @@ pub fn Directory() -> impl IntoView {
             request_device_location(move |r| state.here.set(r.ok()));
         }
     });
-    let shown = RwSignal::new(PAGE_SIZE);
-    Effect::new(move |_| {
+    // A return to a list (Back, "Terug naar de lijst") shows as many cards as it did when it
+    // was left; another view starts again at the first page.
+    let returned = state.list_shown.with_untracked(|(url, n)| (*url == untrack(list_url)).then_some(*n));
+    let shown = RwSignal::new(returned.unwrap_or(PAGE_SIZE).max(PAGE_SIZE));
+    Effect::new(move |_| state.list_shown.set((list_url(), shown.get())));
+    Effect::new(move |first_run: Option<()>| {
         view.track();
         // Not a plain set: that would rebuild the first page of cards right after its render.
-        if shown.get_untracked() != PAGE_SIZE {
+        if first_run.is_some() && shown.get_untracked() != PAGE_SIZE {
             shown.set(PAGE_SIZE);
         }
     });

@@ -112,6 +112,34 @@ test('as the user types, each position of the list keeps its card and shows the 
   await page.context().close();
 });
 
+test('a return to the list (Back, or "Terug naar de lijst") shows as many cards as it did; another view starts at the first page', async () => {
+  const page = await phonePage(env.browser);
+  await page.goto(`${env.server.url}/`);
+  await page.locator('main:not([data-first-paint]) .cards > li').first().waitFor();
+  const cards = page.locator('main .cards > li');
+  await page.getByRole('button', { name: 'Toon meer' }).click();
+  await page.waitForFunction(() => document.querySelectorAll('main .cards > li').length === 40);
+  // A card of the second page, its page, then Back.
+  const name = await cards.nth(30).locator('.card-title a').textContent();
+  await cards.nth(30).locator('.card-title a').click();
+  await page.locator('h1', { hasText: name }).waitFor();
+  await page.goBack();
+  await cards.nth(30).waitFor();
+  assert.equal(await cards.count(), 40);
+  assert.equal(await cards.nth(30).locator('.card-title a').textContent(), name);
+  // Again, through the detail page's link back.
+  await cards.nth(35).locator('.card-title a').click();
+  await page.getByRole('link', { name: 'Terug naar de lijst' }).click();
+  await cards.nth(35).waitFor();
+  assert.equal(await cards.count(), 40);
+  // Another order is another list: its first page.
+  await page.getByLabel('Sorteer').selectOption('naam');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('sorteer') === 'naam');
+  await page.waitForFunction(() => document.querySelectorAll('main .cards > li').length === 20);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('two facets survive a reload, with the same results', async () => {
   const page = await phonePage(env.browser);
   await page.goto(`${env.server.url}/`);
