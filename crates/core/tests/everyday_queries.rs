@@ -51,3 +51,20 @@ fn every_everyday_query_has_an_expected_category_in_the_top_3() {
     }
     assert!(misses.is_empty(), "{} of {} not in the top 3:\n{}", misses.len(), queries.len(), misses.join("\n"));
 }
+
+/// The search box's example (its placeholder, "Bv. poetshulp Gent") shows people that a place
+/// can go in the query: in every language, the search must recognise its place. The English one
+/// named "Ghent", which the municipalities' data (Dutch and French names) does not know.
+#[test]
+fn every_languages_search_example_names_a_place_the_search_recognises() {
+    let data = sample_dataset();
+    let index = SearchIndex::build(&data);
+    for lang in [wegwijzer_core::model::Lang::Nl, wegwijzer_core::model::Lang::Fr, wegwijzer_core::model::Lang::En] {
+        let hint = wegwijzer_core::i18n::texts(lang).search_hint;
+        // The example after its "Bv. " / "Ex. : " / "E.g. ".
+        let example = hint.split_once(' ').map(|(_, rest)| rest.trim_start_matches(": ")).unwrap();
+        let place = index.place_in_query(&data, example);
+        assert!(place.is_some(), "{lang:?}: no place recognised in {example:?}");
+        assert!(!place.unwrap().rest.is_empty(), "{lang:?}: {example:?} is only a place");
+    }
+}

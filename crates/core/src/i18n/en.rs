@@ -82,7 +82,7 @@ pub const EN: Texts = Texts {
     route: "Route (opens a map app)",
     print: "Print",
     search_label: "Search",
-    search_hint: "E.g. bike repair Ghent",
+    search_hint: "E.g. bike repair Leuven",
     filters_button: "Filters",
     clear_filters: "Clear all filters",
     facet_services: "Service",
