@@ -310,18 +310,32 @@ pub fn Directory() -> impl IntoView {
                     }
                 })
             };
+            // The places to measure from, by their name in the UI language ("Anvers" in French).
             let places = {
-                let mut all: Vec<(String, String)> =
-                    data.municipalities.iter().filter(|m| m.is_current()).map(|m| (m.nis.clone(), m.name.nl.clone())).collect();
-                // Each name normalised once, not once per comparison.
-                crate::order::sort_by_cached_key(&mut all, |a| normalize(&a.1));
-                all
+                let data = data.clone();
+                Memo::new(move |_| {
+                    let lang = state.lang.get();
+                    let mut all: Vec<(String, String)> =
+                        data.municipalities.iter().filter(|m| m.is_current()).map(|m| (m.nis.clone(), m.name.get(lang).to_string())).collect();
+                    // Each name normalised once, not once per comparison.
+                    crate::order::sort_by_cached_key(&mut all, |a| normalize(&a.1));
+                    all
+                })
             };
+            let place_select = NodeRef::<leptos::html::Select>::new();
             let place_value = move || match view.get().place {
                 Some(Place::Municipality(nis)) => nis,
                 Some(Place::Here) => "hier".into(),
                 None => String::new(),
             };
+            // Options in another language (another order) are other option elements: the choice
+            // is set again once they are there.
+            Effect::new(move |_| {
+                places.track();
+                if let Some(select) = place_select.get() {
+                    select.set_value(&untrack(place_value));
+                }
+            });
             view! {
                 <div class="toolbar">
                     {controls.filters.then(|| view! {
@@ -362,6 +376,7 @@ pub fn Directory() -> impl IntoView {
                             <label for="plaats">{state.text(|t| t.near_label)}</label>
                             <select
                                 id="plaats"
+                                node_ref=place_select
                                 prop:value=place_value
                                 on:change=move |ev| {
                                     let value = event_target_value(&ev);
@@ -376,7 +391,7 @@ pub fn Directory() -> impl IntoView {
                             >
                                 <option value="">{state.text(|t| t.choose_place)}</option>
                                 <option value="hier">{state.text(|t| t.my_location)}</option>
-                                {places.iter().map(|(nis, name)| view! { <option value=nis.clone()>{name.clone()}</option> }).collect_view()}
+                                {move || places.with(|all| all.iter().map(|(nis, name)| view! { <option value=nis.clone()>{name.clone()}</option> }).collect_view())}
                             </select>
                         </div>
                         <button type="button" class="button button-secondary" on:click=use_location>

@@ -303,6 +303,26 @@ test('near me: distance from a chosen municipality, in km, nearest first', async
   await page.context().close();
 });
 
+test('the places to measure from are named in the UI language, and the choice stays when the language changes', async () => {
+  const municipalities = readSample('municipalities');
+  const gent = municipalities.find((m) => m.name.nl === 'Gent');
+  assert.equal(gent.name.fr, 'Gand');
+  const page = await phonePage(env.browser);
+  await page.goto(`${env.server.url}/?sorteer=afstand&taal=fr`);
+  await page.locator('main:not([data-first-paint]) .cards > li').first().waitFor();
+  const select = page.locator('#plaats');
+  assert.equal(await select.locator(`option[value="${gent.nis}"]`).textContent(), 'Gand');
+  await select.selectOption(gent.nis);
+  await page.waitForFunction((nis) => new URL(location.href).searchParams.get('plaats') === nis, gent.nis);
+  await page.getByRole('button', { name: /^NL/ }).click();
+  await page.waitForFunction(() => document.documentElement.lang === 'nl');
+  assert.equal(await select.locator(`option[value="${gent.nis}"]`).textContent(), 'Gent');
+  assert.equal(await select.inputValue(), gent.nis);
+  assert.equal(await select.evaluate((s) => s.selectedOptions[0].textContent), 'Gent');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('axe-core: no violations on the directory with filters open', async () => {
   const page = await phonePage(env.browser);
   await page.goto(`${env.server.url}/?sorteer=afstand`);
