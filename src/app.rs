@@ -48,9 +48,9 @@ pub struct AppState {
     /// The directory's last URL (path and query), for "Terug naar de lijst": the same search,
     /// filters and order, like the browser's Back.
     pub list_url: RwSignal<String>,
-    /// How many cards the list at a URL (`list_url`'s form) showed after "Toon meer": a return
-    /// to that list (Back, "Terug naar de lijst") shows them again, not only the first page.
-    pub list_shown: RwSignal<(String, usize)>,
+    /// How many cards the list at `list_url` showed (more after "Toon meer"): a return to that
+    /// list (Back, "Terug naar de lijst") shows them again, not only the first page.
+    pub list_shown: RwSignal<usize>,
     /// The municipality (NIS) the user last looked for in the directory (a place in the search,
     /// the place to measure from, a municipality filter): the coverage map opens on it.
     pub looked_for: RwSignal<Option<String>>,
@@ -156,7 +156,7 @@ pub fn provide_app_state() -> AppState {
         embed,
         embed_scope,
         list_url: RwSignal::new(crate::public_url::href("/")),
-        list_shown: RwSignal::new((String::new(), 0)),
+        list_shown: RwSignal::new(0),
         looked_for: RwSignal::new(None),
     };
     provide_context(state);

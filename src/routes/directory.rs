@@ -52,8 +52,11 @@ pub fn Directory() -> impl IntoView {
         view
     });
     // This list's URL, remembered for the detail page's "Terug naar de lijst".
-    let list_url = move || crate::public_url::href(&format!("/{}", view.get().to_query_with(&[("taal", state.lang.get().code())])));
-    Effect::new(move |_| state.list_url.set(list_url()));
+    let list_url = Memo::new(move |_| crate::public_url::href(&format!("/{}", view.get().to_query_with(&[("taal", state.lang.get().code())]))));
+    // Until this page's effects run, the app state still holds the list that was left (and how
+    // many cards it showed): read below, on a return to that list.
+    let left = (state.list_url.get_untracked(), state.list_shown.get_untracked());
+    Effect::new(move |_| state.list_url.set(list_url.get()));
     let last_edit = StoredValue::new(0.0_f64);
     // Writes a new view to the URL; `push` adds a history entry (Back returns to the old view).
     let set_view = StoredValue::new(move |next: DirectoryView, push: bool| {
@@ -135,9 +138,9 @@ pub fn Directory() -> impl IntoView {
     });
     // A return to a list (Back, "Terug naar de lijst") shows as many cards as it did when it
     // was left; another view starts again at the first page.
-    let returned = state.list_shown.with_untracked(|(url, n)| (*url == untrack(list_url)).then_some(*n));
+    let returned = (left.0 == list_url.get_untracked()).then_some(left.1);
     let shown = RwSignal::new(returned.unwrap_or(PAGE_SIZE).max(PAGE_SIZE));
-    Effect::new(move |_| state.list_shown.set((list_url(), shown.get())));
+    Effect::new(move |_| state.list_shown.set(shown.get()));
     Effect::new(move |first_run: Option<()>| {
         view.track();
         // Not a plain set: that would rebuild the first page of cards right after its render.
