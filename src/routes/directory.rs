@@ -331,12 +331,14 @@ pub fn Directory() -> impl IntoView {
                 Some(Place::Here) => "hier".into(),
                 None => String::new(),
             };
-            // Options in another language (another order) are other option elements: the choice
-            // is set again once they are there.
+            // The choice is set once the options are there: when it changes, when the select is
+            // shown, and when the options are rebuilt in another language (another order, other
+            // option elements). A `prop:value` would miss the last.
             Effect::new(move |_| {
                 places.track();
+                let value = place_value();
                 if let Some(select) = place_select.get() {
-                    select.set_value(&untrack(place_value));
+                    select.set_value(&value);
                 }
             });
             view! {
@@ -380,7 +382,6 @@ pub fn Directory() -> impl IntoView {
                             <select
                                 id="plaats"
                                 node_ref=place_select
-                                prop:value=place_value
                                 on:change=move |ev| {
                                     let value = event_target_value(&ev);
                                     update(true, &|v| {

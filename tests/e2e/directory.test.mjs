@@ -300,6 +300,8 @@ test('near me: distance from a chosen municipality, in km, nearest first', async
     els.slice(0, 10).map((e) => Number(e.textContent.replace(' km', '').replace(',', '.'))));
   assert.deepEqual([...km].sort((a, b) => a - b), km);
   assert.ok(km[0] < 5, `nearest within 5 km: ${km}`);
+  // The place select shows where the distances are measured from.
+  assert.equal(await page.locator('#plaats').inputValue(), initiatives[0].nis);
   await page.context().close();
 });
 
