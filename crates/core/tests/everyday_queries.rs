@@ -68,3 +68,21 @@ fn every_languages_search_example_names_a_place_the_search_recognises() {
         assert!(!place.unwrap().rest.is_empty(), "{lang:?}: {example:?} is only a place");
     }
 }
+
+/// English speakers name the large cities in English ("Ghent", "Antwerp", "Ostend"), which the
+/// municipalities' data (Dutch and French names) does not: the search knows them all the same,
+/// and scopes the results to that municipality as it does for "Gent".
+#[test]
+fn english_names_of_the_large_cities_are_places() {
+    let data = sample_dataset();
+    let index = SearchIndex::build(&data);
+    for (query, nis) in [("bike repair Ghent", "44021"), ("social restaurant antwerp", "11002"), ("Ostend", "35013"), ("near Ghent", "44021")] {
+        let place = index.place_in_query(&data, query);
+        assert_eq!(place.as_ref().map(|p| p.nis.as_str()), Some(nis), "{query:?}");
+    }
+    let english = compute(&data, Some(&index), &DirectoryView::from_pairs([("q", "bike repair Ghent")]), None, None, CLOCK).unwrap();
+    let dutch = compute(&data, Some(&index), &DirectoryView::from_pairs([("q", "bike repair Gent")]), None, None, CLOCK).unwrap();
+    assert_eq!(english.scope.as_deref(), Some("44021"));
+    assert_eq!(english.items, dutch.items);
+    assert_eq!(english.total, dutch.total);
+}

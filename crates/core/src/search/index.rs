@@ -466,13 +466,20 @@ fn tails_of(ix: &mut SearchIndex) {
     ix.tails = crate::order::positions(ix.term_count(), &|x, y| arena_get(terms, term_start, x).bytes().rev().cmp(arena_get(terms, term_start, y).bytes().rev()));
 }
 
+/// English names of Flemish municipalities that differ from their Dutch and French ones, by NIS
+/// code: searched ("bike repair Ghent"), never shown. The municipalities' data (Statbel) names
+/// them in Dutch and French only. The names are those in English use (the cities' own English
+/// pages, English-language encyclopaedias); Bruges, Ypres and Louvain are already the French.
+pub const ENGLISH_PLACE_NAMES: [(&str, &str); 3] = [("11002", "Antwerp"), ("44021", "Ghent"), ("35013", "Ostend")];
+
 /// Municipality names (compact, normalised) and postcodes to NIS codes.
 fn places_of(ix: &mut SearchIndex, data: &Dataset) {
     let mut places = FxMap::default();
     let mut postcodes = FxMap::default();
     let mut place_max_words = 1;
     for m in &data.municipalities {
-        for name in std::iter::once(&m.name.nl).chain(&m.name.fr) {
+        let english = ENGLISH_PLACE_NAMES.iter().filter(|(nis, _)| *nis == m.nis).map(|(_, name)| *name);
+        for name in std::iter::once(m.name.nl.as_str()).chain(m.name.fr.as_deref()).chain(english) {
             let n = normalize(name);
             let compact: String = n.split(' ').collect();
             if compact.chars().count() >= MIN_PLACE_NAME {
