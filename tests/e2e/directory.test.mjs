@@ -140,6 +140,29 @@ test('a return to the list (Back, or "Terug naar de lijst") shows as many cards 
   await page.context().close();
 });
 
+test('"Toon meer" stays where it is once the list is scrolled to it, so a tap lands on it', async () => {
+  // A clean-clone CI run lost this tap: the cards scrolled into view were laid out only then
+  // (content-visibility), 108 px taller than their placeholders, between the press and the
+  // release, so the release landed beside the button and no click reached it.
+  const page = await phonePage(env.browser);
+  await page.goto(`${env.server.url}/`);
+  await page.locator('main:not([data-first-paint]) .cards > li').first().waitFor();
+  const button = page.getByRole('button', { name: 'Toon meer' });
+  // Straight to the end of the list, as a fling does, then where the button is over the next
+  // frames (each read after the browser has rendered).
+  const tops = await button.evaluate(async (b) => {
+    b.scrollIntoView({ block: 'end' });
+    const tops = [];
+    for (let frame = 0; frame < 10; frame += 1) {
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      tops.push(Math.round(b.getBoundingClientRect().top));
+    }
+    return tops;
+  });
+  assert.deepEqual(tops, Array(tops.length).fill(tops[0]), `the button's top in the frames after the scroll: ${tops}`);
+  await page.context().close();
+});
+
 test('two facets survive a reload, with the same results', async () => {
   const page = await phonePage(env.browser);
   await page.goto(`${env.server.url}/`);
