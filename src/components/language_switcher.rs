@@ -22,6 +22,7 @@ pub fn LanguageSwitcher() -> impl IntoView {
     let state = use_app_state();
     let location = use_location();
     let navigate = use_navigate();
+    let navigate_now = navigate.clone();
     let choose = move |lang: Lang| {
         state.lang.set(lang);
         if let Ok(Some(storage)) = window().local_storage() {
@@ -33,6 +34,19 @@ pub fn LanguageSwitcher() -> impl IntoView {
         let url = format!("{}{}", location.pathname.get_untracked(), query.to_query_string());
         navigate(&url, NavigateOptions { replace: true, scroll: false, resolve: false, ..Default::default() });
     };
+    // The address bar names the page's language. The choice is the device's, kept across
+    // pages, so Back can return to a URL made in another one (`/?taal=en`, then French on a
+    // detail page, then Back): its `taal=` is corrected, not obeyed.
+    Effect::new(move |_| {
+        let lang = state.lang.get();
+        let named = location.query.with(|q| q.get_str("taal").map(str::to_owned));
+        if named.is_some_and(|named| named != lang.code()) {
+            let mut query = location.query.get_untracked();
+            query.replace("taal", lang.code().to_string());
+            let url = format!("{}{}", location.pathname.get_untracked(), query.to_query_string());
+            navigate_now(&url, NavigateOptions { replace: true, scroll: false, resolve: false, ..Default::default() });
+        }
+    });
     view! {
         <div class="language-switcher" role="group" aria-label=state.text(|t| t.language_label)>
             {Lang::ALL.into_iter().map(|lang| {

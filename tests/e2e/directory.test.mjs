@@ -216,6 +216,31 @@ test('switching to French translates the UI and is kept in the URL', async () =>
   await page.context().close();
 });
 
+test('Back to a list left in another language: the page keeps the language last chosen, and so does its URL', async () => {
+  const page = await phonePage(env.browser);
+  await page.goto(`${env.server.url}/?q=fiets`);
+  await page.locator('main:not([data-first-paint]) .cards > li').first().waitFor();
+  await page.getByRole('button', { name: 'EN English' }).click();
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('taal') === 'en');
+  await page.locator('main .cards > li .card-title a').first().click();
+  await page.waitForURL(/\/initiatief\//);
+  await page.getByRole('button', { name: 'FR Français' }).click();
+  await page.waitForFunction(() => document.documentElement.lang === 'fr');
+  await page.goBack();
+  await page.getByLabel('Rechercher').waitFor();
+  assert.equal(await page.getByLabel('Rechercher').inputValue(), 'fiets');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('taal') === 'fr', null, { timeout: 5000 })
+    .catch(() => assert.fail(`the address bar names another language than the page: ${page.url()}`));
+  assert.equal(new URL(page.url()).searchParams.get('q'), 'fiets');
+  assert.equal(await page.locator('html').getAttribute('lang'), 'fr');
+  // A reload of that URL (or a copy of it sent to someone) opens the page as it was.
+  await page.reload();
+  await page.getByLabel('Rechercher').waitFor();
+  assert.equal(await page.locator('html').getAttribute('lang'), 'fr');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('the back button restores the previous query', async () => {
   const page = await phonePage(env.browser);
   await page.goto(`${env.server.url}/`);
