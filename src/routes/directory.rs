@@ -234,6 +234,14 @@ pub fn Directory() -> impl IntoView {
                     }
                 });
             }
+            // The paint that shows the list lays out only the cards on screen (style/main.css);
+            // the task after it lays out the rest, so that no card changes height when
+            // scrolled to ("Toon meer" would move under the finger about to tap it).
+            let laid_out = RwSignal::new(false);
+            leptos::task::spawn_local(async move {
+                crate::tasks::after_paint().await;
+                laid_out.try_set(true);
+            });
             let total = move || results.with(|r| r.total);
             let more = move || shown.get() < total();
             let filter_count = move || view.with(|v| v.active_filter_count());
@@ -437,7 +445,7 @@ pub fn Directory() -> impl IntoView {
                     {suggestion}
                 </Show>
                 {elsewhere}
-                <ul class="cards">{list}</ul>
+                <ul class="cards" class:laid-out=move || laid_out.get()>{list}</ul>
                 <Show when=more>
                     <button type="button" class="button" on:click=move |_| shown.update(|n| *n += PAGE_SIZE)>
                         {state.text(|t| t.show_more)}
