@@ -22,17 +22,23 @@ pub fn LanguageSwitcher() -> impl IntoView {
     let state = use_app_state();
     let location = use_location();
     let navigate = use_navigate();
-    let navigate_now = navigate.clone();
-    let choose = move |lang: Lang| {
-        state.lang.set(lang);
-        if let Ok(Some(storage)) = window().local_storage() {
-            let _ = storage.set_item(LANG_STORAGE_KEY, lang.code());
-        }
+    // Puts `taal=<lang>` in the address bar in place of the entry there, without a new one.
+    let name_in_url = move |lang: Lang| {
         let mut query = location.query.get_untracked();
         query.replace("taal", lang.code().to_string());
         // The browser's own path, public URL included: the router must not resolve it again.
         let url = format!("{}{}", location.pathname.get_untracked(), query.to_query_string());
         navigate(&url, NavigateOptions { replace: true, scroll: false, resolve: false, ..Default::default() });
+    };
+    let choose = {
+        let name_in_url = name_in_url.clone();
+        move |lang: Lang| {
+            state.lang.set(lang);
+            if let Ok(Some(storage)) = window().local_storage() {
+                let _ = storage.set_item(LANG_STORAGE_KEY, lang.code());
+            }
+            name_in_url(lang);
+        }
     };
     // The address bar names the page's language. The choice is the device's, kept across
     // pages, so Back can return to a URL made in another one (`/?taal=en`, then French on a
@@ -41,10 +47,7 @@ pub fn LanguageSwitcher() -> impl IntoView {
         let lang = state.lang.get();
         let named = location.query.with(|q| q.get_str("taal").map(str::to_owned));
         if named.is_some_and(|named| named != lang.code()) {
-            let mut query = location.query.get_untracked();
-            query.replace("taal", lang.code().to_string());
-            let url = format!("{}{}", location.pathname.get_untracked(), query.to_query_string());
-            navigate_now(&url, NavigateOptions { replace: true, scroll: false, resolve: false, ..Default::default() });
+            name_in_url(lang);
         }
     });
     view! {
